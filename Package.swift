@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// tizilim: the volunteer@mki.gov.kz mailbox, answered.
+// No SwiftPM package dependencies by design: the toolchain plus system C libraries.
+import PackageDescription
+
+let package = Package(
+    name: "tizilim",
+    products: [
+        .executable(name: "tizilim", targets: ["tizilim"]),
+        .library(name: "MIME", targets: ["MIME"]),
+    ],
+    targets: [
+        // System libraries, reached through module maps; the Debian -dev packages provide them.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto",
+                       providers: [.apt(["libssl-dev"])]),
+        // curl_easy_setopt is variadic, which Swift cannot call: typed wrappers in C.
+        .target(name: "CCurlShim", dependencies: ["CCurl"], path: "Sources/CCurlShim",
+                linkerSettings: [.linkedLibrary("curl")]),
+
+        // RFC 5322 / MIME: parsing and building messages. Knows nothing of files, SQL or the law.
+        .target(name: "MIME", path: "Sources/MIME"),
+
+        // The command line as a library, so tests drive it in-process.
+        .target(name: "CLI", dependencies: ["MIME", "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
+                path: "Sources/CLI"),
+        .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
+
+        // Benchmarks and fuzzing: built on demand (see Benchmarks/README.md and README.md).
+        .executableTarget(name: "mime-bench", dependencies: ["MIME"], path: "Benchmarks/Sources/mime-bench"),
+        .executableTarget(name: "mime-fuzz", dependencies: ["MIME"], path: "Tests/Fuzz/mime-fuzz"),
+
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests"),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "MIME"], path: "Tests/CLITests"),
+    ]
+)

@@ -1,0 +1,3 @@
+extension CommandLine {
+    public static func run(arguments: [String]) -> Int32 { 0 }
+}

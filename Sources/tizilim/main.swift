@@ -1,0 +1,4 @@
+import CLI
+import Glibc
+
+exit(CommandLine.run(arguments: Array(CommandLine.arguments.dropFirst())))

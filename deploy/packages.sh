@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tizilim needs, only those missing. Sourced by try.sh and test.sh.
+# Usage: deploy/packages.sh build|test
+set -euo pipefail
+want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev)
+if [ "${1:-build}" = test ]; then
+    # Real servers and peers for the test suite: IMAP, SMTP, and the system Python.
+    want+=(python3)
+fi
+missing=()
+for pkg in "${want[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "tizilim needs these Debian packages: ${missing[*]}" >&2
+        echo "Run this command as root (sudo), or install them with: apt-get install ${missing[*]}" >&2
+        exit 69
+    fi
+    echo "Installing: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 || {
+        apt-get update -q >/dev/null
+        apt-get install -y -q "${missing[@]}" >/dev/null
+    }
+fi

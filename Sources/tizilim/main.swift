@@ -1,4 +1,4 @@
 import CLI
 import Glibc
 
-exit(CommandLine.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(Tizilim.run(Array(CommandLine.arguments.dropFirst())))

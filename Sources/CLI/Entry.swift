@@ -1,3 +1,0 @@
-extension CommandLine {
-    public static func run(arguments: [String]) -> Int32 { 0 }
-}

@@ -1,0 +1,137 @@
+/// One entity of a message: its header, its raw bytes, and what it contains.
+///
+/// Every byte stays in the message's single buffer; a part holds slices of it, and decodes only
+/// when asked, so a 50 MB attachment is in memory once (twice while someone decodes it).
+public final class Part: Sendable {
+    public enum Content: Sendable {
+        /// A body to decode: text, an attachment, a delivery report.
+        case leaf
+        /// multipart/*: the children, with the text before the first and after the last boundary.
+        case multipart(parts: [Part], preamble: ArraySlice<UInt8>, epilogue: ArraySlice<UInt8>)
+        /// message/rfc822 (or message/global): a whole message inside this part.
+        case message(Message)
+    }
+
+    /// IMAP section numbering: `1`, `2.1`; a message's top multipart is `0` (`2.0` when nested).
+    public let path: String
+    public let header: Header
+    /// The entity, header and body, exactly as received.
+    public let raw: ArraySlice<UInt8>
+    /// The body as received, still transfer-encoded.
+    public let body: ArraySlice<UInt8>
+    /// The effective type: declared, or the RFC 2045/2046 default, or text/plain when unusable.
+    public let contentType: ContentType
+    public let disposition: ContentDisposition?
+    public let transferEncoding: TransferEncoding
+    public let content: Content
+    /// What was wrong with this entity itself (a child's defects live on the child).
+    public let defects: [Defect]
+
+    init(path: String, header: Header, raw: ArraySlice<UInt8>, body: ArraySlice<UInt8>, contentType: ContentType,
+         disposition: ContentDisposition?, transferEncoding: TransferEncoding, content: Content, defects: [Defect]) {
+        self.path = path
+        self.header = header
+        self.raw = raw
+        self.body = body
+        self.contentType = contentType
+        self.disposition = disposition
+        self.transferEncoding = transferEncoding
+        self.content = content
+        self.defects = defects
+    }
+
+    public var isContainer: Bool {
+        if case .leaf = content { return false }
+        return true
+    }
+
+    /// Direct children: a multipart's parts, or an encapsulated message's top entity.
+    public var children: [Part] {
+        switch content {
+        case .leaf: return []
+        case .multipart(let parts, _, _): return parts
+        case .message(let message): return [message.root]
+        }
+    }
+
+    /// The encapsulated message of a message/rfc822 part.
+    public var message: Message? {
+        if case .message(let m) = content { return m }
+        return nil
+    }
+
+    /// The suggested file name: Content-Disposition's `filename`, else Content-Type's `name`.
+    public var filename: String? {
+        if let name = disposition?.filename, !name.isEmpty { return name }
+        if let name = contentType.parameters["name"], !name.isEmpty { return name }
+        return nil
+    }
+
+    /// The charset label, lower-cased, as the part declared it (text parts only).
+    public var charset: String? { contentType.charset?.lowercased() }
+
+    /// A part the sender meant as a file rather than as the message's text.
+    public var isAttachment: Bool {
+        if isContainer { return false }
+        if disposition?.isAttachment == true { return true }
+        if contentType.isText { return filename != nil }
+        return contentType.type != "message"
+    }
+
+    /// The body with its transfer encoding undone.
+    public func decodedBody() -> (bytes: [UInt8], defects: [Defect]) {
+        transferEncoding.decode(body)
+    }
+
+    /// The body as text, for text/* parts (nil for others): transfer-decoded, then charset-decoded,
+    /// line breaks as "\n". Unlabelled HTML takes the charset of its `<meta>` tag.
+    public func text(legacyCharset: String = Charset.defaultLegacy) -> (text: String, defects: [Defect])? {
+        guard contentType.isText || (contentType.type == "message" && !isContainer) else { return nil }
+        let (bytes, decodeDefects) = decodedBody()
+        var label = contentType.charset
+        if label == nil, contentType.subtype == "html" { label = HTMLCharset.sniff(bytes) }
+        let (text, charsetDefects) = Charset.decode(bytes, charset: label, fallback: legacyCharset)
+        return (normalizingLineBreaks(text), decodeDefects + charsetDefects)
+    }
+
+    /// Every entity from this one down, depth-first, containers before their children.
+    public var allParts: [Part] {
+        var out: [Part] = []
+        func walk(_ p: Part) {
+            out.append(p)
+            for c in p.children { walk(c) }
+        }
+        walk(self)
+        return out
+    }
+}
+
+func normalizingLineBreaks(_ text: String) -> String {
+    guard text.utf8.contains(0x0D) else { return text }
+    var out = String.UnicodeScalarView()
+    var previousCR = false
+    for s in text.unicodeScalars {
+        if s == "\r" { out.append("\n"); previousCR = true; continue }
+        if s == "\n" && previousCR { previousCR = false; continue }
+        previousCR = false
+        out.append(s)
+    }
+    return String(out)
+}
+
+/// The charset an HTML body names in its own `<meta>`, for parts whose header forgot it.
+enum HTMLCharset {
+    static func sniff(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(2048).map(asciiLower)
+        let needle = Array("charset=".utf8)
+        guard head.count >= needle.count,
+              let at = (0...(head.count - needle.count)).first(where: { head[$0..<($0 + needle.count)].elementsEqual(needle) })
+        else { return nil }
+        var name = ""
+        for c in head[(at + needle.count)...].drop(while: { $0 == 0x22 || $0 == 0x27 || $0 == 0x20 }) {
+            let isNameByte = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F
+            if isNameByte { name.append(Character(Unicode.Scalar(c))) } else { break }
+        }
+        return name.isEmpty ? nil : name
+    }
+}

@@ -31,7 +31,7 @@ public enum Charset {
             if let text = validUTF8(bytes) { return (text, []) }
             // A lying label: legacy bytes marked UTF-8. Prefer the legacy reading when nearly all of it is valid.
             let (legacy, legacyDefects) = decodeKnown(bytes, canonical: canonicalName(fallback))
-            if legacyDefects.isEmpty, looksLikeCyrillicLegacy(bytes) {
+            if legacyDefects.isEmpty, utf8MultibyteSequences(bytes) == 0, looksLikeCyrillicLegacy(bytes) {
                 return (legacy, [Defect(.charsetMismatch, "labelled utf-8 but read as \(fallback)")])
             }
             return (String(decoding: Array(bytes), as: UTF8.self),
@@ -231,6 +231,20 @@ public enum Charset {
     /// UTF-8 Cyrillic letters start with 0xD0 or 0xD1 (U+0400–U+047F) or 0xD2/0xD3 (Kazakh letters).
     private static func hasUTF8Cyrillic<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         bytes.contains { $0 >= 0xD0 && $0 <= 0xD3 }
+    }
+
+    /// Well-formed UTF-8 multibyte sequences: text that has some is UTF-8 with damage, not legacy text.
+    private static func utf8MultibyteSequences<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var count = 0
+        var need = 0
+        for b in bytes {
+            if need > 0 {
+                if b & 0xC0 == 0x80 { need -= 1; if need == 0 { count += 1 } } else { need = 0 }
+                continue
+            }
+            if b & 0xE0 == 0xC0 { need = 1 } else if b & 0xF0 == 0xE0 { need = 2 } else if b & 0xF8 == 0xF0 { need = 3 }
+        }
+        return count
     }
 
     /// windows-1251 Cyrillic letters sit in 0xC0–0xFF; a text with many of them, invalid as UTF-8, is legacy.

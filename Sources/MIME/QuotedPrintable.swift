@@ -15,6 +15,8 @@ public enum QuotedPrintable {
             let n = buffer.count
             var i = 0
             var o = 0
+            // Literal spaces and tabs just written: dropped if a line break follows. An encoded =20 is not.
+            var padding = 0
             while i < n {
                 // Copy the run up to the next '=' or line break in one go.
                 var j = i
@@ -26,19 +28,24 @@ public enum QuotedPrintable {
                 if j > i {
                     (out.baseAddress! + o).update(from: src + i, count: j - i)
                     o += j - i
+                    var trailing = 0
+                    while trailing < j - i, src[j - 1 - trailing] == 0x20 || src[j - 1 - trailing] == 0x09 { trailing += 1 }
+                    padding = trailing == j - i ? padding + trailing : trailing
                     i = j
                     if i >= n { break }
                 }
                 let c = src[i]
                 if c == 0x0D || c == 0x0A {
                     // Trailing whitespace before a line break is transport padding (RFC 2045): drop it.
-                    while o > 0, out[o - 1] == 0x20 || out[o - 1] == 0x09 { o -= 1 }
+                    o -= padding
+                    padding = 0
                     out[o] = c; o += 1; i += 1
                     continue
                 }
                 // c == '='
                 if i + 2 < n, let hi = hexValue(src[i + 1]), let lo = hexValue(src[i + 2]) {
                     out[o] = hi << 4 | lo; o += 1; i += 3
+                    padding = 0
                     continue
                 }
                 // Soft line break: '=' then optional whitespace then CRLF, LF, or the end.
@@ -48,6 +55,7 @@ public enum QuotedPrintable {
                 if src[k] == 0x0A { i = k + 1; continue }
                 if src[k] == 0x0D { i = (k + 1 < n && src[k + 1] == 0x0A) ? k + 2 : k + 1; continue }
                 broken += 1
+                padding = 0
                 out[o] = 0x3D; o += 1; i += 1
             }
             initialized = o

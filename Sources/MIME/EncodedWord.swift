@@ -1,0 +1,311 @@
+/// RFC 2047 encoded words (`=?charset?B|Q?text?=`), read the way real clients read them and
+/// written the way every client can read them.
+public enum EncodedWord {
+    /// Decodes every encoded word in a header value; the rest of the text is kept as it is.
+    ///
+    /// - Parameters:
+    ///   - fallbackCharset: used for words in a charset iconv does not know.
+    ///   - limit: encoded words decoded at most; past it the text stays literal, so a hostile
+    ///     header cannot make us do unbounded work.
+    public static func decode(_ text: String, fallbackCharset: String = Charset.defaultLegacy,
+                              limit: Int = 10_000) -> (text: String, defects: [Defect])
+    {
+        let input = Array(text.utf8)
+        guard containsWordStart(input) else { return (text, []) }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var defects: [Defect] = []
+        // Bytes of consecutive words in one charset, decoded together: Outlook and Mail.ru cut a
+        // UTF-8 sequence in the middle when they split a long header into words.
+        var runCharset: String? = nil
+        var runLabel = ""
+        var runBytes: [UInt8] = []
+        var decodedWords = 0
+
+        func flushRun() {
+            guard let charset = runCharset else { return }
+            let (decoded, charsetDefects) = Charset.decode(runBytes, charset: charset.isEmpty ? nil : runLabel,
+                                                           fallback: fallbackCharset)
+            out.append(contentsOf: decoded.utf8)
+            defects.append(contentsOf: charsetDefects)
+            runCharset = nil
+            runBytes.removeAll(keepingCapacity: true)
+        }
+
+        var cache = CloseCache()
+        var i = 0
+        var literalStart = 0
+        while i < input.count {
+            guard input[i] == UInt8(ascii: "="), i + 1 < input.count, input[i + 1] == UInt8(ascii: "?") else {
+                i += 1
+                continue
+            }
+            if decodedWords >= limit {
+                defects.append(Defect(.invalidEncodedWord, "more than \(limit) encoded words; the rest left as is"))
+                break
+            }
+            switch scanWord(input, at: i, cache: &cache) {
+            case .notAWord:
+                i += 2
+            case .malformed(let end, let why):
+                defects.append(Defect(.invalidEncodedWord, "\(why): \(snippet(input[i..<end]))"))
+                i = end
+            case .word(let word):
+                let between = input[literalStart..<i]
+                // Whitespace between two encoded words is folding, not text (RFC 2047 §6.2).
+                let adjacent = decodedWords > 0 && between.allSatisfy(isSpace)
+                if !(adjacent && word.canonicalCharset == runCharset) {
+                    flushRun()
+                    if !adjacent { out.append(contentsOf: between) }
+                    runCharset = word.canonicalCharset
+                    runLabel = word.label
+                }
+                if word.label.isEmpty {
+                    defects.append(Defect(.invalidEncodedWord, "no charset: \(snippet(input[i..<word.end]))"))
+                }
+                let (bytes, wordDefects) = word.isBase64
+                    ? decodeB(input[word.textStart..<word.textEnd])
+                    : decodeQ(input[word.textStart..<word.textEnd])
+                runBytes.append(contentsOf: bytes)
+                defects.append(contentsOf: wordDefects)
+                decodedWords += 1
+                i = word.end
+                literalStart = i
+            }
+        }
+        flushRun()
+        out.append(contentsOf: input[literalStart...])
+        return (String(decoding: out, as: UTF8.self), defects)
+    }
+
+    /// Encodes `text` for an outgoing header as UTF-8 encoded words, each at most 75 characters,
+    /// separated by single spaces for the caller to fold at. Plain ASCII is returned as is, unless
+    /// it holds line breaks or something a reader would take for an encoded word.
+    public static func encode(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let needsEncoding = bytes.contains { $0 >= 0x80 || $0 == 0x0D || $0 == 0x0A }
+            || containsWordStart(bytes)
+        guard needsEncoding else { return text }
+        let b = encodeWords(text, base64: true)
+        let q = encodeWords(text, base64: false)
+        return q.count <= b.count ? q : b
+    }
+}
+
+// MARK: - Decoding
+
+extension EncodedWord {
+    struct Word {
+        var label: String
+        var canonicalCharset: String
+        var isBase64: Bool
+        var textStart: Int
+        var textEnd: Int
+        var end: Int
+    }
+
+    enum Scan {
+        case notAWord
+        case malformed(end: Int, why: String)
+        case word(Word)
+    }
+
+    static func containsWordStart(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: "="), bytes[i + 1] == UInt8(ascii: "?") { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Where the search for a word's closing "?=" stopped, kept between calls: every "=?" in
+    /// `=?a?q?=?a?q?…` would otherwise search to the end again, quadratic on a hostile header.
+    struct CloseCache {
+        var from = Int.max
+        var stop = 0
+    }
+
+    /// Reads an encoded word starting at `start` (which holds `=?`).
+    static func scanWord(_ input: [UInt8], at start: Int) -> Scan {
+        var cache = CloseCache()
+        return scanWord(input, at: start, cache: &cache)
+    }
+
+    /// Like `scanWord(_:at:)`; calls for increasing `start` on one input must share `cache`.
+    static func scanWord(_ input: [UInt8], at start: Int, cache: inout CloseCache) -> Scan {
+        let question = UInt8(ascii: "?")
+        var i = start + 2
+        // Charset: anything up to the next '?' without whitespace. "=?" followed by anything else
+        // is ordinary text ("2+2=?"), not a broken word.
+        while i < input.count, input[i] != question, !isSpace(input[i]), input[i] != UInt8(ascii: "=") { i += 1 }
+        guard i < input.count, input[i] == question, i - (start + 2) <= 64 else { return .notAWord }
+        let charsetEnd = i
+        guard i + 2 < input.count, input[i + 2] == question else {
+            return .malformed(end: min(i + 1, input.count), why: "no encoding")
+        }
+        let isBase64: Bool
+        switch input[i + 1] {
+        case UInt8(ascii: "B"), UInt8(ascii: "b"): isBase64 = true
+        case UInt8(ascii: "Q"), UInt8(ascii: "q"): isBase64 = false
+        default: return .malformed(end: i + 3, why: "unknown encoding")
+        }
+        let textStart = i + 3
+        // The text ends at the first "?="; clients put spaces in Q text, so spaces are allowed,
+        // but not a line break: past one, a lone "=?" was never meant to be a word.
+        if cache.from <= textStart, cache.stop >= textStart {
+            i = cache.stop
+        } else {
+            i = textStart
+            while i + 1 < input.count {
+                if input[i] == question, input[i + 1] == UInt8(ascii: "=") { break }
+                if input[i] == 0x0A || input[i] == 0x0D { break }
+                i += 1
+            }
+            cache = CloseCache(from: textStart, stop: i)
+        }
+        guard i + 1 < input.count, input[i] == question, input[i + 1] == UInt8(ascii: "=") else {
+            return .malformed(end: textStart, why: "unterminated")
+        }
+        var label = String(decoding: input[(start + 2)..<charsetEnd], as: UTF8.self)
+        // RFC 2231 §5 language suffix: "utf-8*kk".
+        if let star = label.firstIndex(of: "*") { label = String(label[..<star]) }
+        let canonical = label.isEmpty ? "" : Charset.canonicalName(label)
+        return .word(Word(label: label, canonicalCharset: canonical, isBase64: isBase64,
+                          textStart: textStart, textEnd: i, end: i + 2))
+    }
+
+    static func decodeB(_ text: ArraySlice<UInt8>) -> ([UInt8], [Defect]) {
+        let (bytes, defects) = Base64.decode(text)
+        // Missing padding is common and harmless in words; only report what lost data.
+        return (bytes, defects.filter { $0.kind != .invalidBase64Padding || text.count % 4 == 1 }
+            .map { Defect($0.kind, "encoded word: \($0.detail)") })
+    }
+
+    static func decodeQ(_ text: ArraySlice<UInt8>) -> ([UInt8], [Defect]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var bad = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == UInt8(ascii: "_") {
+                out.append(0x20)
+            } else if c == UInt8(ascii: "="), i + 2 < text.endIndex,
+                      let hi = hexDigit(text[i + 1]), let lo = hexDigit(text[i + 2]) {
+                out.append(hi << 4 | lo)
+                i += 3
+                continue
+            } else {
+                if c == UInt8(ascii: "=") { bad = true }
+                out.append(c)
+            }
+            i += 1
+        }
+        return (out, bad ? [Defect(.invalidEncodedWord, "bad '=' escape in Q text kept as is")] : [])
+    }
+
+    static func hexDigit(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: return c - 0x30
+        case 0x41...0x46: return c - 0x41 + 10
+        case 0x61...0x66: return c - 0x61 + 10
+        default: return nil
+        }
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+
+    static func snippet(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes.prefix(80), as: UTF8.self)
+    }
+}
+
+// MARK: - Encoding
+
+extension EncodedWord {
+    private static let prefix = "=?UTF-8?"
+    /// 75 characters per word (RFC 2047 §2) minus "=?UTF-8?X?" and "?=".
+    private static let payloadLimit = 75 - 12
+
+    static func encodeWords(_ text: String, base64: Bool) -> String {
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        var chunkLength = 0
+
+        func cost(_ bytes: some Collection<UInt8>) -> Int {
+            base64 ? 0 : bytes.reduce(0) { $0 + (isQSafe($1) ? 1 : 3) }
+        }
+        func fits(_ extra: Int, extraCost: Int) -> Bool {
+            if base64 { return (chunk.count + extra + 2) / 3 * 4 <= payloadLimit }
+            return chunkLength + extraCost <= payloadLimit
+        }
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            words.append(word(chunk, base64: base64))
+            chunk.removeAll(keepingCapacity: true)
+            chunkLength = 0
+        }
+        func add(_ bytes: [UInt8]) {
+            let c = cost(bytes)
+            if !fits(bytes.count, extraCost: c) { flush() }
+            chunk.append(contentsOf: bytes)
+            chunkLength += c
+        }
+
+        // Whole characters per word, so a reader that decodes word by word shows no broken glyphs;
+        // a grapheme too long for one word is split between scalars, never inside one.
+        for character in text {
+            let bytes = Array(character.utf8)
+            if fitsEmpty(bytes, base64: base64) {
+                add(bytes)
+            } else {
+                for scalar in character.unicodeScalars { add(Array(String(scalar).utf8)) }
+            }
+        }
+        flush()
+        return words.joined(separator: " ")
+    }
+
+    private static func fitsEmpty(_ bytes: [UInt8], base64: Bool) -> Bool {
+        if base64 { return (bytes.count + 2) / 3 * 4 <= payloadLimit }
+        return bytes.reduce(0) { $0 + (isQSafe($1) ? 1 : 3) } <= payloadLimit
+    }
+
+    private static func word(_ bytes: [UInt8], base64: Bool) -> String {
+        if base64 {
+            return prefix + "B?" + String(decoding: Base64.encode(bytes, lineLength: 0), as: UTF8.self) + "?="
+        }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out = Array((prefix + "Q?").utf8)
+        for b in bytes {
+            if b == 0x20 {
+                out.append(UInt8(ascii: "_"))
+            } else if isQSafe(b) {
+                out.append(b)
+            } else {
+                out.append(UInt8(ascii: "="))
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
+            }
+        }
+        out.append(contentsOf: "?=".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The characters RFC 2047 §5(3) allows in a Q word inside a phrase, the strictest context,
+    /// so one encoding serves Subject and display names alike. Space becomes "_".
+    private static func isQSafe(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20: return true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "mime-bench", dependencies: ["MIME"], path: "Benchmarks/Sources/mime-bench"),
         .executableTarget(name: "mime-fuzz", dependencies: ["MIME"], path: "Tests/Fuzz/mime-fuzz"),
 
-        .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests"),
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME"], path: "Tests/CLITests"),
     ]
 )

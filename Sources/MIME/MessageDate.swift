@@ -25,16 +25,12 @@ public struct MessageDate: Hashable, Sendable, Comparable {
         (a.secondsSince1970, a.utcOffsetMinutes) < (b.secondsSince1970, b.utcOffsetMinutes)
     }
 
-    /// `2024-03-21T10:05:00+05:00` in the original offset; `Z` for offset 0.
+    /// `2024-03-21T10:05:00+05:00` in the sender's offset, always as ±HH:MM (`+00:00` for UTC),
+    /// so every consumer of `--json` reads one shape.
     public var iso8601: String {
         let t = local
-        let zone: String
-        if utcOffsetMinutes == 0 {
-            zone = "Z"
-        } else {
-            let a = abs(utcOffsetMinutes)
-            zone = (utcOffsetMinutes < 0 ? "-" : "+") + pad(a / 60) + ":" + pad(a % 60)
-        }
+        let a = abs(utcOffsetMinutes)
+        let zone = (utcOffsetMinutes < 0 ? "-" : "+") + pad(a / 60) + ":" + pad(a % 60)
         return pad(t.year, 4) + "-" + pad(t.month) + "-" + pad(t.day) + "T"
             + pad(t.hour) + ":" + pad(t.minute) + ":" + pad(t.second) + zone
     }

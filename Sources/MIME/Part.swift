@@ -108,15 +108,17 @@ public final class Part: Sendable {
 
 func normalizingLineBreaks(_ text: String) -> String {
     guard text.utf8.contains(0x0D) else { return text }
-    var out = String.UnicodeScalarView()
+    // CR is ASCII, so line breaks can be rewritten on the UTF-8 bytes without touching any character.
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(text.utf8.count)
     var previousCR = false
-    for s in text.unicodeScalars {
-        if s == "\r" { out.append("\n"); previousCR = true; continue }
-        if s == "\n" && previousCR { previousCR = false; continue }
+    for b in text.utf8 {
+        if b == 0x0D { bytes.append(0x0A); previousCR = true; continue }
+        if b == 0x0A && previousCR { previousCR = false; continue }
         previousCR = false
-        out.append(s)
+        bytes.append(b)
     }
-    return String(out)
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// The charset an HTML body names in its own `<meta>`, for parts whose header forgot it.

@@ -9,13 +9,13 @@ private let realWorldDates: [(String, String)] = [
     ("Thu, 21 Mar 2024 10:05 +0500", "2024-03-21T10:05:00+05:00"),
     ("Thu, 1 Feb 2024 9:05:07 +0600", "2024-02-01T09:05:07+06:00"),
     ("Thu, 21 Mar 24 10:05:00 +0500", "2024-03-21T10:05:00+05:00"),
-    ("Sun, 21 Mar 99 10:05:00 -0000", "1999-03-21T10:05:00Z"),
+    ("Sun, 21 Mar 99 10:05:00 -0000", "1999-03-21T10:05:00+00:00"),
     ("Thu, 21 Mar 124 10:05:00 +0500", "2024-03-21T10:05:00+05:00"),
-    ("Thu, 21 Mar 2024 10:05:00 GMT", "2024-03-21T10:05:00Z"),
-    ("Thu, 21 Mar 2024 10:05:00 UT", "2024-03-21T10:05:00Z"),
+    ("Thu, 21 Mar 2024 10:05:00 GMT", "2024-03-21T10:05:00+00:00"),
+    ("Thu, 21 Mar 2024 10:05:00 UT", "2024-03-21T10:05:00+00:00"),
     ("Thu, 21 Mar 2024 10:05:00 EST", "2024-03-21T10:05:00-05:00"),
     ("Thu, 21 Mar 2024 10:05:00 PDT", "2024-03-21T10:05:00-07:00"),
-    ("Thu, 21 Mar 2024 10:05:00 Q", "2024-03-21T10:05:00Z"),
+    ("Thu, 21 Mar 2024 10:05:00 Q", "2024-03-21T10:05:00+00:00"),
     ("Thu, 21 Mar 2024 10:05:00 MSK", "2024-03-21T10:05:00+03:00"),
     ("Thu, 21 Mar 2024 10:05:00 ALMT", "2024-03-21T10:05:00+05:00"),
     ("Thu, 21 Mar 2024 10:05:00 +05:00", "2024-03-21T10:05:00+05:00"),
@@ -34,9 +34,9 @@ private let realWorldDates: [(String, String)] = [
     ("5 дек 2023 23:59:59 MSK", "2023-12-05T23:59:59+03:00"),
     ("21 наурыз 2024 10:05 +0500", "2024-03-21T10:05:00+05:00"),
     ("2024-03-21T10:05:00+05:00", "2024-03-21T10:05:00+05:00"),
-    ("2024-03-21T05:05:00Z", "2024-03-21T05:05:00Z"),
+    ("2024-03-21T05:05:00+00:00", "2024-03-21T05:05:00+00:00"),
     ("2024-03-21T10:05:00.123456+05:00", "2024-03-21T10:05:00+05:00"),
-    ("Thu Mar 21 10:05:00 2024", "2024-03-21T10:05:00Z"),
+    ("Thu Mar 21 10:05:00 2024", "2024-03-21T10:05:00+00:00"),
     ("Thu Mar 21 10:05:00 ALMT 2024", "2024-03-21T10:05:00+05:00"),
     ("Thu, 21 Mar 2024 10:05:60 +0500", "2024-03-21T10:05:59+05:00"),
     ("Thu., 21. Mar. 2024, 10:05:00 +0500", "2024-03-21T10:05:00+05:00"),
@@ -44,7 +44,7 @@ private let realWorldDates: [(String, String)] = [
     ("  Thu,\r\n 21 Mar 2024\r\n 10:05:00 +0500  ", "2024-03-21T10:05:00+05:00"),
     ("Thu, 29 Feb 2024 23:59:59 -1200", "2024-02-29T23:59:59-12:00"),
     ("Fri, 31 Dec 1999 23:59:59 +1400", "1999-12-31T23:59:59+14:00"),
-    ("Thu, 01 Jan 1970 00:00:00 +0000", "1970-01-01T00:00:00Z"),
+    ("Thu, 01 Jan 1970 00:00:00 +0000", "1970-01-01T00:00:00+00:00"),
     ("Thu, 21 Mar 2024 10:05:00 +0500 +0500", "2024-03-21T10:05:00+05:00"),
     ("Thu, 21 Mar 2024 10:05:00 pm +0500", "2024-03-21T22:05:00+05:00"),
 ]
@@ -72,13 +72,13 @@ func realWorldDateParsesToExpectedISO(_ value: String, _ expected: String) {
         #expect(date?.utcOffsetMinutes == 0, "\(value)")
         #expect(defects.map(\.kind) == [.invalidDate], "\(value)")
     }
-    #expect(MessageDate.parse("21.03.2024 10:05").date?.iso8601 == "2024-03-21T10:05:00Z")
-    #expect(MessageDate.parse("2024-03-21 10:05:00").date?.iso8601 == "2024-03-21T10:05:00Z")
+    #expect(MessageDate.parse("21.03.2024 10:05").date?.iso8601 == "2024-03-21T10:05:00+00:00")
+    #expect(MessageDate.parse("2024-03-21 10:05:00").date?.iso8601 == "2024-03-21T10:05:00+00:00")
 }
 
 @Test func unknownZoneNameIsUTCWithDefect() {
     let (date, defects) = MessageDate.parse("Thu, 21 Mar 2024 10:05:00 XYZT")
-    #expect(date?.iso8601 == "2024-03-21T10:05:00Z")
+    #expect(date?.iso8601 == "2024-03-21T10:05:00+00:00")
     #expect(defects.count == 1)
     #expect(defects.first?.detail.contains("xyzt") == true)
 }
@@ -99,7 +99,7 @@ func realWorldDateParsesToExpectedISO(_ value: String, _ expected: String) {
 @Test func outOfRangeFieldsAreRejected() {
     for value in ["Thu, 31 Apr 2024 10:05:00 +0500", "Thu, 29 Feb 2023 10:05:00 +0500", "Thu, 0 Mar 2024 10:05:00 +0500",
                   "Thu, 21 Mar 2024 24:00:00 +0500", "Thu, 21 Mar 2024 10:60:00 +0500", "Thu, 21 Mar 2024 10:05:61 +0500",
-                  "2024-13-01T10:05:00Z"] {
+                  "2024-13-01T10:05:00+00:00"] {
         #expect(MessageDate.parse(value).date == nil, "\(value)")
     }
 }
@@ -112,7 +112,7 @@ func realWorldDateParsesToExpectedISO(_ value: String, _ expected: String) {
 
 @Test func dateWithoutTimeIsMidnightWithDefect() {
     let (date, defects) = MessageDate.parse("21 Mar 2024")
-    #expect(date?.iso8601 == "2024-03-21T00:00:00Z")
+    #expect(date?.iso8601 == "2024-03-21T00:00:00+00:00")
     #expect(defects.count == 2)
 }
 
@@ -120,7 +120,7 @@ func realWorldDateParsesToExpectedISO(_ value: String, _ expected: String) {
     #expect(MessageDate.parse("Mon, 21 Mar 2024 10:05:00 +0500").date?.rfc5322() == "Thu, 21 Mar 2024 10:05:00 +0500")
     #expect(MessageDate(secondsSince1970: 0, utcOffsetMinutes: 0).rfc5322() == "Thu, 1 Jan 1970 00:00:00 +0000")
     #expect(MessageDate(secondsSince1970: -1, utcOffsetMinutes: -90).rfc5322() == "Wed, 31 Dec 1969 22:29:59 -0130")
-    #expect(MessageDate(secondsSince1970: 951_782_400, utcOffsetMinutes: 0).iso8601 == "2000-02-29T00:00:00Z")
+    #expect(MessageDate(secondsSince1970: 951_782_400, utcOffsetMinutes: 0).iso8601 == "2000-02-29T00:00:00+00:00")
 }
 
 @Test func formattedDateParsesBackToTheSameValue() {

@@ -124,7 +124,7 @@ public struct Message: Sendable {
     /// Every defect of the message, each with the path of the part it was found on.
     public var allDefects: [(path: String, defect: Defect)] {
         var out = envelopeDefects.map { (path: root.path, defect: $0) }
-        func walk(_ part: Part, isRoot: Bool) {
+        func walk(_ part: Part) {
             out += part.defects.map { (path: part.path, defect: $0) }
             if !part.isContainer, part.contentType.isText || part.transferEncoding != .sevenBit {
                 let defects = part.contentType.isText ? (part.text(legacyCharset: root.header.legacyCharset)?.defects ?? [])
@@ -134,9 +134,9 @@ public struct Message: Sendable {
             if let nested = part.message {
                 out += nested.envelopeDefects.filter { $0.kind != .missingDate }.map { (path: nested.root.path, defect: $0) }
             }
-            for child in part.children { walk(child, isRoot: false) }
+            for child in part.children { walk(child) }
         }
-        walk(root, isRoot: true)
+        walk(root)
         return out
     }
 }

@@ -198,15 +198,20 @@ private func names(_ value: String) -> [String?] {
     #expect(AddressList.parse(String(repeating: "a@b.kz,", count: 2_000)).mailboxes.count == 2_000)
 }
 
-@Test func hostileHeadersStayLinear() {
-    // Each would be quadratic with a naive scanner: 256 KiB, the longest header field the parser keeps.
-    let clock = ContinuousClock()
-    let elapsed = clock.measure {
-        _ = AddressList.parse(String(repeating: "=?a?q?", count: 45_000))
-        _ = AddressList.parse(String(repeating: "Ivan, ", count: 45_000))
-        _ = AddressList.parse(String(repeating: "@:", count: 130_000))
-        _ = EncodedWord.decode(String(repeating: "=?a?q?", count: 45_000))
-        _ = MessageIDList.parse(String(repeating: "<\"", count: 130_000))
-    }
-    #expect(elapsed < .seconds(10))
+@Test func hostileHeadersAreReadToTheEndWithDefects() {
+    // Patterns that make a naive scanner quadratic, at 256 KiB, the longest field the parser keeps.
+    // (Their cost is measured in Benchmarks/, not timed here.)
+    let words = AddressList.parse(String(repeating: "=?a?q?", count: 45_000))
+    #expect(words.mailboxes.isEmpty)
+    #expect(!words.defects.isEmpty)
+    let names = AddressList.parse(String(repeating: "Ivan, ", count: 45_000))
+    #expect(names.mailboxes.isEmpty)
+    #expect(!names.defects.isEmpty)
+    let routes = AddressList.parse(String(repeating: "@:", count: 130_000))
+    #expect(routes.mailboxes.isEmpty)
+    #expect(!routes.defects.isEmpty)
+    let unclosed = EncodedWord.decode(String(repeating: "=?a?q?", count: 45_000))
+    #expect(unclosed.text.hasPrefix("=?a?q?"))
+    let quotes = MessageIDList.parse(String(repeating: "<\"", count: 130_000))
+    #expect(!quotes.defects.isEmpty)
 }

@@ -46,19 +46,29 @@ public struct DeliveryStatus: Sendable, Hashable {
         originalMessageID = original
     }
 
-    /// Splits the body into header-like groups separated by empty lines.
+    /// Splits the body into header-like groups separated by empty lines, in one pass.
     private static func fieldGroups(_ bytes: [UInt8], legacyCharset: String) -> [Header] {
         var groups: [Header] = []
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            let block = Message(bytes: Array(rest), legacyCharset: legacyCharset)
-            if !block.header.isEmpty { groups.append(block.header) }
-            let consumed = block.root.body.startIndex
-            if consumed <= 0 || consumed >= rest.count { break }
-            rest = rest[(rest.startIndex + consumed)...]
-            // Skip extra empty lines between groups.
-            while let first = rest.first, first == 0x0D || first == 0x0A { rest = rest.dropFirst() }
+        var blockStart = 0
+        var lineStart = 0
+        func flush(upTo end: Int) {
+            if end > blockStart {
+                let header = Message(bytes: Array(bytes[blockStart..<end]), legacyCharset: legacyCharset).header
+                if !header.isEmpty { groups.append(header) }
+            }
         }
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = min(lineEnd + 1, bytes.count)
+            let isBlank = lineEnd == lineStart || (lineEnd == lineStart + 1 && bytes[lineStart] == 0x0D)
+            if isBlank {
+                flush(upTo: lineStart)
+                blockStart = next
+            }
+            lineStart = next
+        }
+        flush(upTo: bytes.count)
         return groups
     }
 

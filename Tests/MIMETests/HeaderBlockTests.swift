@@ -84,3 +84,55 @@ import Testing
         #expect(m.root.decodedString == "body")
     }
 }
+
+@Suite struct DeliveryReports {
+    @Test func bounceNamesTheFailedRecipientAndTheOriginalMessage() {
+        let m = parse("""
+        From: MAILER-DAEMON@mail.example.kz (Mail Delivery System)
+        Return-Path: <>
+        Content-Type: multipart/report; report-type=delivery-status; boundary=r
+
+        --r
+
+        The mail system could not deliver your message.
+        --r
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mail.example.kz
+
+        Final-Recipient: rfc822; nobody@example.kz
+        Action: failed
+        Status: 5.1.1
+        Diagnostic-Code: smtp; 550 5.1.1 user unknown
+
+        Final-Recipient: rfc822; late@example.kz
+        Action: delayed
+        Status: 4.4.1
+        --r
+        Content-Type: message/rfc822
+
+        Message-ID: <notice-7.VR-2026-000123@mki.gov.kz>
+        Subject: [VR-2026-000123] receipt
+
+        text
+        --r--
+        """)
+        let report = m.deliveryStatus
+        #expect(report?.reportingMTA == "mail.example.kz")
+        #expect(report?.recipients.map(\.finalRecipient) == ["nobody@example.kz", "late@example.kz"])
+        #expect(report?.recipients.map(\.isFailure) == [true, false])
+        #expect(report?.originalMessageID == "notice-7.VR-2026-000123@mki.gov.kz")
+        #expect(m.autoSubmission.isAutomatic)
+    }
+
+    @Test func manyGroupsAreReadInOnePass() {
+        var text = "Content-Type: message/delivery-status\n\nReporting-MTA: dns; x\n"
+        for i in 0..<20_000 { text += "\nFinal-Recipient: rfc822; r\(i)@example.kz\nAction: failed\n" }
+        let m = parse("Content-Type: multipart/report; boundary=r\n\n--r\n" + text + "--r--\n")
+        #expect(m.deliveryStatus?.recipients.count == 20_000)
+    }
+
+    @Test func ordinaryMailHasNoReport() {
+        #expect(parse("Subject: hi\n\nbody").deliveryStatus == nil)
+    }
+}

@@ -26,6 +26,9 @@ let package = Package(
         // RFC 5322 / MIME: parsing and building messages. Knows nothing of files, SQL or the law.
         .target(name: "MIME", path: "Sources/MIME"),
 
+        // Annex 2 forms: reading DOCX/ODT/HTML/text into documents, the form catalogue, validation.
+        .target(name: "Forms", dependencies: ["MIME", "CZlib"], path: "Sources/Forms"),
+
         // The command line as a library, so tests drive it in-process.
         .target(name: "CLI", dependencies: ["MIME", "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
                 path: "Sources/CLI"),
@@ -36,6 +39,7 @@ let package = Package(
         .executableTarget(name: "mime-fuzz", dependencies: ["MIME"], path: "Tests/Fuzz/mime-fuzz"),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
+        .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME"], path: "Tests/FormsTests"),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME"], path: "Tests/CLITests"),
     ]
 )

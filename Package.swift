@@ -25,6 +25,7 @@ let package = Package(
 
         // RFC 5322 / MIME: parsing and building messages. Knows nothing of files, SQL or the law.
         .target(name: "MIME", path: "Sources/MIME"),
+        .target(name: "Cases", path: "Sources/Cases"),
 
         // Annex 2 forms: reading DOCX/ODT/HTML/text into documents, the form catalogue, validation.
         .target(name: "Forms", dependencies: ["MIME", "CZlib"], path: "Sources/Forms"),
@@ -41,5 +42,6 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME"], path: "Tests/FormsTests"),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME"], path: "Tests/CLITests"),
+        .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
     ]
 )

@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Forms", dependencies: ["MIME", "CZlib"], path: "Sources/Forms"),
 
         // The command line as a library, so tests drive it in-process.
-        .target(name: "CLI", dependencies: ["MIME", "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
+        .target(name: "CLI", dependencies: ["MIME", "Cases", "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
                 path: "Sources/CLI"),
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
 

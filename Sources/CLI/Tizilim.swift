@@ -4,6 +4,7 @@ public enum Tizilim {
 
     public static let commands: [any Command] = [
         ParseCommand(),
+        CalendarCommand(),
         VersionCommand(),
     ]
 

@@ -30,6 +30,9 @@ let package = Package(
         // Annex 2 forms: reading DOCX/ODT/HTML/text into documents, the form catalogue, validation.
         .target(name: "Forms", dependencies: ["MIME", "CZlib"], path: "Sources/Forms"),
 
+        // SQLite through the C API: schema, migrations, transactions. Knows nothing of parsing.
+        .target(name: "Store", dependencies: ["CSQLite"], path: "Sources/Store"),
+
         // The command line as a library, so tests drive it in-process.
         .target(name: "CLI", dependencies: ["MIME", "Cases", "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
                 path: "Sources/CLI"),
@@ -41,6 +44,7 @@ let package = Package(
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME"], path: "Tests/FormsTests"),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], path: "Tests/StoreTests"),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME"], path: "Tests/CLITests"),
         .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
     ]

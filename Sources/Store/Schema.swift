@@ -1,0 +1,114 @@
+/// The store's tables. Each change is a new migration with the next `user_version`; old
+/// migrations are never edited, because stores in production have already run them.
+public enum Schema {
+    public static let migrations: [Database.Migration] = [
+        Database.Migration(version: 1, sql: """
+        -- Every message taken from the Maildir, once: the SHA-256 of its raw bytes is the key that
+        -- makes a crash between commit and the move to cur/ harmless. The bytes stay in the Maildir.
+        CREATE TABLE messages (
+            id            INTEGER PRIMARY KEY,
+            sha256        TEXT NOT NULL UNIQUE,
+            message_id    TEXT,
+            sender        TEXT,
+            subject       TEXT,
+            maildir_path  TEXT NOT NULL,
+            size          INTEGER NOT NULL,
+            received_at   INTEGER NOT NULL,
+            case_id       INTEGER REFERENCES cases(id)
+        );
+        CREATE INDEX messages_by_message_id ON messages(message_id, sender);
+
+        CREATE TABLE applicants (
+            id                 INTEGER PRIMARY KEY,
+            kind               TEXT,
+            full_name          TEXT,
+            organization_name  TEXT,
+            iin                TEXT,
+            bin                TEXT,
+            email              TEXT,
+            phone              TEXT
+        );
+        CREATE INDEX applicants_by_iin ON applicants(iin);
+        CREATE INDEX applicants_by_bin ON applicants(bin);
+        CREATE INDEX applicants_by_email ON applicants(email);
+
+        -- A case's state is what its events say; `state` here is a projection kept in the same
+        -- transaction as the event that changes it, so lists need not replay history.
+        CREATE TABLE cases (
+            id            INTEGER PRIMARY KEY,
+            human_id      TEXT NOT NULL UNIQUE,
+            kind          TEXT,
+            state         TEXT NOT NULL,
+            applicant_id  INTEGER REFERENCES applicants(id),
+            flag_reason   TEXT,
+            opened_at     INTEGER NOT NULL
+        );
+
+        -- Append-only: the history of every case, who did what, when and why.
+        CREATE TABLE events (
+            id       INTEGER PRIMARY KEY,
+            case_id  INTEGER NOT NULL REFERENCES cases(id),
+            at       INTEGER NOT NULL,
+            actor    TEXT NOT NULL,
+            type     TEXT NOT NULL,
+            reason   TEXT,
+            data     TEXT
+        );
+        CREATE INDEX events_by_case ON events(case_id, id);
+        CREATE TRIGGER events_are_never_updated BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+        -- Deadlines as rows with due times, not sleeping tasks: they survive restarts.
+        CREATE TABLE timers (
+            id        INTEGER PRIMARY KEY,
+            case_id   INTEGER NOT NULL REFERENCES cases(id),
+            kind      TEXT NOT NULL,
+            due_at    INTEGER NOT NULL,
+            fired_at  INTEGER
+        );
+        CREATE INDEX timers_due ON timers(due_at) WHERE fired_at IS NULL;
+
+        -- Notices to send, written in the transaction of the transition that causes them.
+        CREATE TABLE outbox (
+            id               INTEGER PRIMARY KEY,
+            case_id          INTEGER REFERENCES cases(id),
+            notice           TEXT NOT NULL,
+            recipient        TEXT NOT NULL,
+            message_id       TEXT NOT NULL UNIQUE,
+            bytes            BLOB NOT NULL,
+            created_at       INTEGER NOT NULL,
+            state            TEXT NOT NULL DEFAULT 'queued',
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at  INTEGER NOT NULL,
+            last_error       TEXT,
+            sent_at          INTEGER
+        );
+        CREATE INDEX outbox_queue ON outbox(state, next_attempt_at);
+
+        CREATE TABLE register_entries (
+            id             INTEGER PRIMARY KEY,
+            number         INTEGER NOT NULL UNIQUE,
+            applicant_id   INTEGER NOT NULL REFERENCES applicants(id),
+            columns        TEXT NOT NULL,
+            created_at     INTEGER NOT NULL,
+            updated_at     INTEGER NOT NULL,
+            terminated_at  INTEGER
+        );
+
+        CREATE TABLE register_entry_cases (
+            entry_id  INTEGER NOT NULL REFERENCES register_entries(id),
+            case_id   INTEGER NOT NULL REFERENCES cases(id),
+            PRIMARY KEY (entry_id, case_id)
+        );
+
+        -- Where the IMAP fetcher stopped, per folder.
+        CREATE TABLE imap_folders (
+            folder       TEXT PRIMARY KEY,
+            uidvalidity  INTEGER NOT NULL,
+            last_uid     INTEGER NOT NULL
+        );
+        """),
+    ]
+}

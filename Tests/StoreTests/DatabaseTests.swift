@@ -1,0 +1,97 @@
+import Glibc
+import Testing
+@testable import Store
+
+/// A fresh store file in a fresh folder.
+func temporaryStore() throws -> (Database, String) {
+    var template = Array("/tmp/tizilim-store-XXXXXX".utf8CString)
+    let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    let path = folder + "/tizilim.sqlite"
+    return (try Database(path: path), path)
+}
+
+func removeStore(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    rmdir(String(path[..<path.lastIndex(of: "/")!]))
+}
+
+@Suite struct StoreSettings {
+    @Test func durableSharedSettingsAreOn() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        #expect(try db.query("PRAGMA journal_mode").first?.text(0) == "wal")
+        #expect(try db.query("PRAGMA synchronous").first?.int(0) == 2)
+        #expect(try db.query("PRAGMA foreign_keys").first?.int(0) == 1)
+    }
+
+    @Test func theFileIsNotWorldReadable() throws {
+        let (_, path) = try temporaryStore()
+        defer { removeStore(path) }
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(info.st_mode & 0o007 == 0)
+    }
+
+    @Test func migrationsRunOnceAndSetTheVersion() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        #expect(db.userVersion == Schema.migrations.last!.version)
+        let again = try Database(path: path)
+        #expect(again.userVersion == Schema.migrations.last!.version)
+        #expect(try again.query("SELECT count(*) FROM sqlite_master WHERE name = 'events'").first?.int(0) == 1)
+    }
+
+    @Test func eventsAreAppendOnly() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        try db.query("INSERT INTO cases(human_id, state, opened_at) VALUES ('VR-2026-000001', 'received', 0)")
+        try db.query("INSERT INTO events(case_id, at, actor, type) VALUES (?, 0, 'daemon', 'received')", [.int(db.lastInsertRowID)])
+        #expect(throws: Database.Failure.self) { try db.query("UPDATE events SET actor = 'someone'") }
+        #expect(throws: Database.Failure.self) { try db.query("DELETE FROM events") }
+        #expect(try db.query("SELECT actor FROM events").first?.text(0) == "daemon")
+    }
+
+    @Test func foreignKeysAreEnforced() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        #expect(throws: Database.Failure.self) {
+            try db.query("INSERT INTO events(case_id, at, actor, type) VALUES (999, 0, 'daemon', 'x')")
+        }
+    }
+
+    @Test func aFailedTransactionLeavesNothingBehind() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try db.transaction {
+                try db.query("INSERT INTO cases(human_id, state, opened_at) VALUES ('VR-2026-000002', 'received', 0)")
+                throw Stop()
+            }
+        }
+        #expect(try db.query("SELECT count(*) FROM cases").first?.int(0) == 0)
+    }
+
+    @Test func duplicateMessageHashIsRejected() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        let insert = "INSERT INTO messages(sha256, maildir_path, size, received_at) VALUES (?, 'new/x', 1, 0)"
+        try db.query(insert, [.text("abc")])
+        #expect(throws: Database.Failure.self) { try db.query(insert, [.text("abc")]) }
+    }
+
+    @Test func valuesRoundTrip() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        let row = try db.query("SELECT ?, ?, ?, ?", [.int(42), .text("Өтініш"), .blob([0, 1, 255]), .null]).first
+        #expect(row?.values == [.int(42), .text("Өтініш"), .blob([0, 1, 255]), .null])
+    }
+
+    @Test func twoConnectionsShareTheStore() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        let other = try Database(path: path)
+        try db.query("INSERT INTO cases(human_id, state, opened_at) VALUES ('VR-2026-000003', 'received', 0)")
+        #expect(try other.query("SELECT human_id FROM cases").first?.text(0) == "VR-2026-000003")
+    }
+}

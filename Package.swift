@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite"], path: "Sources/Store"),
 
         // The command line as a library, so tests drive it in-process.
-        .target(name: "CLI", dependencies: ["MIME", "Cases", "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
+        .target(name: "CLI", dependencies: ["MIME", "Forms", "Cases", "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
                 path: "Sources/CLI"),
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
 

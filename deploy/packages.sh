@@ -2,7 +2,7 @@
 # Installs the Debian packages tizilim needs, only those missing. Sourced by try.sh and test.sh.
 # Usage: deploy/packages.sh build|test
 set -euo pipefail
-want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev)
+want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev poppler-utils)
 if [ "${1:-build}" = test ]; then
     # Real servers and peers for the test suite: IMAP, SMTP, and the system Python.
     want+=(python3)

@@ -1,3 +1,6 @@
+import Cases
+import Forms
+import Glibc
 import MIME
 
 /// `tizilim parse`: what the parser makes of messages, for staff, for bug reports, for scripts.
@@ -15,6 +18,7 @@ struct ParseCommand: Command {
     let options: [Arguments.Option] = [
         .flag("json", "one JSON object per message, one per line"),
         .value("legacy-charset", "NAME", "charset for unlabelled 8-bit text that is not UTF-8 (default windows-1251)"),
+        .value("lang", "kk|ru|en", "language of the summary (default: from the locale, else English)"),
     ]
 
     func run(_ arguments: Arguments, console: Console) -> Int32 {
@@ -23,6 +27,14 @@ struct ParseCommand: Command {
             return ExitCode.usage
         }
         let legacy = arguments.value("legacy-charset") ?? Charset.defaultLegacy
+        let language: OperatorLanguage
+        switch OperatorLanguage.resolve(arguments.value("lang")) {
+        case .success(let resolved): language = resolved
+        case .failure(let error):
+            console.error("tizilim parse: \(error)")
+            return ExitCode.usage
+        }
+        let year = LocalDateTime(utcSeconds: Int64(time(nil))).date.year
         let paths = MessageFile.expand(arguments.operands)
         var failed = 0
         var parsed: [ParseReport] = []
@@ -35,11 +47,11 @@ struct ParseCommand: Command {
                 failed += 1
                 continue
             }
-            let report = ParseReport(file: path, message: Message(bytes: bytes, legacyCharset: legacy))
+            let report = ParseReport(file: path, message: Message(bytes: bytes, legacyCharset: legacy), year: year)
             if arguments.has("json") {
                 console.line(report.json.serialized())
             } else {
-                console.write(report.text(color: console.usesColor))
+                console.write(report.text(color: console.usesColor, language: language))
             }
             parsed.append(report)
         }
@@ -80,8 +92,9 @@ struct ParseReport {
     let parts: [PartLine]
     let defects: [String]
     let uuencoded: [(path: String, filename: String, size: Int)]
+    let reading: ApplicationReader.Result
 
-    init(file: String, message: Message) {
+    init(file: String, message: Message, year: Int) {
         self.file = file
         messageID = message.messageID
         from = message.from.first
@@ -109,6 +122,7 @@ struct ParseReport {
         parts = lines
         uuencoded = uu
         defects = message.allDefects.map { "\($0.path): \($0.defect)" }
+        reading = ApplicationReader.read(message, currentYear: year)
     }
 
     var json: JSON {
@@ -133,6 +147,7 @@ struct ParseReport {
             })),
             ("uuencoded", .array(uuencoded.map { .object([("path", .string($0.path)), ("filename", .string($0.filename)), ("size", .number($0.size))]) })),
             ("defects", .array(defects.map(JSON.string))),
+            ("application", ApplicationView(reading).json),
         ])
     }
 
@@ -140,7 +155,7 @@ struct ParseReport {
         .object([("name", .optional(address.name)), ("address", .string(address.address))])
     }
 
-    func text(color: Bool) -> String {
+    func text(color: Bool, language: OperatorLanguage) -> String {
         func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
         func warn(_ s: String) -> String { color ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
         func show(_ a: MailAddress) -> String {
@@ -172,6 +187,7 @@ struct ParseReport {
             out += "  Defects:\n"
             for defect in defects { out += "    " + warn(defect) + "\n" }
         }
+        out += ApplicationView(reading).text(language: language, warn: warn)
         return out + "\n"
     }
 

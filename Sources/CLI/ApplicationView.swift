@@ -1,0 +1,107 @@
+import Forms
+
+/// An application as `parse` shows it: JSON with stable keys, or a summary for staff.
+struct ApplicationView {
+    let reading: ApplicationReader.Result
+
+    init(_ reading: ApplicationReader.Result) { self.reading = reading }
+
+    var application: Application { reading.application }
+
+    /// `not-an-application` rather than Swift's case name: the documented JSON value.
+    var outcome: String {
+        application.outcome == .notAnApplication ? "not-an-application" : application.outcome.rawValue
+    }
+
+    static func json(_ value: Application.FieldValue) -> JSON {
+        switch value {
+        case .text(let s): return .string(s)
+        case .number(let n): return .number(n)
+        case .list(let items): return .array(items.map(JSON.string))
+        case .numbers(let items): return .array(items.map(JSON.number))
+        case .flag(let b): return .bool(b)
+        case .objects(let objects):
+            return .array(objects.map { object in .object(object.keys.sorted().map { ($0, .string(object[$0]!)) }) })
+        }
+    }
+
+    var orderedFields: [(FormField, Application.FieldValue)] {
+        FormField.allCases.compactMap { field in application.fields[field].map { (field, $0) } }
+    }
+
+    var json: JSON {
+        .object([
+            ("kind", .optional(application.kind?.rawValue)),
+            ("language", .string(application.language)),
+            ("outcome", .string(outcome)),
+            ("fields", .object(orderedFields.map { ($0.0.rawValue, ApplicationView.json($0.1)) })),
+            ("missing", .array(application.missing.map { .string($0.rawValue) })),
+            ("invalid", .array(application.invalid.map {
+                .object([("field", .string($0.field.rawValue)), ("reason", .string($0.reason))])
+            })),
+            ("sources", .object(FormField.allCases.compactMap { f in application.sources[f].map { (f.rawValue, .string($0)) } })),
+            ("conflicts", .array(application.conflicts.map(JSON.string))),
+            ("unreadable", .array(reading.sources.compactMap { source in
+                source.unreadable.map { reason in
+                    .object([("part", .string(source.partPath)), ("filename", .optional(source.filename)),
+                             ("reason", .string(reason.description))])
+                }
+            })),
+            ("notAnApplicationReason", .optional(reading.notAnApplicationReason)),
+        ])
+    }
+
+    func text(language: OperatorLanguage, warn: (String) -> String) -> String {
+        let l = language
+        func label(_ field: FormField) -> String {
+            switch l {
+            case .kk: return field.kazakh
+            case .ru: return field.russian
+            case .en: return field.rawValue
+            }
+        }
+        let kind: String
+        if let k = application.kind {
+            kind = l.pick(k.kazakh, k.russian, k.rawValue)
+        } else {
+            kind = l.pick("түрі анықталмады", "вид не определён", "kind undetermined")
+        }
+        let outcomeText: String
+        switch application.outcome {
+        case .complete: outcomeText = l.pick("толық", "полная", "complete")
+        case .incomplete: outcomeText = l.pick("толық емес", "неполная", "incomplete")
+        case .unreadable: outcomeText = l.pick("оқылмайды", "не читается", "unreadable")
+        case .notAnApplication: outcomeText = l.pick("өтініш емес", "не заявка", "not an application")
+        }
+        var out = "  " + l.pick("Өтініш:    ", "Заявка:    ", "Application:") + " \(kind), \(outcomeText)"
+        if application.outcome != .notAnApplication { out += " [\(application.language)]" }
+        out += "\n"
+        if let reason = reading.notAnApplicationReason { out += "    \(reason)\n" }
+        for (field, value) in orderedFields {
+            let shown: String
+            switch value {
+            case .text(let s): shown = s
+            case .number(let n): shown = String(n)
+            case .list(let items): shown = items.joined(separator: "; ")
+            case .numbers(let items): shown = items.map { "\($0)" }.joined(separator: ", ")
+            case .flag(let b): shown = b ? l.pick("иә", "да", "yes") : l.pick("жоқ", "нет", "no")
+            case .objects(let objects): shown = objects.map { $0["name"] ?? "…" }.joined(separator: "; ")
+            }
+            out += "    " + (label(field) + ":").padding(to: 22) + shown + "\n"
+        }
+        if !application.missing.isEmpty {
+            out += "    " + warn(l.pick("Жоқ: ", "Не хватает: ", "Missing: ") + application.missing.map(label).joined(separator: ", ")) + "\n"
+        }
+        for item in application.invalid {
+            let reason = l.pick(item.kk, item.ru, item.reason)
+            out += "    " + warn(l.pick("Қате: ", "Ошибка: ", "Invalid: ") + "\(label(item.field)): \(reason)") + "\n"
+        }
+        for conflict in application.conflicts { out += "    " + warn(conflict) + "\n" }
+        for source in reading.sources {
+            if let reason = source.unreadable {
+                out += "    " + warn(l.pick("Оқылмады", "Не прочитано", "Unreadable") + " \(source.partPath) \(source.filename ?? ""): \(reason)") + "\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,110 @@
+import MIME
+
+/// From a parsed message to an `Application`: which parts are sources, how each is read,
+/// what could not be read and why. Pure: the only effect is `PDFText` calling pdftotext.
+public enum ApplicationReader {
+    /// One part of the message the reader looked at.
+    public struct Source: Sendable {
+        /// The MIME part path, e.g. `2` or `2.1`; `body` parts are the message's own text.
+        public let partPath: String
+        public let filename: String?
+        public let kind: SourceKind
+        /// Set when the part could not be read; the message is then unreadable in that part.
+        public let unreadable: UnreadableReason?
+    }
+
+    public struct Result: Sendable {
+        public let application: Application
+        public let sources: [Source]
+        /// Why the message as a whole is not an application, when it is not.
+        public let notAnApplicationReason: String?
+    }
+
+    public static func read(_ message: Message, currentYear: Int) -> Result {
+        let automatic = message.autoSubmission
+        if automatic.isAutomatic {
+            return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
+                          sources: [], notAnApplicationReason: "automatic: " + automatic.reasons.joined(separator: "; "))
+        }
+        var sources: [Source] = []
+        var forms: [(sourceID: String, form: ExtractedForm)] = []
+        for part in candidateParts(message) {
+            let (bytes, _) = part.decodedBody()
+            let kind = SourceKind.detect(filename: part.filename, mimeType: part.contentType.mimeType, bytes: bytes)
+            let read = document(of: part, bytes: bytes, kind: kind)
+            switch read {
+            case .success(let document):
+                sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: nil))
+                forms.append((part.path, FieldExtractor.extract(document)))
+            case .failure(let reason):
+                sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: reason))
+            case nil:
+                continue
+            }
+        }
+        var application = Application.build(from: forms, now: currentYear)
+        let unreadable = sources.filter { $0.unreadable != nil }
+        if application.outcome == .notAnApplication {
+            if !unreadable.isEmpty {
+                application = application.with(outcome: .unreadable)
+            } else {
+                return Result(application: application, sources: sources,
+                              notAnApplicationReason: forms.isEmpty ? "empty message" : "no Annex 2 form or field found")
+            }
+        }
+        return Result(application: application, sources: sources, notAnApplicationReason: nil)
+    }
+
+    /// The leaves worth reading: the message's text (HTML preferred over its plain twin only
+    /// when there is no plain text), attachments, and those of forwarded messages.
+    static func candidateParts(_ message: Message) -> [Part] {
+        var out: [Part] = []
+        func walk(_ part: Part, inAlternative: Bool) {
+            switch part.content {
+            case .multipart(let parts, _, _):
+                if part.contentType.subtype == "alternative" {
+                    // Plain and HTML say the same; read the plain one, or the richest if there is none.
+                    if let plain = parts.last(where: { $0.contentType.mimeType == "text/plain" }) {
+                        walk(plain, inAlternative: true)
+                    } else if let last = parts.last {
+                        walk(last, inAlternative: true)
+                    }
+                } else {
+                    for child in parts { walk(child, inAlternative: false) }
+                }
+            case .message(let nested):
+                walk(nested.root, inAlternative: false)
+            case .leaf:
+                let type = part.contentType
+                if type.type == "message" || type.mimeType == "text/rfc822-headers" { return }
+                if type.subtype == "ms-tnef" { return }
+                // Signatures and calendar invitations carry no form.
+                if ["pgp-signature", "pkcs7-signature", "x-pkcs7-signature", "calendar"].contains(type.subtype) { return }
+                out.append(part)
+            }
+        }
+        walk(message.root, inAlternative: false)
+        return out
+    }
+
+    /// nil: a part that is neither a form nor a document (e.g. an inline logo in an HTML body).
+    static func document(of part: Part, bytes: [UInt8], kind: SourceKind) -> Swift.Result<FormDocument, UnreadableReason>? {
+        switch kind {
+        case .docx: return DocxReader.read(bytes)
+        case .odt: return OdtReader.read(bytes)
+        case .pdf: return PDFText.read(bytes)
+        case .html: return .success(HTMLText.document(part.text()?.text ?? ""))
+        case .text: return .success(PlainText.document(part.text()?.text ?? ""))
+        case .image:
+            // An inline picture in a signature is not a scan of a form; an attached one is.
+            if part.isAttachment || part.filename != nil { return .failure(UnreadableReason(.scan, "image \(part.filename ?? part.contentType.mimeType)")) }
+            return nil
+        case .legacyWord: return .failure(UnreadableReason(.legacyFormat, "legacy Word document \(part.filename ?? "")"))
+        case .rtf: return .failure(UnreadableReason(.legacyFormat, "RTF document \(part.filename ?? "")"))
+        case .archive: return .failure(UnreadableReason(.unsupported, "archive \(part.filename ?? "")"))
+        case .other:
+            if part.isAttachment { return .failure(UnreadableReason(.unsupported, "\(part.contentType.mimeType) \(part.filename ?? "")")) }
+            return nil
+        }
+    }
+}

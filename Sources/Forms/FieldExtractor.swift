@@ -1,0 +1,669 @@
+/// What one source says, before merging and validation.
+public struct ExtractedForm: Sendable, Equatable {
+    /// Annex 2 forms whose titles were recognised, in order of appearance.
+    public var forms: [FormKind] = []
+    /// "kk" or "ru", nil when nothing tells.
+    public var language: String? = nil
+    /// The kind this source states; nil when it states none or several (`kindAmbiguous`).
+    public var kind: ApplicantKind? = nil
+    public var kindAmbiguous = false
+    /// Kinds named by questionnaire titles, and kinds marked on the application (underlined, ticked, typed).
+    public var titleKinds: [ApplicantKind] = []
+    public var markedKinds: [ApplicantKind] = []
+    /// Raw text per field, as written (lists as "1, 6, 8"; members one per line).
+    public var values: [FormField: String] = [:]
+    public var activityTypes: [Int] = []
+    public var roles: [Int] = []
+    public var availability: [Int] = []
+    public var members: [String] = []
+    /// Programme and action forms keyed by `FormCatalogue.programFields` / `actionFields` names.
+    public var programs: [[String: String]] = []
+    public var actions: [[String: String]] = []
+    /// true: the consent sentence or a "yes"; false: an explicit refusal; nil: not found.
+    public var consent: Bool? = nil
+
+    public init() {}
+
+    /// Nothing of Annex 2 was recognised.
+    public var isEmpty: Bool {
+        forms.isEmpty && values.isEmpty && markedKinds.isEmpty && programs.isEmpty && actions.isEmpty && consent == nil
+    }
+}
+
+public enum FieldExtractor {
+    public static func extract(_ document: FormDocument) -> ExtractedForm {
+        var state = Extraction()
+        state.markUnderlinedKinds(document.paragraphs)
+        for line in lines(document.blocks) { state.process(line) }
+        state.closeList()
+        return state.finish(text: document.plainText)
+    }
+
+    // MARK: lines
+
+    struct Line {
+        var cells: [String]
+        var paragraph: Paragraph?
+        /// The row continues the one above (merged or empty first cell).
+        var continuation = false
+        var text: String { cells.filter { !Extraction.isBlank($0) }.joined(separator: " ") }
+    }
+
+    /// Reading order as lines: a paragraph is a line; a table row with one filled cell is that cell's
+    /// paragraphs, so a label row followed by a value row reads like two paragraphs.
+    static func lines(_ blocks: [FormDocument.Block]) -> [Line] {
+        var out: [Line] = []
+        for block in blocks {
+            switch block {
+            case .paragraph(let p):
+                out.append(Line(cells: [p.text], paragraph: p))
+            case .table(let table):
+                for row in table.rows {
+                    let texts = row.cells.map { $0.continuesAbove ? "" : $0.text }
+                    let filled = row.cells.indices.filter { !Extraction.isBlank(texts[$0]) }
+                    let first = row.cells.first
+                    let continues = row.cells.count >= 2 && (first?.continuesAbove == true || (first.map { Extraction.isBlank($0.text) } ?? false))
+                    if continues && !filled.isEmpty {
+                        out.append(Line(cells: filled.map { texts[$0] }, paragraph: nil, continuation: true))
+                    } else if filled.count == 1 {
+                        out.append(contentsOf: lines(row.cells[filled[0]].blocks))
+                    } else if filled.count > 1 {
+                        out.append(Line(cells: filled.map { texts[$0] }, paragraph: nil))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Label keys: a field, the combined contacts line, the kind line, or a programme/action field.
+enum LabelKey: Sendable, Equatable {
+    case field(FormField)
+    case contacts
+    case kindLabel
+    case program(String)
+    case action(String)
+}
+
+enum Section: Equatable { case main, program, action }
+
+struct Extraction {
+    var result = ExtractedForm()
+    var section = Section.main
+    var pending: LabelKey? = nil
+    var lastAssigned: LabelKey? = nil
+    var list: FormField? = nil
+    var listItems: [(number: Int, marked: Bool, negated: Bool, underlined: Bool)] = []
+    var listExplicit: [Int] = []
+    var unrecognisedChoice: [FormField: [String]] = [:]
+    var languageVotes = ["kk": 0, "ru": 0]
+
+    // MARK: candidates
+
+    static let main: [LabelMatcher.Candidate<LabelKey>] =
+        FormCatalogue.fields.flatMap { LabelMatcher.candidates(LabelKey.field($0.field), $0.keywords) }
+        + LabelMatcher.candidates(LabelKey.contacts, FormCatalogue.contacts)
+        + LabelMatcher.candidates(LabelKey.kindLabel, FormCatalogue.kindLabel)
+    static let program: [LabelMatcher.Candidate<LabelKey>] =
+        FormCatalogue.programFields.flatMap { LabelMatcher.candidates(LabelKey.program($0.name), $0.keywords) }
+    static let action: [LabelMatcher.Candidate<LabelKey>] =
+        FormCatalogue.actionFields.flatMap { LabelMatcher.candidates(LabelKey.action($0.name), $0.keywords) }
+    static let titles: [LabelMatcher.Candidate<FormKind>] =
+        FormCatalogue.titles.flatMap { LabelMatcher.candidates($0.form, $0.keywords) }
+    static let kindNames: [LabelMatcher.Candidate<ApplicantKind>] =
+        FormCatalogue.kindNames.flatMap { LabelMatcher.candidates($0.kind, $0.keywords) }
+    static let kindPhrases: [LabelMatcher.Candidate<ApplicantKind>] =
+        FormCatalogue.kindPhrases.flatMap { LabelMatcher.candidates($0.kind, $0.keywords) }
+    static let consent: [LabelMatcher.Candidate<Bool>] =
+        LabelMatcher.candidates(true, FormCatalogue.consentSentence) + LabelMatcher.candidates(false, FormCatalogue.consentRefusal)
+
+    static let choiceLists: [FormField: [ListItem]] = [
+        .activityTypes: FormCatalogue.activityTypes, .roles: FormCatalogue.roles, .availability: FormCatalogue.availability,
+    ]
+
+    // MARK: text helpers
+
+    static func isBlank(_ s: String) -> Bool {
+        !s.contains { $0.isLetter || $0.isNumber || "+✓✔☒☑■●✗✘@".contains($0) }
+    }
+
+    /// A value as typed, without fill-in underscores and the separator after its label.
+    static func clean(_ s: Substring) -> String? {
+        // Fill-in lines are runs of underscores; a single one belongs to the value ("@aliya_vol").
+        var t = String(s).catalogueRemovingUnderscoreRuns().catalogueTrimmed()
+        while let f = t.first, ":-–—=.".contains(f) { t.removeFirst(); t = t.catalogueTrimmed() }
+        // An explanatory parenthesis right after the label ("(Т.А.Ә. көрсетіңіз)", "(бар болған кезде)").
+        while t.hasPrefix("(") {
+            let close = t.firstIndex(of: ")") ?? t.endIndex
+            let inside = t[t.index(after: t.startIndex)..<close]
+            guard inside.contains(where: \.isLetter), !inside.contains(where: \.isNumber) else { break }
+            t = close < t.endIndex ? String(t[t.index(after: close)...]).catalogueTrimmed() : ""
+            while let f = t.first, ":-–—=.)".contains(f) { t.removeFirst(); t = t.catalogueTrimmed() }
+        }
+        return isBlank(t) ? nil : t
+    }
+
+    mutating func vote(_ language: String?) {
+        if let l = language { languageVotes[l, default: 0] += 1 }
+    }
+
+    // MARK: kinds
+
+    mutating func markUnderlinedKinds(_ paragraphs: [Paragraph]) {
+        for p in paragraphs {
+            var segments: [String] = []
+            var current = ""
+            for run in p.runs {
+                if run.underlined && !run.struckThrough { current += run.text } else if !current.isEmpty { segments.append(current); current = "" }
+            }
+            if !current.isEmpty { segments.append(current) }
+            for s in segments where !Extraction.isBlank(s) {
+                if let m = LabelMatcher.bestMatch(in: s, among: Extraction.kindNames, maxStart: 1, gap: 0), m.coverage >= 0.5 {
+                    result.markedKinds.append(m.key)
+                    vote(m.language)
+                }
+            }
+        }
+    }
+
+    // MARK: marks
+
+    static let markSymbols: Set<Character> = ["☒", "☑", "✓", "✔", "■", "●", "✗", "✘", "+", "⊠", "▣", "√"]
+    static let markWords: Set<String> = ["x", "х", "v", "иә", "иа", "да", "yes"]
+    static let negativeWords: Set<String> = ["жоқ", "нет", "no"]
+    static let emptyBoxes: [String] = ["☐", "□", "[ ]", "( )", "[]", "()", "○"]
+
+    /// Marks before and after a choice: "☒ 6) …", "[x] 6.", "6) … — иә", "X", "+".
+    static func splitMarks(_ text: String) -> (marked: Bool, negated: Bool, core: String) {
+        var t = text.catalogueTrimmed()
+        var marked = false, negated = false
+        var changed = true
+        while changed && !t.isEmpty {
+            changed = false
+            for box in emptyBoxes where t.hasPrefix(box) { t = String(t.dropFirst(box.count)).catalogueTrimmed(); changed = true }
+            for box in emptyBoxes where t.hasSuffix(box) { t = String(t.dropLast(box.count)).catalogueTrimmed(); changed = true }
+            if let f = t.first, markSymbols.contains(f) { marked = true; t = String(t.dropFirst()).catalogueTrimmed(also: "-–—:"); changed = true }
+            if let l = t.last, markSymbols.contains(l) { marked = true; t = String(t.dropLast()).catalogueTrimmed(also: "-–—:"); changed = true }
+            if (t.hasPrefix("[") || t.hasPrefix("(")), t.count >= 3 {
+                let chars = Array(t)
+                if chars[2] == "]" || chars[2] == ")", markWords.contains(String(chars[1]).lowercased()) || markSymbols.contains(chars[1]) {
+                    marked = true; t = String(t.dropFirst(3)).catalogueTrimmed(); changed = true
+                }
+            }
+            if (t.hasSuffix("]") || t.hasSuffix(")")), t.count >= 3 {
+                let chars = Array(t)
+                let inner = chars[chars.count - 2], open = chars[chars.count - 3]
+                if open == "[" || open == "(", markWords.contains(String(inner).lowercased()) || markSymbols.contains(inner) {
+                    marked = true; t = String(t.dropLast(3)).catalogueTrimmed(); changed = true
+                }
+            }
+            let words = t.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if let first = words.first {
+                let w = first.lowercased().catalogueTrimmedPunctuation()
+                if markWords.contains(w) && (words.count == 1 || first.count <= 3) {
+                    marked = true; t = String(t.dropFirst(first.count)).catalogueTrimmed(also: "-–—:,"); changed = true
+                } else if negativeWords.contains(w) && words.count == 1 {
+                    negated = true; t = ""; changed = true
+                }
+            }
+            let tail = t.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "—" || $0 == "–" || $0 == ":" || $0 == "-" })
+            if tail.count >= 2, let last = tail.last {
+                let w = last.lowercased().catalogueTrimmedPunctuation()
+                if markWords.contains(w) {
+                    marked = true; t = String(t.dropLast(last.count)).catalogueTrimmed(also: "-–—:,"); changed = true
+                } else if negativeWords.contains(w) {
+                    negated = true; t = String(t.dropLast(last.count)).catalogueTrimmed(also: "-–—:,"); changed = true
+                }
+            }
+        }
+        return (marked, negated, t)
+    }
+
+    /// "6) text", "6. text", "6 text", "№6" → (6, "text").
+    static func leadingNumber(_ text: String) -> (Int, String)? {
+        var t = Substring(text.catalogueTrimmed())
+        if t.hasPrefix("№") { t = t.dropFirst() }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), let n = Int(digits) else { return nil }
+        let rest = t.dropFirst(digits.count)
+        if let f = rest.first, !(f == ")" || f == "." || f == " " || f == "\t" || f == ":" || f == "-") { return nil }
+        if rest.first == ".", rest.dropFirst().first?.isNumber == true { return nil } // a date
+        return (n, String(rest.dropFirst(rest.isEmpty ? 0 : 1)).catalogueTrimmed())
+    }
+
+    /// "1, 6, 8", "1 6 8", "1, 6 және 8" → [1, 6, 8]; nil when the text has other words.
+    static func numberList(_ text: String) -> [Int]? {
+        let words = LabelMatcher.tokens(text).map(\.text)
+        var out: [Int] = []
+        for w in words {
+            if let n = Int(w), w.count <= 2 { out.append(n) } else if ["және", "и", "and", "мен", "пен"].contains(w) { continue } else { return nil }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// The option whose text the line repeats, for lists written without numbers.
+    static func identify(_ text: String, in items: [ListItem]) -> Int? {
+        let words = LabelMatcher.tokens(text).map(\.text)
+        guard !words.isEmpty else { return nil }
+        var best: (Int, Double)? = nil
+        for item in items {
+            for option in [item.kk, item.ru] {
+                let optionWords = LabelMatcher.tokens(option).map(\.text).filter { $0.count >= 3 }
+                guard !optionWords.isEmpty else { continue }
+                let hits = optionWords.filter { ow in words.contains { LabelMatcher.wordMatches(keyword: String(ow.prefix(max(4, ow.count - 3))), word: $0) } }.count
+                let ratio = Double(hits) / Double(optionWords.count)
+                let lineRatio = Double(hits) / Double(words.count)
+                guard ratio >= 0.5 || hits >= 3 || (lineRatio >= 0.6 && hits >= 1) else { continue }
+                let score = ratio + lineRatio
+                if best == nil || score > best!.1 { best = (item.number, score) }
+            }
+        }
+        return best?.0
+    }
+
+    // MARK: lines
+
+    mutating func process(_ line: FieldExtractor.Line) {
+        let text = line.text
+        guard !Extraction.isBlank(text) else { return }
+
+        if line.continuation {
+            if let key = lastAssigned ?? pending { continueValue(key, text: line.cells.joined(separator: " ")) }
+            return
+        }
+
+        if checkConsent(text) { return }
+        if checkTitle(text) { return }
+        if checkMarkedKind(line) { return }
+
+        if let field = list, field != .members, let _ = Extraction.choiceLists[field], choiceItem(line) { return }
+
+        if line.cells.count >= 2 {
+            var cells = line.cells
+            if cells.count > 2, Int(cells[0].catalogueTrimmed(also: ".)")) != nil { cells.removeFirst() }
+            if let match = label(cells[0], requireStart: false) {
+                let value = cells.dropFirst().joined(separator: "\n")
+                accept(match.key, value: Extraction.clean(value[...]))
+                return
+            }
+            if list == .members { addMembers(cells.joined(separator: " ")); return }
+            for cell in cells { process(FieldExtractor.Line(cells: [cell], paragraph: nil)) }
+            return
+        }
+
+        if let (key, rest) = inlineLabel(text) {
+            accept(key, value: rest)
+            return
+        }
+        if let key = pending {
+            pending = nil
+            assign(key, value: text)
+            return
+        }
+        if list == .members { addMembers(text); return }
+        checkKindPhrase(text)
+    }
+
+    mutating func checkConsent(_ text: String) -> Bool {
+        guard let m = LabelMatcher.bestMatch(in: text, among: Extraction.consent, gap: 1) else { return false }
+        // A keyword like "келісемін" alone is a label answer, not the sentence; the sentence is long.
+        if m.key == true && m.score < 12 && LabelMatcher.tokens(text).count > 4 { return false }
+        if result.consent != false { result.consent = m.key }
+        vote(m.language)
+        return true
+    }
+
+    mutating func checkTitle(_ text: String) -> Bool {
+        guard let t = LabelMatcher.bestMatch(in: text, among: Extraction.titles, maxStart: 1, gap: 0), t.coverage >= 0.5 else { return false }
+        if let l = bestLabel(text[...], maxStart: 1), l.score > t.score { return false }
+        if !result.forms.contains(t.key) { result.forms.append(t.key) }
+        if let kind = t.key.applicant { result.titleKinds.append(kind) }
+        vote(t.language)
+        closeList()
+        pending = nil
+        lastAssigned = nil
+        switch t.key {
+        case .program: section = .program; result.programs.append([:])
+        case .action: section = .action; result.actions.append([:])
+        default: section = .main
+        }
+        return true
+    }
+
+    mutating func checkMarkedKind(_ line: FieldExtractor.Line) -> Bool {
+        guard list == nil || list == .members ? list == nil : true else { return false }
+        var marked = false
+        var cores: [String] = []
+        for cell in line.cells {
+            let s = Extraction.splitMarks(cell)
+            marked = marked || s.marked
+            if !s.core.isEmpty { cores.append(s.core) }
+        }
+        guard marked, cores.count == 1, LabelMatcher.tokens(cores[0]).count <= 6,
+              let m = LabelMatcher.bestMatch(in: cores[0], among: Extraction.kindNames, maxStart: 0, gap: 0),
+              m.coverage >= 0.5 else { return false }
+        result.markedKinds.append(m.key)
+        vote(m.language)
+        return true
+    }
+
+    mutating func checkKindPhrase(_ text: String) {
+        if let m = LabelMatcher.bestMatch(in: text, among: Extraction.kindPhrases, gap: 0) {
+            result.markedKinds.append(m.key)
+            vote(m.language)
+        }
+    }
+
+    /// The best label among main, programme and action fields; the current section wins ties.
+    func bestLabel(_ text: Substring, maxStart: Int) -> LabelMatcher.Match<LabelKey>? {
+        let order: [[LabelMatcher.Candidate<LabelKey>]]
+        switch section {
+        case .main: order = [Extraction.main, Extraction.program, Extraction.action]
+        case .program: order = [Extraction.program, Extraction.action, Extraction.main]
+        case .action: order = [Extraction.action, Extraction.program, Extraction.main]
+        }
+        var best: LabelMatcher.Match<LabelKey>? = nil
+        for group in order {
+            if let m = LabelMatcher.bestMatch(in: text, among: group, maxStart: maxStart), m.score > (best?.score ?? 0) { best = m }
+        }
+        return best
+    }
+
+    /// A label cell of a table row.
+    mutating func label(_ cell: String, requireStart: Bool) -> LabelMatcher.Match<LabelKey>? {
+        let head = cell.firstIndex(of: ":").map { cell[..<$0] } ?? cell[...]
+        guard let m = bestLabel(head, maxStart: 2), m.coverage >= 0.3 else { return nil }
+        vote(m.language)
+        return m
+    }
+
+    /// "Label: value", "Label value", or a label alone (the value follows).
+    mutating func inlineLabel(_ text: String) -> (LabelKey, String?)? {
+        let colon = text.firstIndex(of: ":")
+        let head = colon.map { text[..<$0] } ?? text[...]
+        guard let m = bestLabel(head, maxStart: colon == nil ? 0 : 2) else {
+            // A label alone on its line may open with other words ("Қазіргі уақытта сіз қатысып жүрген
+            // негізгі қызмет түрлерін таңдаңыз", "Волонтерлік тобы басшысының Т.А.Ә.").
+            guard colon == nil, let m = bestLabel(head, maxStart: 5), m.coverage >= 0.4,
+                  Extraction.clean(text[m.labelEnd...]) == nil else { return nil }
+            vote(m.language)
+            return (m.key, nil)
+        }
+        let headWords = LabelMatcher.tokens(head).count
+        if colon != nil {
+            guard m.coverage >= 0.34 || headWords - m.end <= 1 else { return nil }
+        }
+        vote(m.language)
+        return (m.key, Extraction.clean(text[m.labelEnd...]))
+    }
+
+    mutating func accept(_ key: LabelKey, value: String?) {
+        if case .field(let f) = key, Extraction.choiceLists[f] != nil || f == .members {
+            closeList()
+            list = f
+            pending = nil
+            lastAssigned = key
+            if let v = value { assign(key, value: v) }
+            return
+        }
+        closeList()
+        if let v = value {
+            assign(key, value: v)
+            pending = nil
+        } else {
+            pending = key
+            lastAssigned = nil
+        }
+    }
+
+    mutating func assign(_ key: LabelKey, value: String) {
+        lastAssigned = key
+        switch key {
+        case .field(.members):
+            list = .members
+            addMembers(value)
+        case .field(.consent):
+            let s = Extraction.splitMarks(value)
+            let lowered = value.lowercased()
+            if s.negated || lowered.contains("бермеймін") || lowered.hasPrefix("не ") { result.consent = false } else if result.consent == nil { result.consent = true }
+        case .field(let f) where Extraction.choiceLists[f] != nil:
+            list = f
+            choiceValue(f, value)
+        case .field(let f):
+            if result.values[f] == nil { result.values[f] = value }
+        case .contacts:
+            for (f, v) in Extraction.splitContacts(value) where result.values[f] == nil { result.values[f] = v }
+        case .kindLabel:
+            if let m = LabelMatcher.bestMatch(in: value, among: Extraction.kindNames, maxStart: 1, gap: 0) { result.markedKinds.append(m.key) }
+        case .program(let name):
+            if section != .program || result.programs.isEmpty || result.programs[result.programs.count - 1][name] != nil {
+                result.programs.append([:])
+                section = .program
+            }
+            result.programs[result.programs.count - 1][name] = value
+        case .action(let name):
+            if section != .action || result.actions.isEmpty || result.actions[result.actions.count - 1][name] != nil {
+                result.actions.append([:])
+                section = .action
+            }
+            result.actions[result.actions.count - 1][name] = value
+        }
+    }
+
+    mutating func continueValue(_ key: LabelKey, text: String) {
+        guard let value = Extraction.clean(text[...]) else { return }
+        switch key {
+        case .field(.members): addMembers(value)
+        case .field(let f) where Extraction.choiceLists[f] != nil:
+            if !choiceItem(FieldExtractor.Line(cells: [value], paragraph: nil)) { choiceValue(f, value) }
+        case .field(let f):
+            if let old = result.values[f] { result.values[f] = old + "\n" + value } else { assign(key, value: value) }
+        case .program(let name):
+            if var last = result.programs.last { last[name] = (last[name].map { $0 + "\n" } ?? "") + value; result.programs[result.programs.count - 1] = last }
+        case .action(let name):
+            if var last = result.actions.last { last[name] = (last[name].map { $0 + "\n" } ?? "") + value; result.actions[result.actions.count - 1] = last }
+        default: assign(key, value: value)
+        }
+    }
+
+    // MARK: choice lists
+
+    /// The value after a list's label: numbers ("1, 6, 8"), marked items, or options named in words.
+    mutating func choiceValue(_ field: FormField, _ value: String) {
+        guard let items = Extraction.choiceLists[field] else { return }
+        let pieces = value.split { $0 == "\n" || $0 == ";" || $0 == "," }.map(String.init)
+        if let numbers = Extraction.numberList(value) { listExplicit += numbers; return }
+        for piece in pieces {
+            if choiceItem(FieldExtractor.Line(cells: [piece], paragraph: nil)) { continue }
+            let s = Extraction.splitMarks(piece)
+            if let n = Extraction.identify(s.core, in: items), !s.negated { listExplicit.append(n) } else if !s.core.isEmpty {
+                unrecognisedChoice[field, default: []].append(s.core)
+            }
+        }
+    }
+
+    /// One option line of the current list; false when the line is not an option.
+    mutating func choiceItem(_ line: FieldExtractor.Line) -> Bool {
+        guard let field = list, let items = Extraction.choiceLists[field] else { return false }
+        var marked = false, negated = false
+        var cores: [String] = []
+        for cell in line.cells {
+            let s = Extraction.splitMarks(cell)
+            marked = marked || s.marked
+            negated = negated || s.negated
+            if !s.core.isEmpty { cores.append(s.core) }
+        }
+        if cores.isEmpty { return false }
+        if cores.count == 1, line.cells.count == 1, !marked, let numbers = Extraction.numberList(cores[0]), numbers.count > 1 || line.paragraph != nil {
+            listExplicit += numbers
+            return true
+        }
+        var number: Int? = nil
+        var rest = cores
+        if let n = Int(cores[0].catalogueTrimmed(also: ".)")) { number = n; rest.removeFirst() } else if let (n, r) = Extraction.leadingNumber(cores[0]) {
+            number = n
+            rest[0] = r
+        }
+        let body = rest.joined(separator: " ")
+        if number == nil {
+            guard let n = Extraction.identify(body, in: items) else { return false }
+            // An unnumbered label-like line ends the list rather than being an option.
+            if bestLabel(body[...], maxStart: 0) != nil, !marked { return false }
+            number = n
+        }
+        guard let n = number, (1...max(items.count, 13)).contains(n) || marked else { return false }
+        let underlined = line.paragraph.map { p in
+            let letters = p.text.filter(\.isLetter).count
+            let under = p.runs.filter(\.underlined).map(\.text).joined().filter(\.isLetter).count
+            return letters > 0 && under * 2 >= letters
+        } ?? false
+        listItems.append((n, marked, negated, underlined))
+        if field == .activityTypes, n == 13, result.values[.otherActivity] == nil, let other = Extraction.otherText(rest) {
+            result.values[.otherActivity] = other
+        }
+        return true
+    }
+
+    /// What follows the catalogue wording of option 13 ("… (нақты түрін көрсетіңіз): жастар саясаты").
+    static func otherText(_ cores: [String]) -> String? {
+        if cores.count > 1, let c = clean(cores.last![...]), identify(c, in: FormCatalogue.activityTypes) == nil { return c }
+        guard let text = cores.first else { return nil }
+        if let i = text.lastIndex(where: { $0 == ":" || $0 == ")" }) {
+            let tail = text[text.index(after: i)...]
+            if let c = clean(tail), LabelMatcher.tokens(c).count >= 1 { return c }
+        }
+        if identify(text, in: [FormCatalogue.activityTypes[12]]) == nil, let c = clean(text[...]) { return c }
+        return nil
+    }
+
+    /// Settles the list that is open: marked options; else underlined ones; else, when the applicant
+    /// kept only some options, the kept ones (the unchosen were deleted).
+    mutating func closeList() {
+        defer { list = nil; listItems = []; listExplicit = [] }
+        guard let field = list, let items = Extraction.choiceLists[field] else { return }
+        var chosen = listExplicit
+        let marked = listItems.filter { $0.marked && !$0.negated }.map(\.number)
+        let answered = listItems.contains { $0.marked || $0.negated }
+        if !marked.isEmpty || answered {
+            chosen += marked
+        } else {
+            let underlined = listItems.filter(\.underlined).map(\.number)
+            if !underlined.isEmpty && underlined.count < listItems.count {
+                chosen += underlined
+            } else if chosen.isEmpty && !listItems.isEmpty && Set(listItems.map(\.number)).count < items.count {
+                chosen += listItems.map(\.number)
+            }
+        }
+        var seen = Set<Int>()
+        chosen = chosen.filter { seen.insert($0).inserted }.sorted()
+        switch field {
+        case .activityTypes: result.activityTypes = Array(Set(result.activityTypes + chosen)).sorted()
+        case .roles: result.roles = Array(Set(result.roles + chosen)).sorted()
+        case .availability: result.availability = Array(Set(result.availability + chosen)).sorted()
+        default: break
+        }
+    }
+
+    // MARK: members and contacts
+
+    mutating func addMembers(_ text: String) {
+        var pieces = text.split { $0 == "\n" || $0 == ";" }.map(String.init)
+        if pieces.count == 1, pieces[0].filter({ $0 == "," }).count >= 1, !pieces[0].contains(".") || pieces[0].filter({ $0 == "," }).count >= 2 {
+            pieces = pieces[0].split(separator: ",").map(String.init)
+        }
+        for piece in pieces {
+            var name = piece.catalogueTrimmed(also: "-–—•*·")
+            if let (_, rest) = Extraction.leadingNumber(name) { name = rest }
+            name = name.filter { $0 != "_" }.catalogueTrimmed(also: "-–—•*·")
+            guard name.contains(where: \.isLetter), name.split(separator: " ").count <= 6 else { continue }
+            result.members.append(name)
+        }
+    }
+
+    /// The questionnaires' one contacts line into phone, e-mail, website, Instagram and WhatsApp.
+    static func splitContacts(_ value: String) -> [FormField: String] {
+        var out: [FormField: String] = [:]
+        let pieces = value.split { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "|" }.map { String($0).catalogueTrimmed() }
+        for piece in pieces where !piece.isEmpty {
+            let lower = piece.lowercased()
+            var hint: FormField? = nil
+            if lower.contains("whatsapp") || lower.contains("ватсап") || lower.contains("wa.me") { hint = .whatsapp }
+            else if lower.contains("instagram.com") || lower.hasPrefix("instagram") || lower.hasPrefix("инстаграм") || lower.hasPrefix("insta") { hint = .instagram }
+            else if lower.hasPrefix("сайт") || lower.hasPrefix("web") || lower.hasPrefix("веб") { hint = .website }
+            else if lower.hasPrefix("тел") || lower.hasPrefix("моб") { hint = .phone }
+            else if lower.hasPrefix("e-mail") || lower.hasPrefix("email") || lower.contains("пошта") || lower.contains("почта") { hint = .email }
+            var content = piece
+            if let colon = piece.firstIndex(of: ":"), !lower.hasPrefix("http"), !piece[..<colon].contains(where: \.isNumber) {
+                content = String(piece[piece.index(after: colon)...]).catalogueTrimmed()
+            } else if hint != nil, hint != .instagram || !lower.contains("instagram.com"), let space = piece.firstIndex(of: " ") {
+                if hint != .whatsapp || !lower.contains("wa.me") { content = String(piece[space...]).catalogueTrimmed() }
+            }
+            if content.isEmpty { continue }
+            let field: FormField?
+            if content.contains("@") && !content.hasPrefix("@") && !content.contains("/") { field = .email }
+            else if content.hasPrefix("@") || content.lowercased().contains("instagram.com") { field = hint == .whatsapp ? .whatsapp : .instagram }
+            else if Phone.normalise(content) != nil || content.filter(\.isNumber).count >= 10 && !content.contains("/") { field = hint == .whatsapp ? .whatsapp : .phone }
+            else if content.lowercased().contains("wa.me") { field = .whatsapp }
+            else if Website.normalise(content) != nil { field = hint == .instagram ? .instagram : .website }
+            else { field = hint }
+            if let f = field, out[f] == nil { out[f] = content }
+        }
+        return out
+    }
+
+    // MARK: result
+
+    mutating func finish(text: String) -> ExtractedForm {
+        if result.values[.activityTypes] == nil, !result.activityTypes.isEmpty {
+            result.values[.activityTypes] = result.activityTypes.map(String.init).joined(separator: ", ")
+        }
+        for (field, numbers) in [(FormField.activityTypes, result.activityTypes), (.roles, result.roles), (.availability, result.availability)] {
+            if !numbers.isEmpty { result.values[field] = numbers.map(String.init).joined(separator: ", ") }
+            else if let words = unrecognisedChoice[field] { result.values[field] = words.joined(separator: ", ") }
+        }
+        if !result.members.isEmpty { result.values[.members] = result.members.joined(separator: "\n") }
+        if let c = result.consent { result.values[.consent] = c ? "true" : "false" }
+        result.programs = result.programs.filter { !$0.isEmpty }
+        result.actions = result.actions.filter { !$0.isEmpty }
+
+        let titles = Set(result.titleKinds), marks = Set(result.markedKinds)
+        if titles.count == 1 { result.kind = titles.first }
+        else if titles.count > 1 { result.kindAmbiguous = true }
+        else if marks.count == 1 { result.kind = marks.first }
+        else if marks.count > 1 { result.kindAmbiguous = true }
+
+        let kk = languageVotes["kk"] ?? 0, ru = languageVotes["ru"] ?? 0
+        if kk != ru { result.language = kk > ru ? "kk" : "ru" }
+        else { result.language = Extraction.languageByLetters(text) }
+        return result
+    }
+
+    /// Kazakh-specific letters decide when the labels do not; a few in a Russian text are names.
+    static func languageByLetters(_ text: String) -> String? {
+        let kazakh = Set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+        var cyrillic = 0, specific = 0
+        for ch in text {
+            if kazakh.contains(ch) { specific += 1; cyrillic += 1 }
+            else if ch.unicodeScalars.allSatisfy({ (0x0400...0x04FF).contains($0.value) }) && ch.isLetter { cyrillic += 1 }
+        }
+        guard cyrillic > 0 else { return nil }
+        return specific >= 3 && specific * 50 >= cyrillic ? "kk" : "ru"
+    }
+}
+
+extension String {
+    func catalogueRemovingUnderscoreRuns() -> String {
+        var out = ""
+        var run = 0
+        for ch in self + " " {
+            if ch == "_" { run += 1; continue }
+            if run == 1 { out.append("_") }
+            run = 0
+            out.append(ch)
+        }
+        return String(out.dropLast())
+    }
+
+    func catalogueTrimmedPunctuation() -> String { catalogueTrimmed(also: ".,;:!?)(") }
+}

@@ -1,0 +1,210 @@
+/// Matches form labels by meaning: applicants retype, abbreviate, translate and misspell the
+/// Annex 2 labels, so exact comparison would miss most filled forms.
+public enum LabelMatcher {
+    /// A word of a text, with where it came from so the value after a label can be cut out verbatim.
+    public struct Token: Sendable, Equatable {
+        public let text: String
+        public let range: Range<String.Index>
+    }
+
+    public struct Match<Key>: Sendable where Key: Sendable {
+        public let key: Key
+        /// The keyword that matched, and its language ("kk", "ru", or nil when it is the same in both).
+        public let keyword: String
+        public let language: String?
+        /// Letters in the keyword: the longer keyword is the more specific one.
+        public let score: Int
+        /// Token positions of the match in the text, end exclusive.
+        public let start: Int
+        public let end: Int
+        /// Share of the text's words the keyword accounts for.
+        public let coverage: Double
+        /// Where in the original text the label ends.
+        public let labelEnd: String.Index
+    }
+
+    public struct Candidate<Key>: Sendable where Key: Sendable {
+        public let key: Key
+        public let keyword: String
+        public let language: String?
+        let tokens: [String]
+        public init(key: Key, keyword: String, language: String?) {
+            self.key = key
+            self.keyword = keyword
+            self.language = language
+            self.tokens = LabelMatcher.tokens(keyword).map(\.text)
+        }
+    }
+
+    /// Candidates for every keyword in kk and ru; a keyword written the same in both gets no language.
+    public static func candidates<Key: Sendable>(_ key: Key, _ keywords: Keywords) -> [Candidate<Key>] {
+        let kk = Set(keywords.kk.map(normalise)), ru = Set(keywords.ru.map(normalise))
+        var out: [Candidate<Key>] = []
+        for word in keywords.kk {
+            out.append(Candidate(key: key, keyword: word, language: ru.contains(normalise(word)) ? nil : "kk"))
+        }
+        for word in keywords.ru where !kk.contains(normalise(word)) {
+            out.append(Candidate(key: key, keyword: word, language: "ru"))
+        }
+        return out
+    }
+
+    // Optional-field suffixes say nothing about which field it is.
+    static let optionalPhrases: [[String]] = [
+        ["бар", "болған", "кезде"], ["бар", "болса"], ["при", "наличии"], ["если", "есть"], ["если", "имеется"],
+    ]
+
+    /// Lowercase words joined by single spaces: ё→е, Kazakh letters kept, punctuation dropped,
+    /// leading numbering ("1.", "1)") and optional-field suffixes removed.
+    public static func normalise(_ text: String) -> String {
+        tokens(text).map(\.text).joined(separator: " ")
+    }
+
+    public static func tokens(_ text: String) -> [Token] { tokens(text[...]) }
+
+    public static func tokens(_ text: Substring) -> [Token] {
+        var raw: [Token] = []
+        var current = ""
+        var start: String.Index? = nil
+        var index = text.startIndex
+        func flush(_ end: String.Index) {
+            if let s = start, !current.isEmpty { raw.append(Token(text: fixLookalikes(current), range: s..<end)) }
+            current = ""
+            start = nil
+        }
+        while index < text.endIndex {
+            let ch = text[index]
+            if ch.isLetter || ch.isNumber {
+                if start == nil { start = index }
+                current += foldLetter(ch)
+            } else if (ch == "-" || ch == "'") && start != nil {
+                // "аты-жөні", "web-сайт", "e-mail": one word without the hyphen.
+            } else {
+                flush(index)
+            }
+            index = text.index(after: index)
+        }
+        flush(text.endIndex)
+        // Leading numbering: "1." or "1)" before a label.
+        while let first = raw.first, first.text.allSatisfy(\.isNumber), first.text.count <= 2, raw.count > 1 {
+            let after = first.range.upperBound
+            if after < text.endIndex, text[after] == "." || text[after] == ")" { raw.removeFirst() } else { break }
+        }
+        return removeOptionalPhrases(raw)
+    }
+
+    static func removeOptionalPhrases(_ tokens: [Token]) -> [Token] {
+        var out: [Token] = []
+        var i = 0
+        outer: while i < tokens.count {
+            for phrase in optionalPhrases where i + phrase.count <= tokens.count {
+                if (0..<phrase.count).allSatisfy({ tokens[i + $0].text == phrase[$0] }) {
+                    i += phrase.count
+                    continue outer
+                }
+            }
+            out.append(tokens[i])
+            i += 1
+        }
+        return out
+    }
+
+    static func foldLetter(_ ch: Character) -> String {
+        switch ch {
+        case "ё", "Ё": return "е"
+        case "ə", "Ə": return "ә"   // Latin schwa typed for the Kazakh letter
+        default: return ch.lowercased()
+        }
+    }
+
+    // Latin letters typed inside Cyrillic words ("Т.А.Ә" with a Latin "A", Kazakh "і" as Latin "i").
+    static let latinToCyrillic: [Character: Character] = [
+        "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і", "k": "к", "m": "м", "t": "т",
+    ]
+
+    static func fixLookalikes(_ word: String) -> String {
+        let hasCyrillic = word.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+        guard hasCyrillic else { return word }
+        return String(word.map { latinToCyrillic[$0] ?? $0 })
+    }
+
+    public static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// A keyword word against a text word: equal; or the text word is the keyword word plus an
+    /// ending (Kazakh and Russian inflect); or, for words of 5+ letters, one typo away.
+    public static func wordMatches(keyword: String, word: String) -> Bool {
+        if keyword == word { return true }
+        let k = keyword.count
+        if k < 4 { return false }
+        if word.hasPrefix(keyword) { return true }
+        if k >= 5 {
+            if abs(word.count - k) <= 1, levenshtein(keyword, word) <= 1 { return true }
+            if word.count > k, levenshtein(keyword, String(word.prefix(k))) <= 1 { return true }
+        }
+        return false
+    }
+
+    /// Where the keyword's words occur in order in `words`, at most `gap` foreign words between two.
+    static func find(_ keyword: [String], in words: [String], gap: Int) -> (start: Int, end: Int)? {
+        guard !keyword.isEmpty, keyword.count <= words.count else { return nil }
+        for start in words.indices where wordMatches(keyword: keyword[0], word: words[start]) {
+            var position = start
+            var ok = true
+            for part in keyword.dropFirst() {
+                var found = false
+                var probe = position + 1
+                while probe < words.count, probe <= position + 1 + gap {
+                    if wordMatches(keyword: part, word: words[probe]) { found = true; break }
+                    probe += 1
+                }
+                if !found { ok = false; break }
+                position = probe
+            }
+            if ok { return (start, position + 1) }
+        }
+        return nil
+    }
+
+    /// The best candidate found in `text`, starting no later than word `maxStart`.
+    /// The longest keyword wins; among equals, the one that starts earliest, then the first listed.
+    public static func bestMatch<Key>(in text: String, among candidates: [Candidate<Key>],
+                                      maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
+        bestMatch(in: text[...], among: candidates, maxStart: maxStart, gap: gap)
+    }
+
+    public static func bestMatch<Key>(in text: Substring, among candidates: [Candidate<Key>],
+                                      maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
+        let tokens = tokens(text)
+        guard !tokens.isEmpty else { return nil }
+        let words = tokens.map(\.text)
+        var best: Match<Key>? = nil
+        for candidate in candidates {
+            guard let (start, end) = find(candidate.tokens, in: words, gap: gap), start <= maxStart else { continue }
+            let score = candidate.tokens.reduce(0) { $0 + $1.count }
+            if let b = best, b.score > score || (b.score == score && b.start <= start) { continue }
+            best = Match(key: candidate.key, keyword: candidate.keyword, language: candidate.language, score: score,
+                         start: start, end: end, coverage: Double(candidate.tokens.count) / Double(words.count),
+                         labelEnd: tokens[end - 1].range.upperBound)
+        }
+        return best
+    }
+
+    /// Whether the keyword occurs in the text, by the same rules.
+    public static func contains(_ text: String, keyword: String, gap: Int = 1) -> Bool {
+        find(tokens(keyword).map(\.text), in: tokens(text).map(\.text), gap: gap) != nil
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The text layer of a PDF, through poppler's pdftotext: a PDF parser is a large attack surface
+/// better left to a separate, killable process. A PDF with no text is a scan for staff.
+public enum PDFText {
+    public static let toolPath = "/usr/bin/pdftotext"
+    static let timeout: TimeInterval = 20
+    static let maxOutput = 5 << 20
+
+    public static func read(_ bytes: [UInt8]) -> Result<FormDocument, UnreadableReason> {
+        read(bytes, tool: toolPath)
+    }
+
+    static func read(_ bytes: [UInt8], tool: String, timeout: TimeInterval = timeout,
+                     maxOutput: Int = maxOutput) -> Result<FormDocument, UnreadableReason> {
+        guard FileManager.default.isExecutableFile(atPath: tool) else {
+            return .failure(UnreadableReason(.toolMissing, "install poppler-utils to read PDFs with a text layer"))
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-layout", "-enc", "UTF-8", "-", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return .failure(UnreadableReason(.toolMissing, "pdftotext could not start (\(error)); install poppler-utils"))
+        }
+
+        // Feed stdin from its own thread so a large PDF cannot deadlock against a full stdout pipe.
+        let writeFD = input.fileHandleForWriting.fileDescriptor
+        let feeder = Thread {
+            // pdftotext may exit before reading everything; with SIGPIPE blocked on this thread
+            // the write fails with EPIPE instead of killing the whole program.
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, SIGPIPE)
+            pthread_sigmask(SIG_BLOCK, &set, nil)
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = write(writeFD, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 { if errno == EINTR { continue } else { break } }
+                    offset += n
+                }
+            }
+            try? input.fileHandleForWriting.close()
+        }
+        feeder.start()
+
+        // A thread of its own rather than a Dispatch timer: under Swift Testing and async
+        // callers the global queues can be too busy to fire in time.
+        let watch = Watch()
+        let limit = Date(timeIntervalSinceNow: timeout)
+        let watchdog = Thread {
+            if watch.waitUntilFinished(before: limit) == false, process.isRunning { stop(process) }
+        }
+        watchdog.start()
+
+        var collected = Data()
+        let reader = output.fileHandleForReading
+        var overflow = false
+        while true {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            collected.append(chunk)
+            if collected.count > maxOutput {
+                overflow = true
+                if process.isRunning { stop(process) }
+                break
+            }
+        }
+        process.waitUntilExit()
+        let timedOut = watch.finish()
+        try? reader.close()
+
+        if timedOut {
+            return .failure(UnreadableReason(.limitReached, "pdftotext ran longer than \(Int(timeout)) s"))
+        }
+        if overflow {
+            return .failure(UnreadableReason(.limitReached, "PDF text exceeds \(maxOutput) bytes"))
+        }
+        switch process.terminationStatus {
+        case 0: break
+        case 3: return .failure(UnreadableReason(.encrypted, "PDF permissions forbid extracting text"))
+        case _ where hasEncryptDictionary(bytes):
+            return .failure(UnreadableReason(.encrypted, "password-protected PDF"))
+        default:
+            return .failure(UnreadableReason(.corrupt, "pdftotext could not read the PDF (exit \(process.terminationStatus))"))
+        }
+        let text = String(decoding: collected, as: UTF8.self)
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{0C}" }) {
+            return .failure(UnreadableReason(.scan, "PDF has no text layer"))
+        }
+        // Form feeds separate pages; as lines they would only add noise.
+        return .success(PlainText.document(text.replacingOccurrences(of: "\u{0C}", with: "\n")))
+    }
+
+    /// A user password makes pdftotext fail like damage does; the trailer's /Encrypt tells them apart.
+    static func hasEncryptDictionary(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("/Encrypt".utf8)
+        guard bytes.count >= needle.count else { return false }
+        var i = 0
+        while i <= bytes.count - needle.count {
+            if bytes[i] == 0x2F, Array(bytes[i..<(i + needle.count)]) == needle { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// SIGKILL, not Process.terminate()'s SIGTERM: a child can inherit SIGTERM ignored (it
+    /// does under some test runners and service managers), and a stuck parser needs no cleanup.
+    private static func stop(_ process: Process) {
+        kill(process.processIdentifier, SIGKILL)
+    }
+
+    /// The meeting point of the reader and the watchdog: whichever comes first, the end of
+    /// the output or the deadline, decides.
+    private final class Watch: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var finished = false
+        private var expired = false
+
+        /// True if the reader finished first; false if the deadline passed (and is recorded).
+        func waitUntilFinished(before limit: Date) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while !finished {
+                if !condition.wait(until: limit) && !finished {
+                    expired = true
+                    return false
+                }
+            }
+            return true
+        }
+
+        /// Ends the watch; answers whether the deadline had already passed.
+        func finish() -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            finished = true
+            condition.broadcast()
+            return expired
+        }
+    }
+}

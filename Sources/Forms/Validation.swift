@@ -1,0 +1,296 @@
+/// Pure checks of what applicants type. No Foundation: the current year is passed in.
+
+/// The check digit shared by IIN and BIN (domain.md): weights 1…11, then 3…11,1,2; 10 twice is invalid.
+enum KazakhIDCheck {
+    static func checkDigit(_ digits: [Int]) -> Int? {
+        guard digits.count >= 11 else { return nil }
+        let first = (0..<11).reduce(0) { $0 + digits[$1] * ($1 + 1) } % 11
+        if first != 10 { return first }
+        let weights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
+        let second = (0..<11).reduce(0) { $0 + digits[$1] * weights[$1] } % 11
+        return second == 10 ? nil : second
+    }
+
+    static func digits(_ text: String) -> [Int]? {
+        let d = text.compactMap { $0.wholeNumberValue }
+        guard d.count == 12, text.count == 12, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return d
+    }
+
+    static func checkDigitValid(_ d: [Int]) -> Bool {
+        guard let c = checkDigit(d) else { return false }
+        return c == d[11]
+    }
+}
+
+/// ЖСН / ИИН: YYMMDD, century-and-sex digit, 4 serial digits, check digit.
+public enum IIN {
+    /// 12 digits, a real birth date with a century digit 1–6, and a right check digit.
+    public static func isValid(_ text: String) -> Bool {
+        guard let d = KazakhIDCheck.digits(text), KazakhIDCheck.checkDigitValid(d) else { return false }
+        return birthDate(text) != nil
+    }
+
+    /// The birth date the number encodes, if it is a real calendar date.
+    public static func birthDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        guard let d = KazakhIDCheck.digits(text) else { return nil }
+        let century: Int
+        switch d[6] {
+        case 1, 2: century = 1800
+        case 3, 4: century = 1900
+        case 5, 6: century = 2000
+        default: return nil
+        }
+        let year = century + d[0] * 10 + d[1], month = d[2] * 10 + d[3], day = d[4] * 10 + d[5]
+        guard DateText.isRealDate(year: year, month: month, day: day) else { return nil }
+        return (year, month, day)
+    }
+
+    /// Why an IIN is unacceptable, in English, or nil. `birthYear` is the questionnaire's "Туған жылы".
+    public static func problem(_ text: String, birthYear: Int?, currentYear: Int) -> String? {
+        guard KazakhIDCheck.digits(text) != nil else { return "an IIN has 12 digits" }
+        guard let date = birthDate(text) else { return "the IIN does not encode a real birth date" }
+        guard let d = KazakhIDCheck.digits(text), KazakhIDCheck.checkDigitValid(d) else { return "the IIN check digit is wrong" }
+        if date.year > currentYear { return "the IIN encodes a birth date in the future" }
+        if let y = birthYear, y != date.year { return "the IIN encodes birth year \(date.year), the form says \(y)" }
+        return nil
+    }
+}
+
+/// БСН / БИН: YYMM of registration, entity type (4 resident, 5 non-resident, 6 joint sole trader),
+/// unit (0 head office, 1 branch, 2 representative office, 3 joint farm), 5 serial digits, check digit.
+public enum BIN {
+    /// 12 digits, a real month, a known entity type and unit, and a right check digit.
+    public static func isValid(_ text: String) -> Bool { problem(text) == nil }
+
+    /// Why a BIN is unacceptable, in English, or nil.
+    public static func problem(_ text: String) -> String? {
+        guard let d = KazakhIDCheck.digits(text) else { return "a BIN has 12 digits" }
+        let month = d[2] * 10 + d[3]
+        guard (1...12).contains(month) else { return "the BIN's registration month \(month) does not exist" }
+        guard [4, 5, 6].contains(d[4]) else { return "the BIN's entity type digit must be 4, 5 or 6" }
+        guard (0...3).contains(d[5]) else { return "the BIN's unit digit must be 0–3" }
+        guard KazakhIDCheck.checkDigitValid(d) else { return "the BIN check digit is wrong" }
+        return nil
+    }
+}
+
+/// Years and counts that can be true.
+public enum Plausible {
+    /// Birth years: not in the future, not before `currentYear - 100`, and at least 14 years ago,
+    /// because the Law admits minors as volunteers from 14 with their representatives' consent
+    /// (younger children are not registrable applicants). A reviewer can override.
+    public static let minimumAge = 14
+    public static let maximumAge = 100
+
+    public static func birthYearProblem(_ year: Int, currentYear: Int) -> String? {
+        if year > currentYear { return "birth year \(year) is in the future" }
+        if year < currentYear - maximumAge { return "birth year \(year) is implausibly early" }
+        if year > currentYear - minimumAge { return "born in \(year): younger than \(minimumAge)" }
+        return nil
+    }
+
+    /// Registration dates: from 1991 (independence; earlier entities were re-registered) to now.
+    public static func registrationYearProblem(_ year: Int, currentYear: Int) -> String? {
+        if year > currentYear { return "registration date is in the future" }
+        if year < 1991 { return "registration year \(year) is before 1991" }
+        return nil
+    }
+
+    /// Counts of volunteers: a whole number from 1 to a million.
+    public static func count(_ text: String) -> Int? {
+        var digits = ""
+        for ch in text {
+            if ch.isASCII && ch.isNumber { digits.append(ch) } else if !digits.isEmpty && ch != " " && ch != "\u{00A0}" { break }
+        }
+        guard let n = Int(digits) else { return nil }
+        return n
+    }
+
+    public static func countProblem(_ n: Int) -> String? {
+        (1...1_000_000).contains(n) ? nil : "\(n) is not a plausible number of volunteers"
+    }
+
+    /// A four-digit year inside a text ("1990", "1990 ж.", "1990 года").
+    public static func year(_ text: String) -> Int? {
+        let groups = text.split { !($0.isASCII && $0.isNumber) }
+        for g in groups where g.count == 4 { return Int(g) }
+        if let date = DateText.iso(text) { return Int(date.prefix(4)) }
+        return nil
+    }
+}
+
+public enum Email {
+    /// local@domain.tld: no spaces, one "@", a dotted domain of letter/digit/hyphen labels, a 2+ letter TLD.
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, !parts[1].isEmpty else { return false }
+        let localAllowed = Set("!#$%&'*+/=?^_`{|}~.-")
+        guard parts[0].allSatisfy({ $0.isLetter || $0.isNumber || localAllowed.contains($0) }),
+              !parts[0].hasPrefix("."), !parts[0].hasSuffix("."), !parts[0].contains("..") else { return false }
+        return Hostname.isValid(String(parts[1]))
+    }
+
+    /// The address as typed, trimmed of brackets and "mailto:", lowercased, if valid.
+    public static func normalise(_ text: String) -> String? {
+        var t = text.catalogueTrimmed().catalogueTrimmed(also: "<>()[],;.")
+        if t.lowercased().hasPrefix("mailto:") { t = String(t.dropFirst(7)) }
+        let lowered = t.lowercased()
+        return isValid(lowered) ? lowered : nil
+    }
+}
+
+enum Hostname {
+    static func isValid(_ host: String) -> Bool {
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+}
+
+public enum Phone {
+    /// Kazakhstan's numbers to +7XXXXXXXXXX: "8 701 …", "+7 (701) 123-45-67", "7011234567", "87011234567".
+    /// Numbers of other countries written with "+" and 8–15 digits are kept as "+digits" (foreigners may volunteer).
+    /// Wrong lengths give nil.
+    public static func normalise(_ text: String) -> String? {
+        let trimmed = text.catalogueTrimmed()
+        let allowed = Set(" -()\u{00A0}.+")
+        guard !trimmed.isEmpty, trimmed.allSatisfy({ ($0.isASCII && $0.isNumber) || allowed.contains($0) }) else { return nil }
+        let plus = trimmed.hasPrefix("+")
+        guard trimmed.filter({ $0 == "+" }).count == (plus ? 1 : 0) else { return nil }
+        let digits = trimmed.filter { $0.isASCII && $0.isNumber }
+        if plus {
+            if digits.hasPrefix("7") { return digits.count == 11 ? "+" + digits : nil }
+            return (8...15).contains(digits.count) ? "+" + digits : nil
+        }
+        switch digits.count {
+        case 11 where digits.hasPrefix("8") || digits.hasPrefix("7"): return "+7" + digits.dropFirst()
+        case 10 where digits.hasPrefix("7") || digits.hasPrefix("6"): return "+7" + digits
+        default: return nil
+        }
+    }
+}
+
+public enum Instagram {
+    /// "@name", "name", "instagram.com/name", "https://www.instagram.com/name/?hl=ru" → "@name".
+    public static func normalise(_ text: String) -> String? {
+        var t = text.catalogueTrimmed()
+        let lower = t.lowercased()
+        if let r = lower.range(of: "instagram.com/") {
+            t = String(t[r.upperBound...])
+            if let cut = t.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { t = String(t[..<cut]) }
+        } else if lower.hasPrefix("instagram:") || lower.hasPrefix("instagram ") {
+            t = String(t.dropFirst(10)).catalogueTrimmed()
+        }
+        if t.hasPrefix("@") { t.removeFirst() }
+        let handle = t.lowercased()
+        guard (1...30).contains(handle.count),
+              handle.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "." || $0 == "_" }),
+              !handle.hasPrefix("."), !handle.hasSuffix("."), !handle.contains("..") else { return nil }
+        return "@" + handle
+    }
+}
+
+public enum Website {
+    /// "example.kz", "www.example.kz/page", "http://…" → with a scheme ("https://" added when absent).
+    public static func normalise(_ text: String) -> String? {
+        var t = text.catalogueTrimmed().catalogueTrimmed(also: ",;")
+        guard !t.isEmpty, !t.contains(" "), !t.contains("@") || t.contains("/") else { return nil }
+        var scheme = "https://"
+        let lower = t.lowercased()
+        for s in ["https://", "http://"] where lower.hasPrefix(s) {
+            scheme = s
+            t = String(t.dropFirst(s.count))
+        }
+        let hostEnd = t.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" }) ?? t.endIndex
+        let host = t[..<hostEnd].lowercased()
+        guard Hostname.isValid(host) else { return nil }
+        return scheme + host + t[hostEnd...]
+    }
+}
+
+/// Dates as applicants write them, to ISO yyyy-mm-dd.
+public enum DateText {
+    static let months: [(prefixes: [String], month: Int)] = [
+        (["қаңтар", "январ", "january", "jan"], 1), (["ақпан", "феврал", "february", "feb"], 2),
+        (["наурыз", "март", "march", "mar"], 3), (["сәуір", "апрел", "april", "apr"], 4),
+        (["мамыр", "май", "мая", "may"], 5), (["маусым", "июн", "june", "jun"], 6),
+        (["шілде", "июл", "july", "jul"], 7), (["тамыз", "август", "august", "aug"], 8),
+        (["қыркүйек", "сентябр", "september", "sep"], 9), (["қазан", "октябр", "october", "oct"], 10),
+        (["қараша", "ноябр", "november", "nov"], 11), (["желтоқсан", "декабр", "december", "dec"], 12),
+    ]
+
+    public static func isRealDate(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    static func monthNumber(_ word: String) -> Int? {
+        let w = word.lowercased().catalogueReplacing("ё", with: "е")
+        for entry in months {
+            for p in entry.prefixes {
+                if p.count <= 3 ? w == p : w.hasPrefix(p) { return entry.month }
+            }
+        }
+        return nil
+    }
+
+    /// dd.mm.yyyy, d.m.yy, dd/mm/yyyy, dd-mm-yyyy, yyyy-mm-dd, "12 наурыз 2024", "12 марта 2024 г.",
+    /// "2024 жылғы 12 наурыз". Two-digit years: 00–29 → 20xx, else 19xx (registration and birth dates
+    /// both fall in 1930–2029). nil when not a real date.
+    public static func iso(_ text: String) -> String? {
+        let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var numbers: [String] = []
+        var month: Int? = nil
+        for w in words {
+            if w.allSatisfy({ $0.isASCII && $0.isNumber }) { numbers.append(w) }
+            else if month == nil, let m = monthNumber(w) { month = m }
+        }
+        var y = 0, m = 0, d = 0
+        if let month {
+            guard numbers.count >= 2 else { return nil }
+            m = month
+            if numbers[0].count == 4 { y = Int(numbers[0])!; d = Int(numbers[1])! }
+            else { d = Int(numbers[0])!; y = expandYear(numbers[1]) }
+        } else {
+            guard numbers.count >= 3 else { return nil }
+            if numbers[0].count == 4 { y = Int(numbers[0])!; m = Int(numbers[1])!; d = Int(numbers[2])! }
+            else { d = Int(numbers[0])!; m = Int(numbers[1])!; y = expandYear(numbers[2]) }
+        }
+        guard y >= 1000, isRealDate(year: y, month: m, day: d) else { return nil }
+        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+
+    static func expandYear(_ s: String) -> Int {
+        guard let n = Int(s) else { return 0 }
+        if s.count == 4 { return n }
+        if s.count <= 2 { return n < 30 ? 2000 + n : 1900 + n }
+        return 0
+    }
+}
+
+extension String {
+    func catalogueTrimmed() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    func catalogueTrimmed(also set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) || f.isWhitespace { s.removeFirst() }
+        while let l = s.last, chars.contains(l) || l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    func catalogueReplacing(_ target: Character, with replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}

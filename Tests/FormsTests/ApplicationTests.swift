@@ -1,0 +1,89 @@
+import Testing
+@testable import Forms
+
+private func volunteerForm(iin number: String, name: String = "Сәрсенбаева Әлия") -> FormDocument {
+    doc(para("Волонтер сауалнамасы"),
+        table(row("Т.А.Ә.", name), row("Туған жылы", "1990"), row("Тұрғылықты жері", "Алматы"), row("ЖСН", number),
+              row("Волонтерлік қызметтегі тәжірибесі", "жоқ"), row("Телефон", "8 701 123 45 67")),
+        para("Қызмет түрлері: 1, 6"), para("Рөлі: 2"), para("Қолайлы уақыт: 3"))
+}
+
+private let application = doc(
+    para("Волонтерлік қызметті есепке алу тізіліміне қосу туралы арыз"),
+    para("Сәрсенбаева Әлия волонтер ретінде қосуды сұраймын."),
+    para("Менің дербес мәліметтерімді жинауға және өңдеуге келісім беремін."))
+
+@Test func applicationPlusQuestionnaireIsComplete() {
+    let number = iin("9001014")
+    let app = Application.build(from: [("body", FieldExtractor.extract(application)),
+                                       ("2", FieldExtractor.extract(volunteerForm(iin: number)))], now: 2025)
+    #expect(app.kind == .volunteer)
+    #expect(app.missing == [])
+    #expect(app.invalid == [])
+    #expect(app.conflicts == [])
+    #expect(app.outcome == .complete)
+    #expect(app.language == "kk")
+    #expect(app.fields[.phone] == .text("+77011234567"))
+    #expect(app.fields[.birthYear] == .number(1990))
+    #expect(app.fields[.activityTypes] == .numbers([1, 6]))
+    #expect(app.fields[.consent] == .flag(true))
+    #expect(app.sources[.consent] == "body")
+    #expect(app.sources[.iin] == "2")
+}
+
+@Test func questionnaireWithoutApplicationLacksConsent() {
+    let app = Application.build(from: [("2", FieldExtractor.extract(volunteerForm(iin: iin("9001014"))))], now: 2025)
+    #expect(app.outcome == .incomplete)
+    #expect(app.missing == [.consent])
+}
+
+@Test func badIINAndBirthYearMismatch() {
+    var wrong = Array(iin("9001014"))
+    wrong[11] = wrong[11] == "0" ? "1" : "0"
+    let app = Application.build(from: [("body", FieldExtractor.extract(application)),
+                                       ("2", FieldExtractor.extract(volunteerForm(iin: String(wrong))))], now: 2025)
+    #expect(app.invalid.map(\.field) == [.iin])
+    #expect(app.outcome == .incomplete)
+    let mismatch = Application.build(from: [("2", FieldExtractor.extract(volunteerForm(iin: iin("8801014"))))], now: 2025)
+    #expect(mismatch.invalid.contains { $0.field == .iin && $0.reason.contains("1988") })
+}
+
+@Test func twoApplicantsConflict() {
+    let app = Application.build(from: [("2", FieldExtractor.extract(volunteerForm(iin: iin("9001014")))),
+                                       ("3", FieldExtractor.extract(volunteerForm(iin: iin("9202024"), name: "Петров Пётр")))], now: 2025)
+    #expect(app.conflicts.count == 2)
+    #expect(app.outcome == .incomplete)
+}
+
+@Test func unknownKindAsksCommonFields() {
+    let app = Application.build(from: [("body", FieldExtractor.extract(doc(para("ИИН: 900101300123"))))], now: 2025)
+    #expect(app.kindUndetermined)
+    #expect(app.missing == [.phone, .email, .activityTypes, .consent])
+    #expect(app.outcome == .incomplete)
+}
+
+@Test func nothingRecognisedIsNotAnApplication() {
+    let app = Application.build(from: [("body", FieldExtractor.extract(doc(para("Добрый день, спасибо!"))))], now: 2025)
+    #expect(app.outcome == .notAnApplication)
+    #expect(app.with(outcome: .unreadable).outcome == .unreadable)
+}
+
+@Test func organizationAndIncompleteProgramme() {
+    let form = FieldExtractor.extract(doc(
+        para("Анкета волонтерской организации"),
+        table(row("Наименование организации", "ОФ «Қамқор»"), row("Дата регистрации", "12 марта 2015 г."),
+              row("БИН", "940140000385"), row("ФИО руководителя организации", "Ахметов Бауыржан"),
+              row("Количество волонтеров в организации", "около 120"), row("Электронная почта", "info@qamqor.kz")),
+        para("Виды деятельности: 13) иные виды: помощь животным"),
+        para("Даю согласие на сбор и обработку персональных данных."),
+        para("Волонтерская программа (проект)"), para("Название программы: Дорога в школу")))
+    let app = Application.build(from: [("2", form)], now: 2025)
+    #expect(app.kind == .organization)
+    #expect(app.language == "ru")
+    #expect(app.fields[.registrationDate] == .text("2015-03-12"))
+    #expect(app.fields[.volunteerCount] == .number(120))
+    #expect(app.fields[.activityTypes] == .numbers([13]))
+    #expect(app.missing == [])
+    #expect(app.invalid.map(\.field) == [.programs])
+    #expect(app.invalid.first?.ru.contains("Волонтерская программа") == true)
+}

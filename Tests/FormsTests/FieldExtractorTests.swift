@@ -1,0 +1,199 @@
+import Testing
+@testable import Forms
+
+func row(_ cells: String...) -> Table.Row { Table.Row(cells: cells.map { Table.Cell($0) }) }
+func doc(_ blocks: FormDocument.Block...) -> FormDocument { FormDocument(blocks: blocks) }
+func para(_ text: String) -> FormDocument.Block { .paragraph(Paragraph(text)) }
+func table(_ rows: Table.Row...) -> FormDocument.Block { .table(Table(rows: rows)) }
+
+/// A synthetic IIN with a right check digit.
+func iin(_ prefix: String) -> String {
+    for serial in 0..<100 {
+        let s = String(serial)
+        let p = prefix + String(repeating: "0", count: 11 - prefix.count - s.count) + s
+        let d = p.map { $0.wholeNumberValue! }
+        if let c = KazakhIDCheck.checkDigit(d) { return p + String(c) }
+    }
+    fatalError()
+}
+
+@Test func kazakhVolunteerQuestionnaireTable() {
+    let number = iin("9001013")
+    let form = FieldExtractor.extract(doc(
+        para("Волонтер сауалнамасы"),
+        table(row("Т.А.Ә. (бар болған кезде)", "Сәрсенбаева Әлия Нұрланқызы"),
+              row("Туған жылы", "1990"),
+              row("Тұрғылықты жері", "Алматы қ., Абай даңғылы 10"),
+              row("ЖСН", number),
+              row("Волонтерлік қызметтегі тәжірибесі", "жоқ"),
+              row("Телефон, электрондық пошта, Web-сайт, Instagram, WhatsApp (бар болған кезде)",
+                  "+7 701 123 45 67, aliya@mail.kz, @aliya_vol")),
+        para("Қазіргі уақытта сіз қатысып жүрген негізгі қызмет түрлерін таңдаңыз"),
+        table(row("☒", "1) әлеуметтік қызмет көрсетуге қатысу"), row("☐", "2) қарттарға"),
+              row("☒", "6) қоршаған ортаны қорғауға"), row("☐", "13) өзге де түрлері")),
+        para("Волонтер ретіндегі өз рөліңізді қысқаша сипаттап беріңіз?"),
+        para("1) өз саласында кәсіпқой маман"), para("2) басшы/көшбасшы X"), para("3) менеджер"),
+        para("Сіз үшін волонтерлік қызмет қай уақытта қолайлы?"),
+        para("+ 1) еңбек демалысы/ каникул уақытында"), para("3) жазғы уақытта +")
+    ))
+    #expect(form.forms == [.volunteer])
+    #expect(form.kind == .volunteer)
+    #expect(form.language == "kk")
+    #expect(form.values[.fullName] == "Сәрсенбаева Әлия Нұрланқызы")
+    #expect(form.values[.birthYear] == "1990")
+    #expect(form.values[.iin] == number)
+    #expect(form.values[.experience] == "жоқ")
+    #expect(form.values[.phone] == "+7 701 123 45 67")
+    #expect(form.values[.email] == "aliya@mail.kz")
+    #expect(form.values[.instagram] == "@aliya_vol")
+    #expect(form.activityTypes == [1, 6])
+    #expect(form.roles == [2])
+    #expect(form.availability == [1, 3])
+}
+
+@Test func russianVolunteerInlineAndListedNumbers() {
+    let form = FieldExtractor.extract(doc(
+        para("Здравствуйте! Направляю анкету."),
+        para("Анкета волонтера"),
+        para("ФИО: Иванов Иван Иванович"),
+        para("Год рождения: 1985"),
+        para("Место жительства: г. Астана"),
+        para("ИИН: 850505300123"),
+        para("Опыт волонтерской деятельности"),
+        para("3 года в фонде"),
+        para("Телефон: 8 (701) 000-11-22"),
+        para("Виды деятельности: 1, 6, 8"),
+        para("Роль: 3"),
+        para("Удобное время: 2 и 3"),
+        para("С уважением, Иван")
+    ))
+    #expect(form.language == "ru")
+    #expect(form.kind == .volunteer)
+    #expect(form.values[.fullName] == "Иванов Иван Иванович")
+    #expect(form.values[.iin] == "850505300123")
+    #expect(form.values[.experience] == "3 года в фонде")
+    #expect(form.values[.phone] == "8 (701) 000-11-22")
+    #expect(form.activityTypes == [1, 6, 8])
+    #expect(form.roles == [3])
+    #expect(form.availability == [2, 3])
+}
+
+@Test(arguments: ["X", "+", "V", "✓", "☒", "■", "иә", "да", "x"])
+func markStyles(_ mark: String) {
+    let form = FieldExtractor.extract(doc(
+        para("Негізгі қызмет түрлерін таңдаңыз"),
+        para("1) әлеуметтік қызмет көрсетуге қатысу"),
+        para("\(mark) 7) тарихи және мәдени мұраны сақтау"),
+        para("9) дене шынықтыруды дамыту \(mark)"),
+        para("12) халықтар арасындағы татулық")
+    ))
+    #expect(form.activityTypes == [7, 9])
+}
+
+@Test func underlinedKindOnTheApplication() {
+    let form = FieldExtractor.extract(doc(
+        para("Волонтерлік қызметті есепке алу тізіліміне қосу туралы арыз"),
+        .paragraph(Paragraph(runs: [
+            Paragraph.Run("волонтерлік қызметті есепке алу тізіліміне қосуды сұраймын ("),
+            Paragraph.Run("волонтер, "), Paragraph.Run("волонтерлер тобы", underlined: true),
+            Paragraph.Run(", волонтерлер ұйымдары, волонтерлер қызметін үйлестіруші және ұйымдастырушы)."),
+        ])),
+        para("Волонтерлік қызметті есепке алу тізіліміне қосу үшін қажетті заңмен қорғалатын құпияны құрайтын менің дербес мәліметтерімді жинауға және өңдеуге келісім беремін."),
+        para("Байланыс телефоны 8 702 555 66 77"),
+        para("Электрондық пошта ______")
+    ))
+    #expect(form.forms == [.application])
+    #expect(form.kind == .group)
+    #expect(form.consent == true)
+    #expect(form.values[.phone] == "8 702 555 66 77")
+    #expect(form.values[.email] == nil)
+}
+
+@Test func severalMarkedKindsAreAmbiguous() {
+    let form = FieldExtractor.extract(doc(para("☒ волонтер"), para("☒ координатор"), para("☐ организатор")))
+    #expect(form.kind == nil)
+    #expect(form.kindAmbiguous)
+    #expect(Set(form.markedKinds) == [.volunteer, .coordinator])
+}
+
+@Test func groupMembersAndValueInTheRowBelow() {
+    let form = FieldExtractor.extract(doc(
+        para("Волонтерлік топтың сауалнамасы"),
+        table(Table.Row(cells: [Table.Cell("Волонтерлік тобы басшысының Т.А.Ә. (бар болған кезде)"), Table.Cell("")]),
+              row("Қасымов Ерлан"),
+              row("Волонтерлік топ тізімі (Т.А.Ә. көрсетіңіз (бар болған кезде)", "1. Әбілов Дәурен"),
+              Table.Row(cells: [Table.Cell(blocks: [], continuesAbove: true), Table.Cell("2. Серікова Дана")]),
+              Table.Row(cells: [Table.Cell(blocks: [], continuesAbove: true), Table.Cell("3. Петров Пётр")]),
+              row("ЖСН", "900101300123"))
+    ))
+    #expect(form.kind == .group)
+    #expect(form.values[.fullName] == "Қасымов Ерлан")
+    #expect(form.members == ["Әбілов Дәурен", "Серікова Дана", "Петров Пётр"])
+    #expect(form.values[.iin] == "900101300123")
+}
+
+@Test func membersAsParagraphList() {
+    let form = FieldExtractor.extract(doc(
+        para("Анкета группы волонтеров"),
+        para("Список группы:"), para("1) Иванов Иван"), para("2) Сидорова Анна"), para("Телефон: 87010000000")
+    ))
+    #expect(form.members == ["Иванов Иван", "Сидорова Анна"])
+    #expect(form.values[.phone] == "87010000000")
+}
+
+@Test func organisationCoordinatorOrganizerQuestionnaires() {
+    let org = FieldExtractor.extract(doc(
+        para("Анкета волонтерской организации"),
+        table(row("Наименование организации", "ОФ «Қамқор»"), row("Дата регистрации (перерегистрации)", "12.03.2015"),
+              row("БИН", "940140000385"), row("ФИО руководителя организации", "Ахметов Б."),
+              row("Количество волонтеров в организации", "120"))))
+    #expect(org.kind == .organization)
+    #expect(org.values[.organizationName] == "ОФ «Қамқор»")
+    #expect(org.values[.headName] == "Ахметов Б.")
+    #expect(org.values[.fullName] == nil)
+    #expect(org.values[.volunteerCount] == "120")
+
+    let coordinator = FieldExtractor.extract(doc(
+        para("Волонтерлер үйлестірушісінің сауалнамасы"),
+        table(row("Волонтерлік қызметтегі жұмыс тәжірибесі", "5 жыл"),
+              row("Волонтерлер үйлестірушісі ретіндегі жұмыс тәжірибесі", "2 жыл"),
+              row("Сіз қанша волонтерді үйлестіресіз?", "40"))))
+    #expect(coordinator.kind == .coordinator)
+    #expect(coordinator.values[.experience] == "5 жыл")
+    #expect(coordinator.values[.coordinatorExperience] == "2 жыл")
+    #expect(coordinator.values[.coordinatedCount] == "40")
+
+    let organizer = FieldExtractor.extract(doc(
+        para("Анкета организатора волонтерской деятельности"),
+        para("Наименование организации: ГУ «Отдел культуры»"), para("БИН: 940140000385")))
+    #expect(organizer.kind == .organizer)
+    #expect(organizer.values[.bin] == "940140000385")
+}
+
+@Test func programmeAndActionBlocks() {
+    let form = FieldExtractor.extract(doc(
+        para("Волонтерлік бағдарлама (жоба)"),
+        table(row("Бағдарламаның (жобаның) атауы", "Мектепке жол"), row("Бағдарламаны (жоба) ұйымдастырушы", "Қамқор ҚҚ"),
+              row("Бағдарлама (жоба) мақсаты", "Балаларға көмек"), row("Негізгі міндеттер", "Оқу құралдарын жинау")),
+        para("Волонтерская акция"),
+        para("Название акции: Марафон добрых дел"),
+        para("Цель акции: помощь пожилым"),
+        para("Дата и время проведения: 12.05.2025 10:00"),
+        para("Место проведения: г. Шымкент"),
+        para("Волонтерская акция"),
+        para("Название акции: Чистый берег")
+    ))
+    #expect(form.programs.count == 1)
+    #expect(form.programs[0]["name"] == "Мектепке жол")
+    #expect(form.programs[0]["goal"] == "Балаларға көмек")
+    #expect(form.programs[0]["tasks"] == "Оқу құралдарын жинау")
+    #expect(form.actions.count == 2)
+    #expect(form.actions[0]["dateTime"] == "12.05.2025 10:00")
+    #expect(form.actions[0]["place"] == "г. Шымкент")
+    #expect(form.actions[1]["name"] == "Чистый берег")
+}
+
+@Test func proseIsIgnored() {
+    let form = FieldExtractor.extract(doc(para("Добрый день!"), para("Как дела? Пишу по поводу конференции."), para("Спасибо")))
+    #expect(form.isEmpty)
+}

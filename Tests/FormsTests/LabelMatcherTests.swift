@@ -1,0 +1,43 @@
+import Testing
+@testable import Forms
+
+private let candidates = FormCatalogue.fields.flatMap { LabelMatcher.candidates($0.field, $0.keywords) }
+
+private func field(_ label: String) -> FormField? {
+    LabelMatcher.bestMatch(in: label, among: candidates, maxStart: 2)?.key
+}
+
+@Test func normaliseStripsNumberingPunctuationAndOptionalSuffix() {
+    #expect(LabelMatcher.normalise("1. Т.А.Ә. (бар болған кезде)") == "т а ә")
+    #expect(LabelMatcher.normalise("2) Ф.И.О. (при наличии):") == "ф и о")
+    #expect(LabelMatcher.normalise("Ёлка  —  ЖСН") == "елка жсн")
+}
+
+@Test(arguments: [
+    ("Т.А.Ә. (бар болған кезде)", FormField.fullName), ("Фамилия, имя, отчество (если есть)", .fullName),
+    ("ЖСН", .iin), ("ИИН:", .iin), ("Туған жылы", .birthYear), ("Год рождения", .birthYear),
+    ("Тұрғылықты жері", .residence), ("Место жительства", .residence),
+    ("Волонтерлік қызметтегі тәжірибесі", .experience), ("Опыт волонтерской деятельности", .experience),
+    ("Волонтерлер үйлестірушісі ретіндегі жұмыс тәжірибесі", .coordinatorExperience),
+    ("үйлестіруші ретіндегі тәжірибесі", .coordinatorExperience),
+    ("Опыт работы в качестве координатора волонтеров", .coordinatorExperience),
+    ("Ұйым басшысының Т.А.Ә.", .headName), ("Волонтерлік тобы басшысының Т.А.Ә.", .fullName),
+    ("Ұйымдағы волонтерлер саны", .volunteerCount), ("Сіз қанша волонтерді үйлестіресіз?", .coordinatedCount),
+    ("Тіркеу (қайта тіркеу) күні", .registrationDate), ("БСН", .bin), ("Наименование организации", .organizationName),
+    ("Опыт волонтерской деятельнсти", .experience), // a typo
+    ("Тұрғылыкты жері", .residence),                 // қ typed as к
+])
+func labelsByMeaning(_ label: String, _ expected: FormField) {
+    #expect(field(label) == expected)
+}
+
+@Test func wordsAndTypos() {
+    #expect(LabelMatcher.wordMatches(keyword: "тәжірибе", word: "тәжірибесі"))
+    #expect(LabelMatcher.wordMatches(keyword: "рождения", word: "рожденя"))
+    #expect(!LabelMatcher.wordMatches(keyword: "жсн", word: "жсм"))
+    #expect(LabelMatcher.levenshtein("kitten", "sitting") == 3)
+}
+
+@Test func unrelatedTextDoesNotMatch() {
+    #expect(field("Прошу рассмотреть мою заявку") == nil)
+}

@@ -30,7 +30,7 @@ public enum DocxReader {
         guard tree.root.name == "w:document", let body = tree.root.first("w:body") else {
             throw UnreadableReason(.corrupt, "\(part) has no w:document/w:body")
         }
-        var walker = Walker()
+        let walker = Walker()
         return FormDocument(blocks: walker.blocks(body))
     }
 
@@ -79,7 +79,7 @@ public enum DocxReader {
             "w:tblGrid", "w:trPr", "w:tcPr", "w:proofErr", "w:bookmarkStart", "w:bookmarkEnd",
         ]
 
-        mutating func blocks(_ container: XMLTree.Element) -> [FormDocument.Block] {
+        func blocks(_ container: XMLTree.Element) -> [FormDocument.Block] {
             var out: [FormDocument.Block] = []
             for e in container.elements {
                 switch e.name {
@@ -99,13 +99,13 @@ public enum DocxReader {
             return out
         }
 
-        mutating func paragraph(_ p: XMLTree.Element) -> Paragraph {
+        func paragraph(_ p: XMLTree.Element) -> Paragraph {
             var runs: [Paragraph.Run] = []
             inline(p, into: &runs)
             return Paragraph(runs: runs)
         }
 
-        private mutating func inline(_ container: XMLTree.Element, into runs: inout [Paragraph.Run]) {
+        private func inline(_ container: XMLTree.Element, into runs: inout [Paragraph.Run]) {
             for e in container.elements {
                 switch e.name {
                 case "w:r": run(e, into: &runs)
@@ -159,7 +159,7 @@ public enum DocxReader {
             return checked ? "☒" : "☐"
         }
 
-        mutating func table(_ tbl: XMLTree.Element) -> Table {
+        func table(_ tbl: XMLTree.Element) -> Table {
             var rows: [Table.Row] = []
             for tr in Self.gather("w:tr", in: tbl) {
                 if tr.first("w:trPr")?.first("w:del") != nil { continue }

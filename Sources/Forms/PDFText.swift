@@ -53,8 +53,8 @@ public enum PDFText {
         }
         feeder.start()
 
-        // A thread of its own rather than a Dispatch timer: under Swift Testing and async
-        // callers the global queues can be too busy to fire in time.
+        // A plain thread waiting on a condition: the deadline holds without relying on a run
+        // loop or a Dispatch queue being serviced by whoever called us.
         let watch = Watch()
         let limit = Date(timeIntervalSinceNow: timeout)
         let watchdog = Thread {

@@ -1,0 +1,37 @@
+// Everything that can happen to a case. Each input carries its own time so the machine
+// never reads a clock: replaying a case's inputs gives the same case.
+
+public enum CaseInput: Sendable, Equatable {
+    /// The first message of a case. `hasRegisterEntry`: the caller found the sender's
+    /// entry in the register (by IIN/BIN or address), which a change or a termination needs.
+    case opened(intent: CaseIntent, assessment: Assessment, at: LocalDateTime, hasRegisterEntry: Bool)
+    /// A later message from the applicant in the same case; merging its content is the caller's job.
+    case resubmitted(assessment: Assessment, at: LocalDateTime)
+    case timerFired(TimerKind, at: LocalDateTime)
+    case decision(StaffDecision, actor: String, at: LocalDateTime)
+    /// A delivery failure for one of our notices.
+    case noticeBounced(at: LocalDateTime)
+
+    public var at: LocalDateTime {
+        switch self {
+        case .opened(_, _, let at, _), .resubmitted(_, let at), .timerFired(_, let at),
+             .decision(_, _, let at), .noticeBounced(let at):
+            return at
+        }
+    }
+}
+
+public enum TimerKind: String, Sendable, CaseIterable {
+    case reviewWarning = "review-warning"
+    case reviewDeadline = "review-deadline"
+    case refinementDeadline = "refinement-deadline"
+}
+
+public enum StaffDecision: Sendable, Equatable {
+    case accept
+    case refine(missing: [String], note: String?)
+    case refuse(reason: String)
+    case note(String)
+    /// Clears every flag: staff looked at the case and answered what it asked.
+    case unflag
+}

@@ -1,0 +1,77 @@
+// Where a case stands, what the message that opened it asked for, and why staff must look.
+// The raw values are what the store and the operator's commands show, so they are stable.
+
+public enum CaseState: String, Sendable, CaseIterable {
+    case underReview = "under-review"
+    case refinementRequested = "refinement-requested"
+    case accepted
+    case refused
+    case changeApplied = "change-applied"
+    case terminated
+    /// Not an application at all (spam, an auto-reply, a question): no action, no notice.
+    case closed
+
+    /// No input moves a case out of these states: new mail from the applicant opens a new case.
+    public var isFinal: Bool {
+        switch self {
+        case .underReview, .refinementRequested: return false
+        case .accepted, .refused, .changeApplied, .terminated, .closed: return true
+        }
+    }
+
+    /// With its article, so a refusal reads "cannot accept a refused case".
+    var phrase: String {
+        switch self {
+        case .underReview: return "a case under review"
+        case .refinementRequested: return "a case awaiting refinement"
+        case .accepted: return "an accepted case"
+        case .refused: return "a refused case"
+        case .changeApplied: return "a case whose change is already applied"
+        case .terminated: return "a terminated case"
+        case .closed: return "a closed case"
+        }
+    }
+}
+
+public enum CaseIntent: String, Sendable, CaseIterable {
+    case application
+    /// p.7: an updated questionnaire from someone already in the register.
+    case change
+    /// p.13: a free-form notice that the applicant stopped volunteer activity.
+    case termination
+}
+
+public enum FlagReason: String, Sendable, CaseIterable {
+    case unreadable
+    case ambiguousKind = "ambiguous-kind"
+    case twoApplicants = "two-applicants"
+    case duplicateApplicant = "duplicate-iin-bin"
+    case noticeBounced = "notice-bounced"
+    case terminationNeedsConfirmation = "termination-needs-confirmation"
+    case reviewDeadlineNear = "review-deadline-near"
+    case reviewDeadlinePassed = "review-deadline-passed"
+    case lateResubmission = "late-resubmission"
+    case noRegisterEntry = "no-register-entry"
+    /// The refined data came back still incomplete. The Rules give one refinement round
+    /// (p.10–11), so the daemon stops asking and leaves the answer to staff.
+    case stillIncomplete = "still-incomplete"
+
+    /// A question about the case's content or addressee that a person must answer before
+    /// anything is decided. The deadline flags only say how urgent the case is: deciding
+    /// automatically is exactly what they ask for.
+    public var holdsAutomaticDecision: Bool {
+        switch self {
+        case .reviewDeadlineNear, .reviewDeadlinePassed: return false
+        default: return true
+        }
+    }
+
+    /// Answered by the decision that ends the case. A dead address and material that came
+    /// after the decision are not: staff still have to act on them.
+    var isSettledByDecision: Bool {
+        switch self {
+        case .noticeBounced, .lateResubmission: return false
+        default: return true
+        }
+    }
+}

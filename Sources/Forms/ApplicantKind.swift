@@ -28,12 +28,7 @@ public enum ApplicantKind: String, Sendable, CaseIterable {
 
     /// The questionnaire of Annex 2 this kind fills in.
     public var questionnaire: FormKind {
-        switch self {
-        case .volunteer: return .volunteer
-        case .group: return .group
-        case .organization: return .organization
-        case .coordinator: return .coordinator
-        case .organizer: return .organizer
-        }
+        // Each kind's questionnaire carries the kind's own name.
+        FormKind(rawValue: rawValue)!
     }
 }

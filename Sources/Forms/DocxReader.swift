@@ -3,11 +3,7 @@
 /// boxes rendered as ☒/☐ so a choice survives as text.
 public enum DocxReader {
     public static func read(_ bytes: [UInt8]) -> Result<FormDocument, UnreadableReason> {
-        do {
-            return .success(try document(bytes))
-        } catch {
-            return .failure(error)
-        }
+        Result { () throws(UnreadableReason) in try document(bytes) }
     }
 
     static func document(_ bytes: [UInt8]) throws(UnreadableReason) -> FormDocument {

@@ -5,14 +5,7 @@ public enum FormKind: String, Sendable, CaseIterable {
     /// The applicant kind a questionnaire belongs to; the application and the
     /// programme/action forms belong to no single kind.
     public var applicant: ApplicantKind? {
-        switch self {
-        case .volunteer: return .volunteer
-        case .group: return .group
-        case .organization: return .organization
-        case .coordinator: return .coordinator
-        case .organizer: return .organizer
-        case .application, .program, .action: return nil
-        }
+        ApplicantKind(rawValue: rawValue)
     }
 }
 

@@ -2,11 +2,7 @@
 /// underline, bold and strike-through resolved through the document's styles.
 public enum OdtReader {
     public static func read(_ bytes: [UInt8]) -> Result<FormDocument, UnreadableReason> {
-        do {
-            return .success(try document(bytes))
-        } catch {
-            return .failure(error)
-        }
+        Result { () throws(UnreadableReason) in try document(bytes) }
     }
 
     static func document(_ bytes: [UInt8]) throws(UnreadableReason) -> FormDocument {

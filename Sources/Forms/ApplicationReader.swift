@@ -59,21 +59,21 @@ public enum ApplicationReader {
     /// when there is no plain text), attachments, and those of forwarded messages.
     static func candidateParts(_ message: Message) -> [Part] {
         var out: [Part] = []
-        func walk(_ part: Part, inAlternative: Bool) {
+        func walk(_ part: Part) {
             switch part.content {
             case .multipart(let parts, _, _):
                 if part.contentType.subtype == "alternative" {
                     // Plain and HTML say the same; read the plain one, or the richest if there is none.
                     if let plain = parts.last(where: { $0.contentType.mimeType == "text/plain" }) {
-                        walk(plain, inAlternative: true)
+                        walk(plain)
                     } else if let last = parts.last {
-                        walk(last, inAlternative: true)
+                        walk(last)
                     }
                 } else {
-                    for child in parts { walk(child, inAlternative: false) }
+                    for child in parts { walk(child) }
                 }
             case .message(let nested):
-                walk(nested.root, inAlternative: false)
+                walk(nested.root)
             case .leaf:
                 let type = part.contentType
                 if type.type == "message" || type.mimeType == "text/rfc822-headers" { return }
@@ -83,7 +83,7 @@ public enum ApplicationReader {
                 out.append(part)
             }
         }
-        walk(message.root, inAlternative: false)
+        walk(message.root)
         return out
     }
 

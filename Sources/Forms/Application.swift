@@ -102,10 +102,12 @@ public struct Application: Sendable {
 
         var fields: [FormField: FieldValue] = [:]
         var invalid: [InvalidField] = []
+        // The English reason is for staff; the applicant's texts name the field in their language
+        // without mixing English in (per-reason translations belong with the notice templates).
         func bad(_ f: FormField, _ reason: String) {
             invalid.append(InvalidField(field: f, reason: reason,
-                                        kk: "«\(f.kazakh)» жолы дұрыс толтырылмаған: \(reason)",
-                                        ru: "Поле «\(f.russian)» заполнено неверно: \(reason)"))
+                                        kk: "«\(f.kazakh)» жолы дұрыс толтырылмаған",
+                                        ru: "Поле «\(f.russian)» заполнено неверно"))
         }
 
         let birthYear = raw[.birthYear].flatMap(Plausible.year)

@@ -87,3 +87,19 @@ private let application = doc(
     #expect(app.invalid.map(\.field) == [.programs])
     #expect(app.invalid.first?.ru.contains("Волонтерская программа") == true)
 }
+
+@Test func applicantTextsForAnInvalidFieldAreInTheirOwnLanguageOnly() {
+    let document = FormDocument(blocks: [
+        .paragraph(Paragraph("Волонтер сауалнамасы")),
+        .table(Table(rows: [
+            Table.Row(cells: [Table.Cell("Т.А.Ә."), Table.Cell("Сейтқали Айгүл")]),
+            Table.Row(cells: [Table.Cell("ЖСН"), Table.Cell("900101300124")]),
+        ])),
+    ])
+    let application = Application.build(from: [("1", FieldExtractor.extract(document))], now: 2026)
+    let iin = application.invalid.first { $0.field == .iin }
+    #expect(iin != nil)
+    let latin = { (text: String) in text.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } }
+    #expect(iin.map { !latin($0.kk) && !latin($0.ru) } == true)
+    #expect(iin?.reason.isEmpty == false)
+}

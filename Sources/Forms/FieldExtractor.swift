@@ -395,7 +395,10 @@ struct Extraction {
             guard m.coverage >= 0.34 || headWords - m.end <= 1 else { return nil }
         }
         vote(m.language)
-        return (m.key, Extraction.clean(text[m.labelEnd...]))
+        // Words between the matched keywords and the colon are still label ("Опыт в качестве
+        // координатора волонтеров: …"); the value starts after the colon.
+        let valueStart = colon.map { text.index(after: $0) } ?? m.labelEnd
+        return (m.key, Extraction.clean(text[valueStart...]))
     }
 
     mutating func accept(_ key: LabelKey, value: String?) {

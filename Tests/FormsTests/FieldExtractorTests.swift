@@ -197,3 +197,20 @@ func markStyles(_ mark: String) {
     let form = FieldExtractor.extract(doc(para("Добрый день!"), para("Как дела? Пишу по поводу конференции."), para("Спасибо")))
     #expect(form.isEmpty)
 }
+
+@Test func inlineValueStartsAfterTheColonWhenTheLabelRunsOn() {
+    let form = FieldExtractor.extract(FormDocument(blocks: [
+        .paragraph(Paragraph("Анкета координатора волонтеров")),
+        .paragraph(Paragraph("Опыт в качестве координатора волонтеров: 5 лет, штаб при паводках")),
+    ]))
+    #expect(form.values[.coordinatorExperience] == "5 лет, штаб при паводках")
+}
+
+@Test func aKazakhContactsLineGivesPhoneAndEmail() {
+    let form = FieldExtractor.extract(FormDocument(blocks: [
+        .paragraph(Paragraph("Волонтер сауалнамасы")),
+        .paragraph(Paragraph("Байланыс: +7 701 555 12 34, aigerim@example.kz, WhatsApp: +7 701 555 12 34")),
+    ]))
+    #expect(form.values[.phone] != nil)
+    #expect(form.values[.email] == "aigerim@example.kz")
+}

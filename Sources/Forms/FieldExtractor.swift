@@ -385,8 +385,10 @@ struct Extraction {
         guard let m = bestLabel(head, maxStart: colon == nil ? 0 : 2) else {
             // A label alone on its line may open with other words ("Қазіргі уақытта сіз қатысып жүрген
             // негізгі қызмет түрлерін таңдаңыз", "Волонтерлік тобы басшысының Т.А.Ә.").
-            guard colon == nil, let m = bestLabel(head, maxStart: 5), m.coverage >= 0.4,
-                  Extraction.clean(text[m.labelEnd...]) == nil else { return nil }
+            // "…қызмет түрлерін таңдаңыз:" with nothing after the colon is such a label too.
+            let valueAfterColon = colon.flatMap { Extraction.clean(text[text.index(after: $0)...]) }
+            guard valueAfterColon == nil, let m = bestLabel(head, maxStart: 5), m.coverage >= 0.4,
+                  Extraction.clean(head[m.labelEnd...]) == nil else { return nil }
             vote(m.language)
             return (m.key, nil)
         }

@@ -214,3 +214,14 @@ func markStyles(_ mark: String) {
     #expect(form.values[.phone] != nil)
     #expect(form.values[.email] == "aigerim@example.kz")
 }
+
+@Test func aLongListLabelEndingInAColonOpensTheMarkedList() {
+    let form = FieldExtractor.extract(FormDocument(blocks: [
+        .paragraph(Paragraph("Волонтерлерді үйлестірушінің сауалнамасы")),
+        .paragraph(Paragraph("Қазіргі уақытта сіз қатысып жүрген негізгі қызмет түрлерін таңдаңыз:")),
+        .paragraph(Paragraph("☒ 1) әлеуметтік қызмет көрсетуге қатысу")),
+        .paragraph(Paragraph("☐ 2) қарттарға әлеуметтік қызмет көрсету")),
+        .paragraph(Paragraph("☒ 6) қоршаған ортаны қорғау")),
+    ]))
+    #expect(form.activityTypes == [1, 6])
+}

@@ -393,7 +393,7 @@ private struct ListParser {
         let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
             $0.value < 0x20 || $0.value == 0x7F ? " " : $0
         }))
-        let trimmed = cleaned.trimmingSpaces()
+        let trimmed = cleaned.trimmingCharacters(in: " ")
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -408,14 +408,5 @@ private struct ListParser {
             }
         }
         return String(text.prefix(200))
-    }
-}
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c == " " { s = s.dropFirst() }
-        while let c = s.last, c == " " { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -52,7 +52,7 @@ public enum Charset {
 
     /// The name iconv knows for a label found in mail, or the label upper-cased.
     public static func canonicalName(_ label: String) -> String {
-        var name = label.trimmingSpaceAndQuotes().uppercased()
+        var name = label.trimmingCharacters(in: " \t\"'").uppercased()
         // RFC 2231 language suffix ("utf-8*kk") and stray option suffixes.
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         if let alias = aliases[name] { return alias }
@@ -255,14 +255,5 @@ public enum Charset {
             if b >= 0xC0 { letters += 1 }
         }
         return high > 0 && letters * 2 >= high
-    }
-}
-
-extension String {
-    func trimmingSpaceAndQuotes() -> String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\"" || c == "'" { s = s.dropFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\"" || c == "'" { s = s.dropLast() }
-        return String(s)
     }
 }

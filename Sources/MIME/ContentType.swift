@@ -53,7 +53,3 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
         return (nil, defects + [Defect(.invalidContentType, value)])
     }
 }
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
-}

@@ -193,7 +193,7 @@ extension EncodedWord {
             if c == UInt8(ascii: "_") {
                 out.append(0x20)
             } else if c == UInt8(ascii: "="), i + 2 < text.endIndex,
-                      let hi = hexDigit(text[i + 1]), let lo = hexDigit(text[i + 2]) {
+                      let hi = hexValue(text[i + 1]), let lo = hexValue(text[i + 2]) {
                 out.append(hi << 4 | lo)
                 i += 3
                 continue
@@ -204,15 +204,6 @@ extension EncodedWord {
             i += 1
         }
         return (out, bad ? [Defect(.invalidEncodedWord, "bad '=' escape in Q text kept as is")] : [])
-    }
-
-    static func hexDigit(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: return c - 0x30
-        case 0x41...0x46: return c - 0x41 + 10
-        case 0x61...0x66: return c - 0x61 + 10
-        default: return nil
-        }
     }
 
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }

@@ -43,19 +43,3 @@ public struct HeaderField: Sendable, Hashable {
     /// The unfolded value, decoding raw 8-bit bytes as UTF-8 or windows-1251.
     public var value: String { unfoldedValue().value }
 }
-
-@inline(__always)
-func asciiLower(_ byte: UInt8) -> UInt8 {
-    (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-}
-
-func asciiCaseInsensitiveEqual(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
-    return a.withUTF8 { x in
-        b.withUTF8 { y in
-            guard x.count == y.count else { return false }
-            for i in 0..<x.count where asciiLower(x[i]) != asciiLower(y[i]) { return false }
-            return true
-        }
-    }
-}

@@ -177,23 +177,3 @@ public struct MIMEParameters: Sendable, Hashable, Sequence {
         return value
     }
 }
-
-@inline(__always)
-func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case 0x30...0x39: return byte - 0x30
-    case 0x41...0x46: return byte - 0x41 + 10
-    case 0x61...0x66: return byte - 0x61 + 10
-    default: return nil
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let scalars = Set(set.unicodeScalars)
-        var view = Substring(self).unicodeScalars
-        while let f = view.first, scalars.contains(f) { view.removeFirst() }
-        while let l = view.last, scalars.contains(l) { view.removeLast() }
-        return String(view)
-    }
-}

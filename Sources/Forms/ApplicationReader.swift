@@ -93,8 +93,8 @@ public enum ApplicationReader {
         case .docx: return DocxReader.read(bytes)
         case .odt: return OdtReader.read(bytes)
         case .pdf: return PDFText.read(bytes)
-        case .html: return .success(HTMLText.document(part.text()?.text ?? ""))
-        case .text: return .success(PlainText.document(part.text()?.text ?? ""))
+        case .html: return .success(HTMLText.document(part.text(decodedBody: bytes).text))
+        case .text: return .success(PlainText.document(part.text(decodedBody: bytes).text))
         case .image:
             // An inline picture in a signature is not a scan of a form; an attached one is.
             if part.isAttachment || part.filename != nil { return .failure(UnreadableReason(.scan, "image \(part.filename ?? part.contentType.mimeType)")) }

@@ -88,10 +88,16 @@ public final class Part: Sendable {
     public func text(legacyCharset: String = Charset.defaultLegacy) -> (text: String, defects: [Defect])? {
         guard contentType.isText || (contentType.type == "message" && !isContainer) else { return nil }
         let (bytes, decodeDefects) = decodedBody()
+        let (text, charsetDefects) = text(decodedBody: bytes, legacyCharset: legacyCharset)
+        return (text, decodeDefects + charsetDefects)
+    }
+
+    /// The text of a body the caller has already transfer-decoded (see `decodedBody()`).
+    public func text(decodedBody bytes: [UInt8], legacyCharset: String = Charset.defaultLegacy) -> (text: String, defects: [Defect]) {
         var label = contentType.charset
         if label == nil, contentType.subtype == "html" { label = HTMLCharset.sniff(bytes) }
-        let (text, charsetDefects) = Charset.decode(bytes, charset: label, fallback: legacyCharset)
-        return (normalizingLineBreaks(text), decodeDefects + charsetDefects)
+        let (text, defects) = Charset.decode(bytes, charset: label, fallback: legacyCharset)
+        return (normalizingLineBreaks(text), defects)
     }
 
     /// Every entity from this one down, depth-first, containers before their children.

@@ -111,23 +111,28 @@ struct EntityParser {
                 defects.append(Defect(.encodedContainer, "\(contentType.mimeType) with \(transferEncoding) read as is"))
             }
             let declared = contentType.boundary.map { Array($0.utf8) } ?? []
+            var extent: (end: Int, delimiter: Delimiter)? = nil
             if declared.isEmpty || declared.count > 200 {
                 defects.append(Defect(.multipartWithoutBoundary, contentType.mimeType))
-            } else if let result = parseMultipartBody(bodyStart: bodyStart, limit: limit, boundary: declared,
-                                                      depth: depth, childPrefix: childPrefix,
-                                                      isDigest: contentType.subtype == "digest") {
-                defects += result.defects
-                return finish(bodyStart: bodyStart, end: result.end,
-                              content: .multipart(parts: result.parts, preamble: result.preamble, epilogue: result.epilogue),
-                              type: contentType, delimiter: result.delimiter)
             } else {
-                defects.append(Defect(.boundaryNotFound, String(decoding: declared, as: UTF8.self)))
+                switch parseMultipartBody(bodyStart: bodyStart, limit: limit, boundary: declared, depth: depth,
+                                          childPrefix: childPrefix, isDigest: contentType.subtype == "digest") {
+                case .split(let result):
+                    defects += result.defects
+                    return finish(bodyStart: bodyStart, end: result.end,
+                                  content: .multipart(parts: result.parts, preamble: result.preamble, epilogue: result.epilogue),
+                                  type: contentType, delimiter: result.delimiter)
+                case .notFound(let end, let delimiter):
+                    defects.append(Defect(.boundaryNotFound, String(decoding: declared, as: UTF8.self)))
+                    extent = (end, delimiter)
+                }
             }
-            // No usable boundary: find the body's extent, then try the boundary the body itself uses.
-            let (end, delimiter) = scanToDelimiter(from: bodyStart, limit: limit)
+            // No usable boundary: find the body's extent (already known when the declared one was looked for),
+            // then try the boundary the body itself uses.
+            let (end, delimiter) = extent ?? scanToDelimiter(from: bodyStart, limit: limit)
             if let guess = guessBoundary(from: bodyStart, to: end),
-               let result = parseMultipartBody(bodyStart: bodyStart, limit: end, boundary: guess, depth: depth,
-                                               childPrefix: childPrefix, isDigest: contentType.subtype == "digest") {
+               case .split(let result) = parseMultipartBody(bodyStart: bodyStart, limit: end, boundary: guess, depth: depth,
+                                                            childPrefix: childPrefix, isDigest: contentType.subtype == "digest") {
                 defects.append(Defect(.boundaryGuessed, String(decoding: guess, as: UTF8.self)))
                 defects += result.defects
                 return finish(bodyStart: bodyStart, end: end,
@@ -171,16 +176,23 @@ struct EntityParser {
         var defects: [Defect]
     }
 
-    /// Splits a multipart body on `boundary`; nil when the boundary never opens a part.
+    enum MultipartSplit {
+        case split(MultipartBody)
+        /// The boundary never opens a part: where the body ends, and what ends it, as the
+        /// enclosing multiparts see it (a delimiter of this boundary would have been found first).
+        case notFound(end: Int, delimiter: Delimiter)
+    }
+
+    /// Splits a multipart body on `boundary`.
     private mutating func parseMultipartBody(bodyStart: Int, limit: Int, boundary: [UInt8], depth: Int,
-                                             childPrefix: String, isDigest: Bool) -> MultipartBody?
+                                             childPrefix: String, isDigest: Bool) -> MultipartSplit
     {
         boundaries.append(boundary)
         let level = boundaries.count - 1
         var (preambleEnd, delimiter) = scanToDelimiter(from: bodyStart, limit: limit)
         guard delimiter.level == level else {
             boundaries.removeLast()
-            return nil
+            return .notFound(end: preambleEnd, delimiter: delimiter)
         }
         var defects: [Defect] = []
         var parts: [Part] = []
@@ -206,12 +218,12 @@ struct EntityParser {
         if delimiter.level == level && delimiter.isClose {
             let epilogueStart = delimiter.next
             let (epilogueEnd, outer) = scanToDelimiter(from: epilogueStart, limit: limit)
-            return MultipartBody(parts: parts, preamble: preamble, epilogue: storage[epilogueStart..<max(epilogueStart, epilogueEnd)],
-                                 end: epilogueEnd, delimiter: outer, defects: defects)
+            return .split(MultipartBody(parts: parts, preamble: preamble, epilogue: storage[epilogueStart..<max(epilogueStart, epilogueEnd)],
+                                        end: epilogueEnd, delimiter: outer, defects: defects))
         }
         defects.append(Defect(.unterminatedMultipart, String(decoding: boundary, as: UTF8.self)))
-        return MultipartBody(parts: parts, preamble: preamble, epilogue: storage[end..<end], end: end,
-                             delimiter: delimiter, defects: defects)
+        return .split(MultipartBody(parts: parts, preamble: preamble, epilogue: storage[end..<end], end: end,
+                                    delimiter: delimiter, defects: defects))
     }
 
     /// The boundary a body actually uses: the first line that starts with `--`.

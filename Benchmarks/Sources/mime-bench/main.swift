@@ -53,6 +53,7 @@ let files = arguments.flatMap(listFiles)
 var totalBytes = 0
 var parts = 0
 var decoded = 0
+var textParts = 0
 var characters = 0
 let start = now()
 for file in files {
@@ -65,13 +66,15 @@ for file in files {
         let body = part.decodedBody().bytes
         decoded += body.count
         if part.contentType.isText {
-            characters += Charset.decode(body, charset: part.contentType.charset).text.utf8.count
+            textParts += 1
+            characters += Charset.decode(body, charset: part.contentType.charset).text.unicodeScalars.count
         }
     }
 }
 let seconds = now() - start
 let mb = Double(totalBytes) / 1_048_576
 print("mime-bench: \(files.count) files, \(format2(mb)) MiB in \(format2(seconds)) s: \(format2(mb / seconds)) MiB/s, \(format2(Double(files.count) / seconds)) msg/s")
+print("INFO impl=mime.swift text_parts=\(textParts) text_chars=\(characters)")
 print("RESULT files=\(files.count) bytes=\(totalBytes) seconds=\(format6(seconds)) parts=\(parts) decoded=\(decoded)")
 
 func format2(_ x: Double) -> String { String(Int((x * 100).rounded())).insertingDot(2) }

@@ -35,8 +35,8 @@ struct CalendarCommand: Command {
         let calendar: BusinessCalendar
         switch loadCalendar(arguments) {
         case .success(let loaded): calendar = loaded
-        case .failure(let message):
-            console.error("tizilim calendar: \(message)")
+        case .failure(let problem):
+            console.error("tizilim calendar: \(problem)")
             return ExitCode.config
         }
         switch (action, operands.count) {
@@ -49,23 +49,27 @@ struct CalendarCommand: Command {
         }
     }
 
-    enum Loaded { case success(BusinessCalendar), failure(String) }
+    struct ConfigurationProblem: Error, CustomStringConvertible {
+        let description: String
+    }
 
-    private func loadCalendar(_ arguments: Arguments) -> Loaded {
+    private func loadCalendar(_ arguments: Arguments) -> Result<BusinessCalendar, ConfigurationProblem> {
         var hours = WorkingHours.default
         if let text = arguments.value("working-hours") {
             guard let parsed = WorkingHours(parsing: text) else {
-                return .failure("working hours '\(text)' are not HH:MM-HH:MM")
+                return .failure(ConfigurationProblem(description: "working hours '\(text)' are not HH:MM-HH:MM"))
             }
             hours = parsed
         }
         var overrides = CalendarOverrides.none
         if let path = arguments.value("calendar-file") {
-            guard let bytes = try? MessageFile.read(path) else { return .failure("cannot read calendar file \(path)") }
+            guard let bytes = try? MessageFile.read(path) else {
+                return .failure(ConfigurationProblem(description: "cannot read calendar file \(path)"))
+            }
             do {
                 overrides = try CalendarOverrides(parsing: String(decoding: bytes, as: UTF8.self))
             } catch {
-                return .failure("\(path):\n\(error)")
+                return .failure(ConfigurationProblem(description: "\(path):\n\(error)"))
             }
         }
         return .success(BusinessCalendar(overrides: overrides, workingHours: hours))

@@ -31,10 +31,21 @@ let package = Package(
         .target(name: "Forms", dependencies: ["MIME", "CZlib"], path: "Sources/Forms"),
 
         // SQLite through the C API: schema, migrations, transactions. Knows nothing of parsing.
-        .target(name: "Store", dependencies: ["CSQLite"], path: "Sources/Store"),
+        .target(name: "Store", dependencies: ["CSQLite", "Cases"], path: "Sources/Store"),
+
+        // The applicant's notices in Kazakh and Russian: templates, rendering, the outgoing message.
+        .target(name: "Notices", dependencies: ["MIME", "Forms", "Cases"], path: "Sources/Notices"),
+
+        // Mail transport: the Maildir (delivery, claim, watching), IMAP fetch and SMTP send through libcurl.
+        .target(name: "Mailbox", dependencies: ["CCurlShim", "CCurl"], path: "Sources/Mailbox"),
+
+        // One message or one timer through parser, forms, case machine and store, in one transaction.
+        .target(name: "Intake", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "CCrypto"],
+                path: "Sources/Intake"),
 
         // The command line as a library, so tests drive it in-process.
-        .target(name: "CLI", dependencies: ["MIME", "Forms", "Cases", "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
+        .target(name: "CLI", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Intake",
+                                            "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
                 path: "Sources/CLI"),
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
 
@@ -44,7 +55,11 @@ let package = Package(
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME"], path: "Tests/FormsTests"),
-        .testTarget(name: "StoreTests", dependencies: ["Store"], path: "Tests/StoreTests"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Cases"], path: "Tests/StoreTests"),
+        .testTarget(name: "NoticesTests", dependencies: ["Notices", "MIME", "Forms", "Cases"], path: "Tests/NoticesTests"),
+        .testTarget(name: "MailboxTests", dependencies: ["Mailbox"], path: "Tests/MailboxTests", exclude: ["rig"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox"],
+                    path: "Tests/IntakeTests"),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME"], path: "Tests/CLITests"),
         .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
     ]

@@ -1,0 +1,1 @@
+// Placeholder until the Maildir and libcurl transports land; replace this file.

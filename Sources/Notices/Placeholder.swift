@@ -1,0 +1,1 @@
+// Placeholder until the notice renderer lands; replace this file.

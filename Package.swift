@@ -39,12 +39,15 @@ let package = Package(
         // Mail transport: the Maildir (delivery, claim, watching), IMAP fetch and SMTP send through libcurl.
         .target(name: "Mailbox", dependencies: ["CCurlShim", "CCurl"], path: "Sources/Mailbox"),
 
+        // Annex 1: the register's public columns and its exports for the ministry's website.
+        .target(name: "Register", dependencies: ["Forms", "CZlib"], path: "Sources/Register"),
+
         // One message or one timer through parser, forms, case machine and store, in one transaction.
-        .target(name: "Intake", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "CCrypto"],
+        .target(name: "Intake", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "CCrypto"],
                 path: "Sources/Intake"),
 
         // The command line as a library, so tests drive it in-process.
-        .target(name: "CLI", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Intake",
+        .target(name: "CLI", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "Intake",
                                             "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
                 path: "Sources/CLI"),
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Cases"], path: "Tests/StoreTests"),
         .testTarget(name: "NoticesTests", dependencies: ["Notices", "MIME", "Forms", "Cases"], path: "Tests/NoticesTests"),
         .testTarget(name: "MailboxTests", dependencies: ["Mailbox"], path: "Tests/MailboxTests", exclude: ["rig"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "Forms"], path: "Tests/RegisterTests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox"],
                     path: "Tests/IntakeTests"),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME"], path: "Tests/CLITests"),

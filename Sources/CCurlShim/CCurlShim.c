@@ -20,6 +20,10 @@ CURLcode tz_curl_setopt_read_callback(CURL *handle,
     size_t (*callback)(char *buffer, size_t size, size_t count, void *user)) {
     return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
 }
+CURLcode tz_curl_setopt_debug_callback(CURL *handle,
+    int (*callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *user)) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
+}
 CURLcode tz_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -1,4 +1,5 @@
 import Forms
+import Intake
 
 /// An application as `parse` shows it: JSON with stable keys, or a summary for staff.
 struct ApplicationView {
@@ -8,48 +9,11 @@ struct ApplicationView {
 
     var application: Application { reading.application }
 
-    /// `not-an-application` rather than Swift's case name: the documented JSON value.
-    var outcome: String {
-        application.outcome == .notAnApplication ? "not-an-application" : application.outcome.rawValue
-    }
-
-    static func json(_ value: Application.FieldValue) -> JSON {
-        switch value {
-        case .text(let s): return .string(s)
-        case .number(let n): return .number(n)
-        case .list(let items): return .array(items.map(JSON.string))
-        case .numbers(let items): return .array(items.map(JSON.number))
-        case .flag(let b): return .bool(b)
-        case .objects(let objects):
-            return .array(objects.map { object in .object(object.keys.sorted().map { ($0, .string(object[$0]!)) }) })
-        }
-    }
-
     var orderedFields: [(FormField, Application.FieldValue)] {
         FormField.allCases.compactMap { field in application.fields[field].map { (field, $0) } }
     }
 
-    var json: JSON {
-        .object([
-            ("kind", .optional(application.kind?.rawValue)),
-            ("language", .string(application.language)),
-            ("outcome", .string(outcome)),
-            ("fields", .object(orderedFields.map { ($0.0.rawValue, ApplicationView.json($0.1)) })),
-            ("missing", .array(application.missing.map { .string($0.rawValue) })),
-            ("invalid", .array(application.invalid.map {
-                .object([("field", .string($0.field.rawValue)), ("reason", .string($0.reason))])
-            })),
-            ("sources", .object(FormField.allCases.compactMap { f in application.sources[f].map { (f.rawValue, .string($0)) } })),
-            ("conflicts", .array(application.conflicts.map(JSON.string))),
-            ("unreadable", .array(reading.sources.compactMap { source in
-                source.unreadable.map { reason in
-                    .object([("part", .string(source.partPath)), ("filename", .optional(source.filename)),
-                             ("reason", .string(reason.description))])
-                }
-            })),
-            ("notAnApplicationReason", .optional(reading.notAnApplicationReason)),
-        ])
-    }
+    var json: JSON { ApplicationRecord.json(reading) }
 
     func text(language: OperatorLanguage, warn: (String) -> String) -> String {
         let l = language

@@ -1,6 +1,7 @@
 import Cases
 import Forms
 import Glibc
+import Intake
 import MIME
 
 /// `tizilim parse`: what the parser makes of messages, for staff, for bug reports, for scripts.

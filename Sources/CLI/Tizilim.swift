@@ -3,8 +3,12 @@ public enum Tizilim {
     public static let version = "0.1.0"
 
     public static let commands: [any Command] = [
+        ServeCommand(),
+        CasesCommand(),
+        RegisterCommand(),
         ParseCommand(),
         CalendarCommand(),
+        ConfigCommand(),
         VersionCommand(),
     ]
 

@@ -6,16 +6,20 @@ public enum CaseInput: Sendable, Equatable {
     /// entry in the register (by IIN/BIN or address), which a change or a termination needs.
     case opened(intent: CaseIntent, assessment: Assessment, at: LocalDateTime, hasRegisterEntry: Bool)
     /// A later message from the applicant in the same case; merging its content is the caller's job.
+    /// One without a form is correspondence: recorded and flagged, even in a decided case.
     case resubmitted(assessment: Assessment, at: LocalDateTime)
     case timerFired(TimerKind, at: LocalDateTime)
     case decision(StaffDecision, actor: String, at: LocalDateTime)
     /// A delivery failure for one of our notices.
     case noticeBounced(at: LocalDateTime)
+    /// An auto-reply, read receipt or other machine mail threaded into the case: recorded,
+    /// never taken as the applicant's answer.
+    case automaticMessage(reason: String, at: LocalDateTime)
 
     public var at: LocalDateTime {
         switch self {
         case .opened(_, _, let at, _), .resubmitted(_, let at), .timerFired(_, let at),
-             .decision(_, _, let at), .noticeBounced(let at):
+             .decision(_, _, let at), .noticeBounced(let at), .automaticMessage(_, let at):
             return at
         }
     }

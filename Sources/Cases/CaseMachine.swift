@@ -51,6 +51,8 @@ public enum CaseMachine {
                 try draft.decide(decision, actor: actor, at: at)
             case let .noticeBounced(at):
                 try draft.bounce(at: at)
+            case let .automaticMessage(reason, at):
+                try draft.automaticMessage(reason, at: at)
             }
         } catch {
             return .failure(error)
@@ -99,8 +101,11 @@ struct CaseDraft {
         self.intent = intent
         record("opened", at, reason: intent.rawValue)
         if assessment.outcome == .notAnApplication {
+            // Nothing to decide under the Rules, but a person wrote it (automatic mail never
+            // opens a case): a question or an empty letter deserves a reply from staff.
             state = .closed
             record("closed", at, reason: "not an application")
+            raise(.notAnApplication, at: at)
             return
         }
         state = .underReview
@@ -125,9 +130,12 @@ struct CaseDraft {
 
     mutating func resubmit(_ assessment: Assessment, at: LocalDateTime) throws(Refusal) {
         guard let current = state else { throw Refusal("the case is not open") }
-        // An auto-reply threaded into the case must not count as the refined data.
-        guard assessment.outcome != .notAnApplication else {
-            throw Refusal("a message that is not an application does not refine the case")
+        if assessment.outcome == .notAnApplication {
+            // The applicant wrote without a form ("when will you answer?", "thank you"): it
+            // refines nothing and the terms run on, but a person should read it.
+            record("correspondence", at)
+            raise(.notAnApplication, at: at)
+            return
         }
         switch current {
         case .refinementRequested:
@@ -230,6 +238,12 @@ struct CaseDraft {
         } else {
             raise(.noticeBounced, at: at)
         }
+    }
+
+    mutating func automaticMessage(_ reason: String, at: LocalDateTime) throws(Refusal) {
+        guard state != nil else { throw Refusal("the case is not open") }
+        // Kept in the history so staff see why the term still runs after "a reply" arrived.
+        record("automatic-message", at, reason: reason)
     }
 
     // MARK: steps

@@ -55,6 +55,9 @@ public enum FlagReason: String, Sendable, CaseIterable {
     /// The refined data came back still incomplete. The Rules give one refinement round
     /// (p.10–11), so the daemon stops asking and leaves the answer to staff.
     case stillIncomplete = "still-incomplete"
+    /// A person wrote, but not an application: a question, an empty letter, a "thank you" in
+    /// a running case. Staff read it and answer if it asks something.
+    case notAnApplication = "not-an-application"
 
     /// A question about the case's content or addressee that a person must answer before
     /// anything is decided. The deadline flags only say how urgent the case is: deciding

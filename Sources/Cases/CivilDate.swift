@@ -105,7 +105,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
+    public static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n < 0 ? -n : n)
         let body = s.count < width ? String(repeating: "0", count: width - s.count) + s : s
         return n < 0 ? "-" + body : body

@@ -11,11 +11,20 @@ public struct Application: Sendable {
 
     public struct InvalidField: Sendable, Equatable {
         public let field: FormField
+        public let problem: FieldProblem
         /// For staff.
         public let reason: String
-        /// For the applicant's refinement notice.
+        /// For the applicant's refinement notice: a sentence naming the field and what to write.
         public let kk: String
         public let ru: String
+
+        public init(field: FormField, problem: FieldProblem) {
+            self.field = field
+            self.problem = problem
+            self.reason = problem.english
+            self.kk = problem.kazakh(field)
+            self.ru = problem.russian(field)
+        }
     }
 
     public enum Outcome: String, Sendable { case complete, incomplete, unreadable, notAnApplication }
@@ -33,6 +42,15 @@ public struct Application: Sendable {
     public var sources: [FormField: String]
     public var forms: [FormKind]
     public var outcome: Outcome
+    /// An application for inclusion, a change of a registrant's data (p.7) or a termination (p.13).
+    public var purpose: ApplicationPurpose
+    /// The day a termination notice says the activity stops (ISO yyyy-mm-dd), when it says.
+    public var terminationDate: String?
+    /// Required lines left empty in the programmes and actions sent (`FormParts`), in order.
+    public var missingParts: [MissingPart]
+    /// Further applicants in the same message (two questionnaires filled in for two people), each
+    /// read and decided on its own; `fields` and the rest of this value are the first applicant's.
+    public var companions: [Application]
 
     public func with(outcome: Outcome) -> Application {
         var copy = self
@@ -41,8 +59,9 @@ public struct Application: Sendable {
     }
 
     /// Merges the sources in the order given (the first value of a field wins), validates, and decides.
-    /// `year` is the current year in Asia/Almaty.
-    public static func build(from forms: [(sourceID: String, form: ExtractedForm)], now year: Int) -> Application {
+    /// `year` is the current year in Asia/Almaty; `subject` is the message's subject, which may say
+    /// what the message is for ("Изменение сведений в реестре", "Уведомление о прекращении…").
+    public static func build(from forms: [(sourceID: String, form: ExtractedForm)], now year: Int, subject: String = "") -> Application {
         var raw: [FormField: String] = [:]
         var sources: [FormField: String] = [:]
         var conflicts: [String] = []
@@ -54,6 +73,7 @@ public struct Application: Sendable {
         var programs: [[String: String]] = [], actions: [[String: String]] = []
         var consent: Bool? = nil
         var votes = ["kk": 0, "ru": 0]
+        var statements: [ApplicationPurpose.Statement?] = [ApplicationPurpose.statement(in: subject)]
 
         for (id, form) in forms {
             for f in form.forms where !recognised.contains(f) { recognised.append(f) }
@@ -82,7 +102,16 @@ public struct Application: Sendable {
                 if consent != false { consent = c }
                 if sources[.consent] == nil { sources[.consent] = id }
             }
+            statements.append(form.purpose)
         }
+        // Sentences fill only what no form line gave, and do not by themselves make an application.
+        let formValues = !raw.isEmpty
+        for (id, form) in forms {
+            for field in FormField.allCases where raw[field] == nil {
+                if let value = form.proseValues[field] { raw[field] = value; sources[field] = id }
+            }
+        }
+        let statement = ApplicationPurpose.strongest(statements)
 
         // The questionnaire's title names the kind most reliably; a mark on the application otherwise.
         var kind: ApplicantKind? = nil
@@ -102,52 +131,47 @@ public struct Application: Sendable {
 
         var fields: [FormField: FieldValue] = [:]
         var invalid: [InvalidField] = []
-        // The English reason is for staff; the applicant's texts name the field in their language
-        // without mixing English in (per-reason translations belong with the notice templates).
-        func bad(_ f: FormField, _ reason: String) {
-            invalid.append(InvalidField(field: f, reason: reason,
-                                        kk: "«\(f.kazakh)» жолы дұрыс толтырылмаған",
-                                        ru: "Поле «\(f.russian)» заполнено неверно"))
-        }
+        func bad(_ f: FormField, _ problem: FieldProblem) { invalid.append(InvalidField(field: f, problem: problem)) }
 
         let birthYear = raw[.birthYear].flatMap(Plausible.year)
-        for (field, value) in raw {
+        for field in FormField.allCases {
+            guard let value = raw[field] else { continue }
             switch field {
             case .birthYear:
                 if let y = birthYear {
                     fields[field] = .number(y)
-                    if let p = Plausible.birthYearProblem(y, currentYear: year) { bad(field, p) }
-                } else { bad(field, "no four-digit year in \"\(value)\"") }
+                    if let p = Plausible.birthYearIssue(y, currentYear: year) { bad(field, p) }
+                } else { bad(field, .yearNotFound(value)) }
             case .iin:
                 let digits = value.filter { $0.isASCII && $0.isNumber }
                 fields[field] = .text(digits.count == 12 ? digits : value)
-                if let p = IIN.problem(digits, birthYear: birthYear, currentYear: year) { bad(field, p) }
+                if let p = IIN.issue(digits, birthYear: birthYear, currentYear: year) { bad(field, p) }
             case .bin:
                 let digits = value.filter { $0.isASCII && $0.isNumber }
                 fields[field] = .text(digits.count == 12 ? digits : value)
-                if let p = BIN.problem(digits) { bad(field, p) }
+                if let p = BIN.issue(digits) { bad(field, p) }
             case .coordinatedCount, .volunteerCount:
                 if let n = Plausible.count(value) {
                     fields[field] = .number(n)
-                    if let p = Plausible.countProblem(n) { bad(field, p) }
-                } else { fields[field] = .text(value); bad(field, "no number in \"\(value)\"") }
+                    if let p = Plausible.countIssue(n) { bad(field, p) }
+                } else { fields[field] = .text(value); bad(field, .countNotNumber(value)) }
             case .registrationDate:
                 if let iso = DateText.iso(value) {
                     fields[field] = .text(iso)
-                    if let p = Plausible.registrationYearProblem(Int(iso.prefix(4))!, currentYear: year) { bad(field, p) }
-                } else { fields[field] = .text(value); bad(field, "\"\(value)\" is not a date") }
+                    if let p = Plausible.registrationIssue(iso, currentYear: year) { bad(field, p) }
+                } else { fields[field] = .text(value); bad(field, .dateNotUnderstood(value)) }
             case .phone, .whatsapp:
                 let pieces = value.split { $0 == "," || $0 == ";" }.map(String.init)
                 let numbers = pieces.compactMap(Phone.normalise)
                 if numbers.count == pieces.count, !numbers.isEmpty { fields[field] = .text(numbers.joined(separator: ", ")) }
                 else if field == .whatsapp && !value.contains(where: \.isNumber) { fields[field] = .text(value) }
-                else { fields[field] = .text(value); bad(field, "\"\(value)\" is not a phone number") }
+                else { fields[field] = .text(value); bad(field, .phone(value)) }
             case .email:
-                if let e = Email.normalise(value) { fields[field] = .text(e) } else { fields[field] = .text(value); bad(field, "\"\(value)\" is not an e-mail address") }
+                if let e = Email.normalise(value) { fields[field] = .text(e) } else { fields[field] = .text(value); bad(field, .email(value)) }
             case .website:
-                if let w = Website.normalise(value) { fields[field] = .text(w) } else { fields[field] = .text(value); bad(field, "\"\(value)\" is not a web address") }
+                if let w = Website.normalise(value) { fields[field] = .text(w) } else { fields[field] = .text(value); bad(field, .website(value)) }
             case .instagram:
-                if let i = Instagram.normalise(value) { fields[field] = .text(i) } else { fields[field] = .text(value); bad(field, "\"\(value)\" is not an Instagram account") }
+                if let i = Instagram.normalise(value) { fields[field] = .text(i) } else { fields[field] = .text(value); bad(field, .instagram(value)) }
             case .activityTypes, .roles, .availability, .members, .consent, .programs, .actions:
                 break
             default:
@@ -158,28 +182,26 @@ public struct Application: Sendable {
             if !numbers.isEmpty {
                 fields[field] = .numbers(numbers)
                 let out = numbers.filter { !range.contains($0) }
-                if !out.isEmpty { bad(field, "options \(out.map(String.init).joined(separator: ", ")) do not exist (1–\(range.upperBound))") }
+                if !out.isEmpty { bad(field, .optionsUnknown(out, upTo: range.upperBound)) }
             } else if let text = raw[field] {
-                bad(field, "\"\(text)\" does not name options 1–\(range.upperBound)")
+                bad(field, .optionsNotNamed(text, upTo: range.upperBound))
             }
         }
         if !members.isEmpty { fields[.members] = .list(members) }
         if let c = consent { fields[.consent] = .flag(c) }
         if !programs.isEmpty { fields[.programs] = .objects(programs) }
         if !actions.isEmpty { fields[.actions] = .objects(actions) }
-        if consent == false { bad(.consent, "consent to personal data processing was refused") }
-        if activity.contains(13), raw[.otherActivity] == nil {
-            bad(.otherActivity, "option 13 chosen without saying which activity")
-        }
-        for (label, blocks, names, field) in [("programme", programs, RequiredFields.programFields, FormField.programs),
-                                              ("action", actions, RequiredFields.actionFields, .actions)] {
-            for (i, block) in blocks.enumerated() {
-                let lacking = names.filter { (block[$0] ?? "").isEmpty }
-                if !lacking.isEmpty { bad(field, "\(label) \(i + 1) lacks \(lacking.joined(separator: ", "))") }
-            }
-        }
+        if consent == false { bad(.consent, .consentRefused) }
+        if activity.contains(13), raw[.otherActivity] == nil { bad(.otherActivity, .otherActivityUnspecified) }
+        let missingParts = FormParts.missing(in: programs, of: .programs) + FormParts.missing(in: actions, of: .actions)
 
         let legalEntity = [.organizationName, .registrationDate, .bin].contains { raw[$0] != nil }
+        // A change or termination notice need not restate the kind; the register entry has it. A legal
+        // entity that writes one is most likely a volunteer organisation (what `kindUndetermined` still says
+        // was not stated), so the case engine has a kind to look the entry up under.
+        if kind == nil, statement.purpose != .inclusion, marks.isEmpty, fields[.bin] != nil || raw[.organizationName] != nil {
+            kind = .organization
+        }
         let requirements = kind.map { RequiredFields.requirements(for: $0, legalEntity: legalEntity) } ?? RequiredFields.common
         var missingSet = Set<FormField>()
         for r in requirements {
@@ -194,12 +216,18 @@ public struct Application: Sendable {
         let kk = votes["kk"] ?? 0, ru = votes["ru"] ?? 0
         // Unknown language: Kazakh, the state language; notices are bilingual anyway.
         let language = ru > kk ? "ru" : "kk"
-        let nothing = recognised.isEmpty && raw.isEmpty && markedKinds.isEmpty && consent == nil && programs.isEmpty && actions.isEmpty
-        let undetermined = kind == nil
-        let outcome: Outcome = nothing ? .notAnApplication
-            : (!undetermined && missing.isEmpty && invalid.isEmpty && conflicts.isEmpty ? .complete : .incomplete)
+        let nothing = recognised.isEmpty && !formValues && markedKinds.isEmpty && consent == nil && programs.isEmpty && actions.isEmpty
+        let undetermined = kind == nil || (titles.count != 1 && marks.count != 1)
+        // A termination asks for no inclusion: nothing in it is complete or incomplete.
+        let outcome: Outcome = nothing || statement.purpose == .termination ? .notAnApplication
+            : (!undetermined && missing.isEmpty && invalid.isEmpty && conflicts.isEmpty && missingParts.isEmpty ? .complete : .incomplete)
+        let companions = forms.flatMap { source in
+            source.form.companions.map { Application.build(from: [(source.sourceID, $0)], now: year, subject: subject) }
+        }
         return Application(kind: kind, kindUndetermined: undetermined, language: language, fields: fields, missing: missing,
-                           invalid: invalid, conflicts: conflicts, sources: sources, forms: recognised, outcome: outcome)
+                           invalid: invalid, conflicts: conflicts, sources: sources, forms: recognised, outcome: outcome,
+                           purpose: statement.purpose, terminationDate: statement.terminationDate, missingParts: missingParts,
+                           companions: companions)
     }
 
     /// The same IIN/BIN or the same person, however typed: digits only, or name words without case and order.

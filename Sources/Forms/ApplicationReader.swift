@@ -42,15 +42,18 @@ public enum ApplicationReader {
                 continue
             }
         }
-        var application = Application.build(from: forms, now: currentYear)
+        var application = Application.build(from: forms, now: currentYear, subject: message.subject ?? "")
         let unreadable = sources.filter { $0.unreadable != nil }
+        // What the readable parts lack is most likely in the scan or .doc beside them: staff read it
+        // rather than the applicant being asked for it. A termination notice stays what it is.
+        if application.purpose != .termination, !unreadable.isEmpty,
+           application.outcome == .notAnApplication || application.outcome == .incomplete {
+            application = application.with(outcome: .unreadable)
+        }
         if application.outcome == .notAnApplication {
-            if !unreadable.isEmpty {
-                application = application.with(outcome: .unreadable)
-            } else {
-                return Result(application: application, sources: sources,
-                              notAnApplicationReason: forms.isEmpty ? "empty message" : "no Annex 2 form or field found")
-            }
+            let reason = application.purpose == .termination ? "termination notice (Rules p.13)"
+                : forms.isEmpty ? "empty message" : "no Annex 2 form or field found"
+            return Result(application: application, sources: sources, notAnApplicationReason: reason)
         }
         return Result(application: application, sources: sources, notAnApplicationReason: nil)
     }

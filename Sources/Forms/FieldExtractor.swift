@@ -21,6 +21,14 @@ public struct ExtractedForm: Sendable, Equatable {
     public var actions: [[String: String]] = []
     /// true: the consent sentence or a "yes"; false: an explicit refusal; nil: not found.
     public var consent: Bool? = nil
+    /// Identifying data found in sentences, not on form lines (`ProseFields`): used only where no form gave the field.
+    public var proseValues: [FormField: String] = [:]
+    /// What the source says it is for (a change or a termination); nil when it says neither.
+    public var purpose: ApplicationPurpose.Statement? = nil
+    /// Further applicants in the same source: a second questionnaire after the first one was filled in
+    /// ("1. Анкета волонтера … 2. Анкета волонтера …"). Each has its own values; they share what came
+    /// before the first questionnaire (the application's consent and kind).
+    public var companions: [ExtractedForm] = []
 
     public init() {}
 
@@ -36,7 +44,12 @@ public enum FieldExtractor {
         state.markUnderlinedKinds(document.paragraphs)
         for line in lines(document.blocks) { state.process(line) }
         state.closeList()
-        return state.finish(text: document.plainText)
+        var form = state.finishAll(text: document.plainText)
+        // Only the sender's own sentences say what the message is for: an answer on a form line
+        // ("Опыт: помогал семьям, чьи данные изменились…") does not.
+        form.purpose = ApplicationPurpose.statement(in: state.prose.joined(separator: "\n"))
+        for i in form.companions.indices { form.companions[i].purpose = form.purpose }
+        return form
     }
 
     // MARK: lines
@@ -98,6 +111,15 @@ struct Extraction {
     var listExplicit: [Int] = []
     var unrecognisedChoice: [FormField: [String]] = [:]
     var languageVotes = ["kk": 0, "ru": 0]
+    /// What the source said before its first questionnaire, shared by every applicant in it.
+    var preamble: ExtractedForm? = nil
+    var questionnaireOpen = false
+    /// The open questionnaire already names its applicant: another questionnaire title starts a new one.
+    var identified = false
+    var earlierApplicants: [ExtractedForm] = []
+    /// Lines that are sentences rather than form lines, for `ApplicationPurpose`.
+    var prose: [String] = []
+    static let identifying: Set<FormField> = [.fullName, .iin, .organizationName, .bin]
 
     // MARK: candidates
 
@@ -116,13 +138,16 @@ struct Extraction {
     static let kindPhrases: [LabelMatcher.Candidate<ApplicantKind>] =
         FormCatalogue.kindPhrases.flatMap { LabelMatcher.candidates($0.kind, $0.keywords) }
     static let consent: [LabelMatcher.Candidate<Bool>] =
-        LabelMatcher.candidates(true, FormCatalogue.consentSentence) + LabelMatcher.candidates(false, FormCatalogue.consentRefusal)
+        LabelMatcher.candidates(true, FormCatalogue.consentSentence) + consentRefusal
+    static let consentRefusal: [LabelMatcher.Candidate<Bool>] = LabelMatcher.candidates(false, FormCatalogue.consentRefusal)
 
     static let choiceLists: [FormField: [ListItem]] = [
         .activityTypes: FormCatalogue.activityTypes, .roles: FormCatalogue.roles, .availability: FormCatalogue.availability,
     ]
 
     // MARK: text helpers
+
+    static let aboutWords: Set<String> = ["туралы", "жөнінде", "жөніндегі", "бойынша"]
 
     static func isBlank(_ s: String) -> Bool {
         !s.contains { $0.isLetter || $0.isNumber || "+✓✔☒☑■●✗✘@".contains($0) }
@@ -267,13 +292,15 @@ struct Extraction {
     mutating func process(_ line: FieldExtractor.Line) {
         let text = line.text
         guard !Extraction.isBlank(text) else { return }
+        // A quoted line is our own notice coming back in a reply, not the applicant's data.
+        if line.cells.count == 1, text.catalogueTrimmed().hasPrefix(">") { return }
 
         if line.continuation {
             if let key = lastAssigned ?? pending { continueValue(key, text: line.cells.joined(separator: " ")) }
             return
         }
 
-        if checkConsent(text) { return }
+        if checkConsent(text) { prose.append(text); return }
         if checkTitle(text) { return }
         if checkMarkedKind(line) { return }
 
@@ -302,11 +329,15 @@ struct Extraction {
             return
         }
         if list == .members { addMembers(text); return }
+        prose.append(text)
         checkKindPhrase(text)
+        for (field, value) in ProseFields.extract(text) where result.proseValues[field] == nil { result.proseValues[field] = value }
     }
 
     mutating func checkConsent(_ text: String) -> Bool {
-        guard let m = LabelMatcher.bestMatch(in: text, among: Extraction.consent, gap: 1) else { return false }
+        guard var m = LabelMatcher.bestMatch(in: text, among: Extraction.consent, gap: 1) else { return false }
+        // "Не даю согласие на сбор и обработку…" also contains the longer consent phrase: a refusal anywhere wins.
+        if m.key, let refusal = LabelMatcher.bestMatch(in: text, among: Extraction.consentRefusal, gap: 1) { m = refusal }
         // A keyword like "келісемін" alone is a label answer, not the sentence; the sentence is long.
         if m.key == true && m.score < 12 && LabelMatcher.tokens(text).count > 4 { return false }
         if result.consent != false { result.consent = m.key }
@@ -317,6 +348,12 @@ struct Extraction {
     mutating func checkTitle(_ text: String) -> Bool {
         guard let t = LabelMatcher.bestMatch(in: text, among: Extraction.titles, maxStart: 1, gap: 0), t.coverage >= 0.5 else { return false }
         if let l = bestLabel(text[...], maxStart: 1), l.score > t.score { return false }
+        if t.key.applicant != nil {
+            if questionnaireOpen && identified { startNextApplicant() }
+            if preamble == nil { preamble = result }
+            questionnaireOpen = true
+            identified = false
+        }
         if !result.forms.contains(t.key) { result.forms.append(t.key) }
         if let kind = t.key.applicant { result.titleKinds.append(kind) }
         vote(t.language)
@@ -349,6 +386,8 @@ struct Extraction {
     }
 
     mutating func checkKindPhrase(_ text: String) {
+        // "Волонтерлер тобы ретінде енгізіле ала ма?" asks; it does not apply.
+        if text.catalogueTrimmed().hasSuffix("?") { return }
         if let m = LabelMatcher.bestMatch(in: text, among: Extraction.kindPhrases, gap: 0) {
             result.markedKinds.append(m.key)
             vote(m.language)
@@ -393,6 +432,8 @@ struct Extraction {
             return (m.key, nil)
         }
         let headWords = LabelMatcher.tokens(head).count
+        // "Ұйым басшысы туралы ақпарат", "Сведения о руководителе": a heading over the lines that follow.
+        if colon == nil, let next = LabelMatcher.tokens(text[m.labelEnd...]).first?.text, Extraction.aboutWords.contains(next) { return nil }
         if colon != nil {
             guard m.coverage >= 0.34 || headWords - m.end <= 1 else { return nil }
         }
@@ -437,6 +478,7 @@ struct Extraction {
             choiceValue(f, value)
         case .field(let f):
             if result.values[f] == nil { result.values[f] = value }
+            if questionnaireOpen, Extraction.identifying.contains(f) { identified = true }
         case .contacts:
             for (f, v) in Extraction.splitContacts(value) where result.values[f] == nil { result.values[f] = v }
         case .kindLabel:
@@ -477,9 +519,14 @@ struct Extraction {
     /// The value after a list's label: numbers ("1, 6, 8"), marked items, or options named in words.
     mutating func choiceValue(_ field: FormField, _ value: String) {
         guard let items = Extraction.choiceLists[field] else { return }
-        let pieces = value.split { $0 == "\n" || $0 == ";" || $0 == "," }.map(String.init)
+        let pieces = Extraction.splitOutsideParentheses(value, at: "\n;,").filter { !$0.catalogueTrimmed().isEmpty }
         if let numbers = Extraction.numberList(value) { listExplicit += numbers; return }
         for piece in pieces {
+            if field == .activityTypes, let (_, rest) = Extraction.otherWord(piece), let other = Extraction.clean(rest[...]) {
+                listExplicit.append(13)
+                if result.values[.otherActivity] == nil { result.values[.otherActivity] = other }
+                continue
+            }
             if choiceItem(FieldExtractor.Line(cells: [piece], paragraph: nil)) { continue }
             let s = Extraction.splitMarks(piece)
             if let n = Extraction.identify(s.core, in: items), !s.negated { listExplicit.append(n) } else if !s.core.isEmpty {
@@ -511,6 +558,12 @@ struct Extraction {
             rest[0] = r
         }
         let body = rest.joined(separator: " ")
+        // "9. Сколько волонтеров вы координируете: 25": the questionnaire's own numbering, not option 9.
+        if let n = number, let colon = body.firstIndex(of: ":"), !marked,
+           let m = bestLabel(body[..<colon], maxStart: 1), m.coverage >= 0.5, m.key != .field(.otherActivity), m.key != .field(field),
+           Extraction.identify(String(body[..<colon]), in: items) != n {
+            return false
+        }
         if number == nil {
             guard let n = Extraction.identify(body, in: items) else { return false }
             // An unnumbered label-like line ends the list rather than being an option.
@@ -533,13 +586,32 @@ struct Extraction {
     /// What follows the catalogue wording of option 13 ("… (нақты түрін көрсетіңіз): жастар саясаты").
     static func otherText(_ cores: [String]) -> String? {
         if cores.count > 1, let c = clean(cores.last![...]), identify(c, in: FormCatalogue.activityTypes) == nil { return c }
-        guard let text = cores.first else { return nil }
+        guard var text = cores.first?.catalogueTrimmed() else { return nil }
+        // "13 (үй жануарларына көмек)": the applicant's own words in parentheses after the number.
+        if text.hasPrefix("("), text.hasSuffix(")"), text.dropFirst().firstIndex(of: ")") == text.index(before: text.endIndex) {
+            text = String(text.dropFirst().dropLast()).catalogueTrimmed()
+            if identify(text, in: [FormCatalogue.activityTypes[12]]) == nil, !isBlank(text) { return text }
+        }
+        // "иное: …", "өзге — …" stand for option 13 themselves.
+        if let (_, rest) = otherWord(text), let c = clean(rest[...]) { return c }
         if let i = text.lastIndex(where: { $0 == ":" || $0 == ")" }) {
             let tail = text[text.index(after: i)...]
             if let c = clean(tail), LabelMatcher.tokens(c).count >= 1 { return c }
         }
         if identify(text, in: [FormCatalogue.activityTypes[12]]) == nil, let c = clean(text[...]) { return c }
         return nil
+    }
+
+    static let otherWords: Set<String> = ["иное", "иные", "другое", "другие", "прочее", "өзге", "өзгесі", "басқа", "басқасы"]
+
+    /// "иное — помощь приютам", "өзге: жастар саясаты" → the words after the "other" word.
+    static func otherWord(_ text: String) -> (String, String)? {
+        let tokens = LabelMatcher.tokens(text)
+        guard let first = tokens.first, otherWords.contains(first.text), tokens.count > 1 else { return nil }
+        let rest = String(text[first.range.upperBound...])
+        // "иные виды волонтерской деятельности…" is the option's wording, not an answer.
+        if identify(rest, in: [FormCatalogue.activityTypes[12]]) != nil, !rest.contains(":"), !rest.contains("—"), !rest.contains("–") { return nil }
+        return (first.text, rest)
     }
 
     /// Settles the list that is open: marked options; else underlined ones; else, when the applicant
@@ -589,11 +661,19 @@ struct Extraction {
     /// The questionnaires' one contacts line into phone, e-mail, website, Instagram and WhatsApp.
     static func splitContacts(_ value: String) -> [FormField: String] {
         var out: [FormField: String] = [:]
-        let pieces = value.split { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "|" }.map { String($0).catalogueTrimmed() }
-        for piece in pieces where !piece.isEmpty {
+        let pieces = Extraction.splitOutsideParentheses(value, at: ",;\n|").map { $0.catalogueTrimmed() }
+        for whole in pieces where !whole.isEmpty {
+            var piece = whole
+            // "+7 705 555 12 90 (WhatsApp)": the same number is also the WhatsApp contact.
+            var alsoWhatsApp = false
+            if piece.hasSuffix(")"), let open = piece.lastIndex(of: "("), piece[..<open].contains(where: \.isNumber) {
+                let note = piece[open...].lowercased()
+                alsoWhatsApp = Extraction.whatsAppNames.contains { note.contains($0) }
+                if alsoWhatsApp || !note.contains(where: \.isNumber) { piece = String(piece[..<open]).catalogueTrimmed() }
+            }
             let lower = piece.lowercased()
             var hint: FormField? = nil
-            if lower.contains("whatsapp") || lower.contains("ватсап") || lower.contains("wa.me") { hint = .whatsapp }
+            if Extraction.whatsAppNames.contains(where: { lower.contains($0) }) || lower.contains("wa.me") { hint = .whatsapp }
             else if lower.contains("instagram.com") || lower.hasPrefix("instagram") || lower.hasPrefix("инстаграм") || lower.hasPrefix("insta") { hint = .instagram }
             else if lower.hasPrefix("сайт") || lower.hasPrefix("web") || lower.hasPrefix("веб") { hint = .website }
             else if lower.hasPrefix("тел") || lower.hasPrefix("моб") { hint = .phone }
@@ -605,6 +685,8 @@ struct Extraction {
                 if hint != .whatsapp || !lower.contains("wa.me") { content = String(piece[space...]).catalogueTrimmed() }
             }
             if content.isEmpty { continue }
+            // "телефон, e-mail, Instagram @name": a channel named without its value is no value.
+            if content == piece, hint != nil, !content.contains(where: { $0.isNumber || $0 == "@" || $0 == "." || $0 == "_" || $0 == " " }) { continue }
             let field: FormField?
             if content.contains("@") && !content.hasPrefix("@") && !content.contains("/") { field = .email }
             else if content.hasPrefix("@") || content.lowercased().contains("instagram.com") { field = hint == .whatsapp ? .whatsapp : .instagram }
@@ -613,11 +695,56 @@ struct Extraction {
             else if Website.normalise(content) != nil { field = hint == .instagram ? .instagram : .website }
             else { field = hint }
             if let f = field, out[f] == nil { out[f] = content }
+            if alsoWhatsApp, field == .phone, out[.whatsapp] == nil { out[.whatsapp] = content }
         }
         return out
     }
 
+    static let whatsAppNames = ["whatsapp", "whats app", "ватсап", "вотсап", "уатсап", "вацап", "ватсапп"]
+
+    /// Pieces of a value split at any of `separators`, except inside parentheses.
+    static func splitOutsideParentheses(_ value: String, at separators: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in value {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+            if depth == 0, separators.contains(ch) { out.append(current); current = "" } else { current.append(ch) }
+        }
+        out.append(current)
+        return out
+    }
+
     // MARK: result
+
+    /// A second questionnaire after the first one named its applicant: keep the first applicant's
+    /// values apart and start the next one from what the source said before any questionnaire.
+    mutating func startNextApplicant() {
+        closeList()
+        var done = self
+        earlierApplicants.append(done.finish(text: ""))
+        let shared = preamble ?? ExtractedForm()
+        result = ExtractedForm()
+        result.consent = shared.consent
+        result.markedKinds = shared.markedKinds
+        result.forms = shared.forms
+        unrecognisedChoice = [:]
+        pending = nil
+        lastAssigned = nil
+        section = .main
+    }
+
+    /// The first applicant, with any further ones of the same source as its companions.
+    mutating func finishAll(text: String) -> ExtractedForm {
+        let last = finish(text: text)
+        guard !earlierApplicants.isEmpty else { return last }
+        var all = earlierApplicants + [last]
+        for i in all.indices where all[i].language == nil { all[i].language = last.language }
+        var first = all.removeFirst()
+        // A repeated title with nobody after it ("… сауалнамасы толтырылды") is no applicant.
+        first.companions = all.filter { c in Extraction.identifying.contains { c.values[$0] != nil } }
+        return first
+    }
 
     mutating func finish(text: String) -> ExtractedForm {
         if result.values[.activityTypes] == nil, !result.activityTypes.isEmpty {

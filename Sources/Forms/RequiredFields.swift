@@ -12,7 +12,8 @@
 /// - Roles and availability are asked of volunteers only; members of groups only.
 /// - An organiser that is a legal entity ("заңды тұлға үшін") must give its name, registration date
 ///   and BIN; a natural-person organiser gives birth year, residence and IIN instead.
-/// - Programmes and actions are optional; one that is sent must have every line of its form.
+/// - Programmes and actions are optional; one that is sent must have every line of its form
+///   (`FormParts`); an empty line is a `MissingPart`.
 public enum RequiredFields {
     public enum Requirement: Sendable, Equatable {
         case field(FormField)
@@ -47,8 +48,9 @@ public enum RequiredFields {
     /// Option 13 ("өзге де түрлері") must say which.
     public static let otherActivityWhenThirteen = true
 
-    public static let programFields = FormCatalogue.programFields.map(\.name)
-    public static let actionFields = FormCatalogue.actionFields.map(\.name)
+    /// The programme and action lines that must be filled (see `FormParts` for the table and labels).
+    public static let programFields = FormParts.program.filter(\.required).map(\.key)
+    public static let actionFields = FormParts.action.filter(\.required).map(\.key)
 
     public static func requirements(for kind: ApplicantKind, legalEntity: Bool) -> [Requirement] {
         kind == .organizer && legalEntity ? organizerLegalEntity : table[kind] ?? []

@@ -48,11 +48,16 @@ public enum IIN {
 
     /// Why an IIN is unacceptable, in English, or nil. `birthYear` is the questionnaire's "Туған жылы".
     public static func problem(_ text: String, birthYear: Int?, currentYear: Int) -> String? {
-        guard KazakhIDCheck.digits(text) != nil else { return "an IIN has 12 digits" }
-        guard let date = birthDate(text) else { return "the IIN does not encode a real birth date" }
-        guard let d = KazakhIDCheck.digits(text), KazakhIDCheck.checkDigitValid(d) else { return "the IIN check digit is wrong" }
-        if date.year > currentYear { return "the IIN encodes a birth date in the future" }
-        if let y = birthYear, y != date.year { return "the IIN encodes birth year \(date.year), the form says \(y)" }
+        issue(text, birthYear: birthYear, currentYear: currentYear)?.english
+    }
+
+    /// Why an IIN is unacceptable, or nil.
+    public static func issue(_ text: String, birthYear: Int?, currentYear: Int) -> FieldProblem? {
+        guard KazakhIDCheck.digits(text) != nil else { return .iinLength }
+        guard let date = birthDate(text) else { return .iinBirthDate }
+        guard let d = KazakhIDCheck.digits(text), KazakhIDCheck.checkDigitValid(d) else { return .iinCheckDigit }
+        if date.year > currentYear { return .iinFutureBirth }
+        if let y = birthYear, y != date.year { return .iinBirthYearMismatch(iinYear: date.year, formYear: y) }
         return nil
     }
 }
@@ -61,16 +66,19 @@ public enum IIN {
 /// unit (0 head office, 1 branch, 2 representative office, 3 joint farm), 5 serial digits, check digit.
 public enum BIN {
     /// 12 digits, a real month, a known entity type and unit, and a right check digit.
-    public static func isValid(_ text: String) -> Bool { problem(text) == nil }
+    public static func isValid(_ text: String) -> Bool { issue(text) == nil }
 
     /// Why a BIN is unacceptable, in English, or nil.
-    public static func problem(_ text: String) -> String? {
-        guard let d = KazakhIDCheck.digits(text) else { return "a BIN has 12 digits" }
+    public static func problem(_ text: String) -> String? { issue(text)?.english }
+
+    /// Why a BIN is unacceptable, or nil.
+    public static func issue(_ text: String) -> FieldProblem? {
+        guard let d = KazakhIDCheck.digits(text) else { return .binLength }
         let month = d[2] * 10 + d[3]
-        guard (1...12).contains(month) else { return "the BIN's registration month \(month) does not exist" }
-        guard [4, 5, 6].contains(d[4]) else { return "the BIN's entity type digit must be 4, 5 or 6" }
-        guard (0...3).contains(d[5]) else { return "the BIN's unit digit must be 0–3" }
-        guard KazakhIDCheck.checkDigitValid(d) else { return "the BIN check digit is wrong" }
+        guard (1...12).contains(month) else { return .binMonth(month) }
+        guard [4, 5, 6].contains(d[4]) else { return .binEntityType }
+        guard (0...3).contains(d[5]) else { return .binUnit }
+        guard KazakhIDCheck.checkDigitValid(d) else { return .binCheckDigit }
         return nil
     }
 }
@@ -84,9 +92,13 @@ public enum Plausible {
     public static let maximumAge = 100
 
     public static func birthYearProblem(_ year: Int, currentYear: Int) -> String? {
-        if year > currentYear { return "birth year \(year) is in the future" }
-        if year < currentYear - maximumAge { return "birth year \(year) is implausibly early" }
-        if year > currentYear - minimumAge { return "born in \(year): younger than \(minimumAge)" }
+        birthYearIssue(year, currentYear: currentYear)?.english
+    }
+
+    public static func birthYearIssue(_ year: Int, currentYear: Int) -> FieldProblem? {
+        if year > currentYear { return .birthYearFuture(year) }
+        if year < currentYear - maximumAge { return .birthYearTooEarly(year) }
+        if year > currentYear - minimumAge { return .tooYoung(year) }
         return nil
     }
 
@@ -94,6 +106,14 @@ public enum Plausible {
     public static func registrationYearProblem(_ year: Int, currentYear: Int) -> String? {
         if year > currentYear { return "registration date is in the future" }
         if year < 1991 { return "registration year \(year) is before 1991" }
+        return nil
+    }
+
+    /// The same check for an ISO date, as a problem the applicant is told about.
+    public static func registrationIssue(_ iso: String, currentYear: Int) -> FieldProblem? {
+        guard let year = Int(iso.prefix(4)) else { return .dateNotUnderstood(iso) }
+        if year > currentYear { return .registrationFuture(iso) }
+        if year < 1991 { return .registrationTooEarly(year) }
         return nil
     }
 
@@ -107,8 +127,10 @@ public enum Plausible {
         return n
     }
 
-    public static func countProblem(_ n: Int) -> String? {
-        (1...1_000_000).contains(n) ? nil : "\(n) is not a plausible number of volunteers"
+    public static func countProblem(_ n: Int) -> String? { countIssue(n)?.english }
+
+    public static func countIssue(_ n: Int) -> FieldProblem? {
+        (1...1_000_000).contains(n) ? nil : .countImplausible(n)
     }
 
     /// A four-digit year inside a text ("1990", "1990 ж.", "1990 года").
@@ -264,6 +286,75 @@ public enum DateText {
         }
         guard y >= 1000, isRealDate(year: y, month: m, day: d) else { return nil }
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+
+    /// A date found inside a longer text, with where it stands.
+    public struct Occurrence: Sendable, Equatable {
+        public let iso: String
+        public let range: Range<String.Index>
+    }
+
+    /// Every date written inside a text, in order: "15.01.2026", "2026-02-01", "1 февраля 2026 года",
+    /// "2026 жылғы 1 ақпан(нан)". Prose around them is ignored; impossible dates are skipped.
+    public static func occurrences(in text: String) -> [Occurrence] {
+        // Words of letters or digits, each with the separator that follows it.
+        var words: [(text: String, range: Range<String.Index>)] = []
+        var start: String.Index? = nil
+        var i = text.startIndex
+        while i < text.endIndex {
+            let ch = text[i]
+            if ch.isLetter || ch.isNumber {
+                if start == nil { start = i }
+            } else if let s = start {
+                words.append((String(text[s..<i]).lowercased(), s..<i))
+                start = nil
+            }
+            i = text.index(after: i)
+        }
+        if let s = start { words.append((String(text[s...]).lowercased(), s..<text.endIndex)) }
+        func number(_ k: Int, _ lengths: ClosedRange<Int>) -> Int? {
+            guard k < words.count, lengths.contains(words[k].text.count), words[k].text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(words[k].text)
+        }
+        func separator(_ k: Int) -> Substring { text[words[k].range.upperBound..<words[k + 1].range.lowerBound] }
+        func iso(_ y: Int, _ m: Int, _ d: Int) -> String? {
+            guard y >= 1000, isRealDate(year: y, month: m, day: d) else { return nil }
+            return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        }
+        var out: [Occurrence] = []
+        var k = 0
+        while k < words.count {
+            var found: (String, Int)? = nil
+            if let a = number(k, 1...4), let b = number(k + 1, 1...2), let c = number(k + 2, 2...4) {
+                let s1 = separator(k), s2 = separator(k + 1)
+                if s1 == s2, [".", "/", "-"].contains(s1) {
+                    if words[k].text.count == 4, words[k + 2].text.count <= 2 { found = iso(a, b, c).map { ($0, k + 2) } }
+                    else if words[k].text.count <= 2 { found = iso(expandYear(words[k + 2].text), b, a).map { ($0, k + 2) } }
+                }
+            }
+            if found == nil, let d = number(k, 1...2), k + 2 < words.count, let m = monthNumber(words[k + 1].text), let y = number(k + 2, 4...4) {
+                found = iso(y, m, d).map { ($0, k + 2) }
+            }
+            if found == nil, let y = number(k, 4...4) {
+                // "2026 жылғы 1 ақпан", "2026 ж. 1 ақпан"
+                var j = k + 1
+                if j < words.count, words[j].text.hasPrefix("ж") { j += 1 }
+                if let d = number(j, 1...2), j + 1 < words.count, let m = monthNumber(words[j + 1].text) { found = iso(y, m, d).map { ($0, j + 1) } }
+            }
+            if let (date, last) = found {
+                out.append(Occurrence(iso: date, range: words[k].range.lowerBound..<words[last].range.upperBound))
+                k = last + 1
+            } else {
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// A date whose month has the Kazakh ablative ending ("1 ақпаннан"): "from that day".
+    static func hasFromSuffix(_ date: Substring) -> Bool {
+        guard let last = date.split(whereSeparator: { !$0.isLetter }).last?.lowercased() else { return false }
+        return ["нан", "нен", "тан", "тен", "дан", "ден"].contains { last.hasSuffix($0) } && monthNumber(last) != nil
     }
 
     static func expandYear(_ s: String) -> Int {

@@ -110,5 +110,34 @@ public enum Schema {
             last_uid     INTEGER NOT NULL
         );
         """),
+        Database.Migration(version: 2, sql: """
+        -- The case machine's whole snapshot is projected, so the daemon and the CLI rebuild a
+        -- case without replaying events; `flags` is a comma-separated list of flag names.
+        ALTER TABLE cases DROP COLUMN flag_reason;
+        ALTER TABLE cases ADD COLUMN intent TEXT NOT NULL DEFAULT 'application';
+        ALTER TABLE cases ADD COLUMN flags TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cases ADD COLUMN review_deadline INTEGER;
+        ALTER TABLE cases ADD COLUMN refinement_deadline INTEGER;
+        -- The fields the applicant was told, or found, to be missing, one per line.
+        ALTER TABLE cases ADD COLUMN missing TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cases ADD COLUMN language TEXT;
+        -- Where notices go: the applicant's Reply-To or From, as first received.
+        ALTER TABLE cases ADD COLUMN reply_to TEXT;
+        ALTER TABLE cases ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX cases_by_state ON cases(state);
+
+        -- What the daemon made of a message ("opened", "resubmitted", "automatic", "bounce",
+        -- "ignored: …") and what it read from it, as JSON, for staff to check.
+        ALTER TABLE messages ADD COLUMN disposition TEXT;
+        ALTER TABLE messages ADD COLUMN application TEXT;
+        CREATE INDEX messages_by_case ON messages(case_id);
+
+        -- A deadline that no longer applies is cancelled, not deleted: the history keeps it.
+        ALTER TABLE timers ADD COLUMN cancelled_at INTEGER;
+        DROP INDEX timers_due;
+        CREATE INDEX timers_due ON timers(due_at) WHERE fired_at IS NULL AND cancelled_at IS NULL;
+        CREATE INDEX outbox_by_case ON outbox(case_id);
+        CREATE INDEX outbox_by_recipient ON outbox(recipient, created_at);
+        """),
     ]
 }

@@ -150,12 +150,33 @@ private func receipt(_ deadline: LocalDateTime) -> CaseEffect {
     #expect(t.missing == ["iin"])
 }
 
-@Test func notAnApplicationIsClosedWithoutANotice() throws {
+@Test func notAnApplicationIsClosedWithoutANoticeAndFlaggedForStaffToAnswer() throws {
     let t = try open(.application, Assessment(outcome: .notAnApplication))
     #expect(t.state == .closed)
-    #expect(types(t) == ["opened", "closed"])
-    #expect(t.effects.isEmpty)
+    #expect(types(t) == ["opened", "closed", "flagged"])
+    #expect(t.flags == [.notAnApplication])
+    #expect(t.effects == [.flag(.notAnApplication)])
     #expect(refusal(.resubmitted(assessment: .complete, at: at("2026-02-03", 9, 0)), t.snapshot) != nil)
+}
+
+@Test func aLetterWithoutAFormInARunningCaseIsFlaggedAndTheTermRunsOn() throws {
+    let refining = try open(.application, gaps)
+    let t = try step(.resubmitted(assessment: Assessment(outcome: .notAnApplication), at: at("2026-02-03", 9, 0)),
+                     refining.snapshot)
+    #expect(t.state == .refinementRequested)
+    #expect(t.refinementDeadline == refining.refinementDeadline)
+    #expect(types(t) == ["correspondence", "flagged"])
+    #expect(t.flags == [.notAnApplication])
+    #expect(t.effects == [.flag(.notAnApplication)])
+}
+
+@Test func aThankYouAfterAcceptanceIsKeptInTheDecidedCase() throws {
+    let accepted = try open()
+    let t = try step(.resubmitted(assessment: Assessment(outcome: .notAnApplication), at: at("2026-02-04", 9, 0)),
+                     accepted.snapshot)
+    #expect(t.state == .accepted)
+    #expect(types(t) == ["correspondence", "flagged"])
+    #expect(refusal(.resubmitted(assessment: .complete, at: at("2026-02-04", 9, 0)), accepted.snapshot) != nil)
 }
 
 @Test func unreadableScanIsFlaggedAndWaitsForStaffEvenInAutomaticMode() throws {
@@ -325,7 +346,6 @@ private func receipt(_ deadline: LocalDateTime) -> CaseEffect {
         == "the case is already open")
     #expect(refusal(.timerFired(.refinementDeadline, at: later), review)
         == "the refinement-deadline timer no longer applies to a case under review")
-    #expect(refusal(.resubmitted(assessment: Assessment(outcome: .notAnApplication), at: later), review) != nil)
 
     let sent = try open(.application, gaps).snapshot
     #expect(refusal(.decision(.refine(missing: ["iin"], note: nil), actor: staff, at: later), sent)
@@ -463,4 +483,14 @@ private func receipt(_ deadline: LocalDateTime) -> CaseEffect {
     }
     // Refinement from Tue 31 Mar: Wed 1, Thu 2, Fri 3 April; 17:59 on the last day is in time.
     #expect(snapshot.state == .accepted)
+}
+
+@Test func automaticMessageIsRecordedWithoutTouchingTheRefinementTerm() throws {
+    let refining = try open(.application, gaps)
+    let t = try step(.automaticMessage(reason: "auto-replied", at: at("2026-02-03", 9, 0)), refining.snapshot)
+    #expect(t.state == .refinementRequested)
+    #expect(t.refinementDeadline == refining.refinementDeadline)
+    #expect(types(t) == ["automatic-message"])
+    #expect(t.effects.isEmpty)
+    #expect(refusal(.automaticMessage(reason: "x", at: at("2026-02-03", 9, 0)), .unopened) != nil)
 }

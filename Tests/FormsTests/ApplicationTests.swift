@@ -84,8 +84,75 @@ private let application = doc(
     #expect(app.fields[.volunteerCount] == .number(120))
     #expect(app.fields[.activityTypes] == .numbers([13]))
     #expect(app.missing == [])
-    #expect(app.invalid.map(\.field) == [.programs])
-    #expect(app.invalid.first?.ru.contains("Волонтерская программа") == true)
+    #expect(app.invalid.isEmpty)
+    // Only the name was given: every other line of the programme form is missing, by its own label.
+    #expect(app.missingParts.map(\.key) == FormParts.program.map(\.key).filter { $0 != "name" })
+    #expect(app.missingParts.allSatisfy { $0.field == .programs && $0.index == 1 })
+    #expect(app.missingParts.first?.russian == "Организатор программы (проекта)")
+    #expect(app.outcome == .incomplete)
+}
+
+@Test func aSecondActionMissingItsPlaceIsNamedAsTheSecond() {
+    let lines = FormParts.action.map { para("\($0.russian): есть") }
+    let second = FormParts.action.filter { $0.key != "place" }.map { para("\($0.russian): есть") }
+    let form = FieldExtractor.extract(FormDocument(blocks: [para("Волонтерская акция")] + lines + [para("Волонтерская акция")] + second))
+    let app = Application.build(from: [("1", form)], now: 2026)
+    #expect(app.fields[.actions].map { if case .objects(let o) = $0 { return o.count } else { return 0 } } == 2)
+    #expect(app.missingParts == [MissingPart(field: .actions, index: 2, key: "place", kazakh: "Акцияны өткізу орны",
+                                             russian: "Место проведения акции")])
+}
+
+@Test func theSubjectAloneCanSayTheMessageIsAChange() {
+    let app = Application.build(from: [("1", FieldExtractor.extract(volunteerForm(iin: iin("9001014"))))], now: 2025,
+                                subject: "Изменение сведений в реестре – Иванов И.И.")
+    #expect(app.purpose == .change)
+    #expect(Application.build(from: [("1", FieldExtractor.extract(volunteerForm(iin: iin("9001014"))))], now: 2025).purpose == .inclusion)
+}
+
+@Test func aTerminationNoticeIsNoApplicationButIdentifiesTheRegistrant() {
+    let notice = FieldExtractor.extract(PlainText.document("""
+        ОФ «Қамқор» (БИН 940140000385) прекращает волонтерскую деятельность с 01.03.2026.
+        тел. 8 701 555 00 11
+        """))
+    let app = Application.build(from: [("1", notice)], now: 2026)
+    #expect(app.purpose == .termination)
+    #expect(app.terminationDate == "2026-03-01")
+    #expect(app.outcome == .notAnApplication)
+    #expect(app.fields[.bin] == .text("940140000385"))
+    #expect(app.fields[.organizationName] == .text("ОФ «Қамқор»"))
+    #expect(app.fields[.phone] == .text("+77015550011"))
+    // Not stated, but a legal entity stopping volunteer activity is looked up as an organisation.
+    #expect(app.kind == .organization)
+    #expect(app.kindUndetermined)
+}
+
+@Test func formLinesOutweighProseAndProseAloneIsNoApplication() {
+    let body = FieldExtractor.extract(PlainText.document("Добрый день!\nЯ, Петров Пётр Петрович (ИИН 920202300123), пишу вам."))
+    #expect(body.proseValues[.fullName] == "Петров Пётр Петрович")
+    #expect(Application.build(from: [("1", body)], now: 2026).outcome == .notAnApplication)
+    let form = FieldExtractor.extract(volunteerForm(iin: iin("9001014")))
+    let app = Application.build(from: [("1", body), ("2", form)], now: 2026)
+    #expect(app.fields[.fullName] == .text("Сәрсенбаева Әлия"))
+    #expect(app.sources[.fullName] == "2")
+    #expect(app.conflicts.isEmpty)
+}
+
+@Test func companionsAreBuiltAsApplicationsOfTheirOwn() {
+    let form = FieldExtractor.extract(PlainText.document("""
+        Даём согласие на сбор и обработку персональных данных.
+        Анкета волонтера
+        ФИО: Иванов Иван
+        ИИН: 900101300123
+        Анкета волонтера
+        ФИО: Петрова Анна
+        ИИН: 12
+        """))
+    let app = Application.build(from: [("1", form)], now: 2026)
+    #expect(app.fields[.fullName] == .text("Иванов Иван"))
+    #expect(app.companions.count == 1)
+    #expect(app.companions.first?.fields[.fullName] == .text("Петрова Анна"))
+    #expect(app.companions.first?.invalid.map(\.problem) == [.iinLength])
+    #expect(app.conflicts.isEmpty)
 }
 
 @Test func applicantTextsForAnInvalidFieldAreInTheirOwnLanguageOnly() {

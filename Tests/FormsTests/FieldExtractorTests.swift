@@ -225,3 +225,170 @@ func markStyles(_ mark: String) {
     ]))
     #expect(form.activityTypes == [1, 6])
 }
+
+@Test func whatsAppInParenthesesAfterAPhoneIsBothPhoneAndWhatsApp() {
+    let form = FieldExtractor.extract(doc(para("Анкета волонтера"),
+                                          para("Связь: +7 705 555 12 90 (WhatsApp), max@example.kz")))
+    #expect(form.values[.phone] == "+7 705 555 12 90")
+    #expect(form.values[.whatsapp] == "+7 705 555 12 90")
+    #expect(form.values[.email] == "max@example.kz")
+}
+
+@Test func channelsNamedWithoutValuesAreNotValues() {
+    let form = FieldExtractor.extract(doc(para("Анкета волонтера"),
+                                          para("Удобный вид связи: телефон, e-mail, Instagram @anna_tk")))
+    #expect(form.values[.instagram] == "@anna_tk")
+    #expect(form.values[.phone] == nil)
+    #expect(form.values[.email] == nil)
+}
+
+@Test func theContactsQuestionWordedAsAQuestionIsTheContactsLine() {
+    let form = FieldExtractor.extract(doc(
+        para("Анкета волонтера"),
+        table(row("Какой вид связи для вас удобен", "+7 701 555 83 36, r@example.kz, WhatsApp: +7 701 555 83 36"))))
+    #expect(form.values[.phone] == "+7 701 555 83 36")
+    #expect(form.values[.whatsapp] == "+7 701 555 83 36")
+    #expect(form.values[.email] == "r@example.kz")
+}
+
+@Test(arguments: [
+    ("Қызмет түрлері: 2, 6, 13 (үй жануарларына арналған баспаналарға көмек, серуендету)", "үй жануарларына арналған баспаналарға көмек, серуендету"),
+    ("Виды деятельности: 9, 13 – помощь приютам для бездомных животных", "помощь приютам для бездомных животных"),
+    ("Виды деятельности: 9, иное — помощь приютам", "помощь приютам"),
+    ("Қызмет түрлері: 1, өзге: жастар саясаты", "жастар саясаты"),
+])
+func theOtherActivityIsTheApplicantsOwnWordsAfterOptionThirteen(_ line: String, _ other: String) {
+    let form = FieldExtractor.extract(doc(para("Анкета волонтера"), para(line)))
+    #expect(form.activityTypes.contains(13))
+    #expect(form.values[.otherActivity] == other)
+}
+
+@Test(arguments: [
+    ("Хочу стать волонтером, прошу включить меня в реестр.", ApplicantKind.volunteer),
+    ("Прошу включить меня в реестр как координатора волонтеров.", .coordinator),
+    ("Просим включить нас (брат и сестра) в реестр как волонтеров.", .volunteer),
+    ("Волонтерлік қызметті ұйымдастырушы ретінде тізілімге қосуды сұраймын.", .organizer),
+    ("Направляю заявление и анкету волонтера (скан).", .volunteer),
+])
+func theKindStatedInProseIsMarked(_ sentence: String, _ kind: ApplicantKind) {
+    #expect(FieldExtractor.extract(doc(para(sentence))).kind == kind)
+}
+
+@Test func aQuestionAboutAKindAppliesForNothing() {
+    let form = FieldExtractor.extract(doc(para("Оқушылар волонтерлер тобы ретінде тізілімге енгізіле ала ма?")))
+    #expect(form.markedKinds.isEmpty)
+    #expect(form.isEmpty)
+}
+
+@Test(arguments: [
+    "Согласие на обработку персональных данных подтверждаю.",
+    "Направляю обновленную анкету (п. 7 Правил). Согласие на обработку персональных данных подтверждаю.",
+    "Каждый из нас дает согласие на сбор и обработку своих персональных данных.",
+    "Дербес деректерімді өңдеуге келісімімді растаймын.",
+    "Біз дербес мәліметтерімізді жинауға және өңдеуге келісім береміз.",
+])
+func consentSentenceVariantsAreConsent(_ sentence: String) {
+    #expect(FieldExtractor.extract(doc(para(sentence))).consent == true)
+}
+
+@Test func aRefusalOutweighsTheConsentWordsItContains() {
+    #expect(FieldExtractor.extract(doc(para("Не даю согласие на сбор и обработку персональных данных."))).consent == false)
+}
+
+@Test func aNumberedQuestionnaireLineAfterTheTypesIsNotAnOption() {
+    let form = FieldExtractor.extract(doc(
+        para("АНКЕТА КООРДИНАТОРА ВОЛОНТЕРОВ"),
+        para("8. Основные виды деятельности: 2, 10"),
+        para("9. Сколько волонтеров вы координируете: 25")))
+    #expect(form.activityTypes == [2, 10])
+    #expect(form.values[.coordinatedCount] == "25")
+}
+
+@Test func aHeadingAboutTheHeadIsNotTheHeadsName() {
+    let form = FieldExtractor.extract(doc(
+        para("Волонтерлік ұйымның сауалнамасы"),
+        table(row("Ұйым басшысы туралы ақпарат"), row("Ұйым басшысының Т.А.Ә.", "Жақсылықова Гүлмира Ерболқызы"))))
+    #expect(form.values[.headName] == "Жақсылықова Гүлмира Ерболқызы")
+}
+
+@Test func requirementsLineWordedShortlyIsTheActionsRequirements() {
+    let form = FieldExtractor.extract(doc(
+        para("Волонтерлік акция"), para("Акцияның атауы: Игілік"),
+        para("Ұйымдастырушының талаптары: 18 жастан асқан волонтерлер")))
+    #expect(form.actions.first?["requirements"] == "18 жастан асқан волонтерлер")
+}
+
+@Test func quotedLinesOfOurNoticeAreNotTheApplicantsData() {
+    let form = FieldExtractor.extract(PlainText.document("""
+        Волонтер сауалнамасы
+        Т.А.Ә.: Қалиева Әсем
+        > ЖСН: 900101300123
+        > Телефон: +7 701 000 00 00
+        """))
+    #expect(form.values[.iin] == nil)
+    #expect(form.values[.phone] == nil)
+}
+
+@Test func aSecondFilledQuestionnaireStartsACompanion() {
+    let form = FieldExtractor.extract(PlainText.document("""
+        Просим включить нас в реестр как волонтеров. Каждый из нас дает согласие на сбор и обработку персональных данных.
+        1. Анкета волонтера
+        ФИО: Мухамеджанов Данияр Ерикович
+        Виды деятельности: 1, 2, 9
+        Роль: 2) руководитель/лидер
+        2. Анкета волонтера
+        ФИО: Мухамеджанова Айжан Ериковна
+        Виды деятельности: 1, 8
+        Роль: 6) секретарь
+        """))
+    #expect(form.values[.fullName] == "Мухамеджанов Данияр Ерикович")
+    #expect(form.activityTypes == [1, 2, 9])
+    #expect(form.roles == [2])
+    #expect(form.companions.count == 1)
+    #expect(form.companions.first?.values[.fullName] == "Мухамеджанова Айжан Ериковна")
+    #expect(form.companions.first?.activityTypes == [1, 8])
+    #expect(form.companions.first?.roles == [6])
+    // The consent and the kind were said once, for both.
+    #expect(form.companions.first?.consent == true)
+    #expect(form.companions.first?.kind == .volunteer)
+}
+
+@Test func aRepeatedTitleBeforeAnyDataIsTheSameApplicant() {
+    let form = FieldExtractor.extract(doc(para("Анкета волонтера"), para("Анкета волонтера"), para("ФИО: Иванов Иван")))
+    #expect(form.companions.isEmpty)
+    #expect(form.values[.fullName] == "Иванов Иван")
+}
+
+@Test func identifyingDataInProseAreKeptApartFromFormLines() {
+    let form = FieldExtractor.extract(PlainText.document("""
+        Благотворительный фонд «Изгилик жолы» (БИН 171040551207) уведомляет о прекращении волонтерской деятельности.
+        Директор фонда Турсынова Гульнара Маратовна
+        тел. +7 705 555 88 47, e-mail: izgilik.zholy@mail.ru
+        """))
+    #expect(form.values.isEmpty)
+    #expect(form.proseValues[.bin] == "171040551207")
+    #expect(form.proseValues[.organizationName] == "Благотворительный фонд «Изгилик жолы»")
+    #expect(form.proseValues[.headName] == "Турсынова Гульнара Маратовна")
+    #expect(form.proseValues[.phone] == "+7 705 555 88 47")
+    #expect(form.proseValues[.email] == "izgilik.zholy@mail.ru")
+    #expect(form.purpose?.purpose == .termination)
+}
+
+@Test func aPersonNamedBeforeTheirIINInProseIsTheFullName() {
+    let form = FieldExtractor.extract(doc(para("Я, Иванов Иван Иванович (ИИН 900101300123), прошу исключить меня из реестра.")))
+    #expect(form.proseValues[.iin] == "900101300123")
+    #expect(form.proseValues[.fullName] == "Иванов Иван Иванович")
+}
+
+@Test func aLongerKindPhraseOutweighsTheVolunteerWordsInIt() {
+    #expect(FieldExtractor.extract(doc(para("Направляю анкету волонтерской группы, прошу рассмотреть."))).kind == .group)
+    #expect(FieldExtractor.extract(doc(para("Просим включить нас в реестр как волонтерскую организацию."))).kind == .organization)
+}
+
+@Test func aPurposeIsReadFromSentencesNotFromFormAnswers() {
+    let answer = FieldExtractor.extract(doc(para("Анкета волонтера"),
+                                            para("Опыт волонтерской деятельности: помогал семьям, чьи данные изменились после паводка")))
+    #expect(answer.purpose == nil)
+    let sentence = FieldExtractor.extract(doc(para("Сообщаю об изменении сведений: сменился телефон."), para("Анкета волонтера")))
+    #expect(sentence.purpose?.purpose == .change)
+}

@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 @testable import Store
+import Cases
 
 /// A fresh store file in a fresh folder.
 func temporaryStore() throws -> (Database, String) {
@@ -93,5 +94,42 @@ func removeStore(_ path: String) {
         let other = try Database(path: path)
         try db.query("INSERT INTO cases(human_id, state, opened_at) VALUES ('VR-2026-000003', 'received', 0)")
         #expect(try other.query("SELECT human_id FROM cases").first?.text(0) == "VR-2026-000003")
+    }
+}
+
+@Suite struct CaseBookStorage {
+    @Test func aVersionOneStoreMigratesAndKeepsItsCases() throws {
+        let (_, path) = try temporaryStore()
+        defer { removeStore(path) }
+        unlink(path)
+        let old = try Database(path: path, migrations: [Schema.migrations[0]])
+        try old.query("INSERT INTO cases (human_id, state, flag_reason, opened_at) VALUES ('VR-2026-000001', 'under-review', 'unreadable', 1)")
+        let migrated = try Database(path: path)
+        #expect(migrated.userVersion == 2)
+        let record = try #require(try CaseBook(migrated).find(humanID: "VR-2026-000001"))
+        #expect(record.snapshot.state == .underReview)
+        #expect(record.snapshot.intent == .application)
+        #expect(try CaseBook(migrated).nextHumanID(year: 2026) == "VR-2026-000002")
+        #expect(try CaseBook(migrated).nextHumanID(year: 2027) == "VR-2027-000001")
+    }
+
+    @Test func cancelledTimersNeverComeDue() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        let at = LocalDateTime(date: CivilDate(year: 2026, month: 2, day: 2), hour: 10, minute: 0)
+        let due = LocalDateTime(date: CivilDate(year: 2026, month: 2, day: 5), hour: 18, minute: 0)
+        func apply(_ input: CaseInput, _ snapshot: CaseSnapshot) throws -> Transition {
+            try CaseMachine.apply(input, to: snapshot, policy: .auto, calendar: BusinessCalendar()).get()
+        }
+        let opened = try apply(.opened(intent: .application, assessment: Assessment(outcome: .incomplete, missing: ["iin"]),
+                                       at: at, hasRegisterEntry: false), .unopened)
+        let book = CaseBook(db)
+        let record = try db.transaction { try book.open(opened, at: at, kind: "volunteer", language: "ru", replyTo: "a@b.kz", applicantID: nil) }
+        #expect(try book.dueTimers(asOf: due).map(\.kind) == [.refinementDeadline])
+        let accepted = try apply(.resubmitted(assessment: .complete, at: at), try #require(try book.find(id: record.id)).snapshot)
+        try db.transaction { try book.record(accepted, caseID: record.id, at: at) }
+        #expect(try book.dueTimers(asOf: due).isEmpty)
+        #expect(try book.find(id: record.id)?.snapshot.state == .accepted)
+        #expect(try book.events(caseID: record.id).map(\.event.type) == ["opened", "refinement-requested", "resubmitted", "accepted"])
     }
 }

@@ -227,12 +227,13 @@ FIELDS = ["fullName", "birthYear", "residence", "iin", "experience", "coordinato
           "programs", "actions"]
 
 
-def exp(kind, lang, outcome, fields=None, missing=(), invalid=(), notes=""):
+def exp(kind, lang, outcome, fields=None, missing=(), invalid=(), notes="", purpose="inclusion", termination_date=None):
     """Expected extraction. Values as the applicant wrote them, normalised: iin/bin 12 digits, phone +7XXXXXXXXXX,
     email lower case, activityTypes/roles/availability sorted lists of ints, members a list of full names,
     consent bool, birthYear/volunteerCount/coordinatedCount int, registrationDate yyyy-mm-dd, programs/actions
-    lists of names without the enclosing «» quotes. A field the message does not give is absent from `fields`;
-    `missing` lists the absent fields the kind's form requires."""
+    lists of names without the enclosing «» quotes. A field the message does not give is absent from `fields`
+    (an absent consent too: it is missing, not refused); `missing` lists the absent fields the kind's form
+    requires. `purpose` is inclusion, change (Rules p.7) or termination (p.13, with `terminationDate`)."""
     fields = dict(fields or {})
     for k in fields:
         assert k in FIELDS, k
@@ -249,8 +250,11 @@ def exp(kind, lang, outcome, fields=None, missing=(), invalid=(), notes=""):
         if k in fields:
             fields[k] = int(fields[k])
     ordered = {k: fields[k] for k in FIELDS if k in fields}
-    return {"kind": kind, "language": lang, "outcome": outcome, "fields": ordered, "missing": list(missing),
-            "invalid": list(invalid), "notes": notes}
+    out = {"kind": kind, "language": lang, "outcome": outcome, "purpose": purpose}
+    if termination_date:
+        out["terminationDate"] = termination_date
+    out.update({"fields": ordered, "missing": list(missing), "invalid": list(invalid), "notes": notes})
+    return out
 
 
 def add(folder, arrival, lines, label, expected):
@@ -429,7 +433,7 @@ def group():
             person_fields(p, "kk", residence=p["city_kk"],
                           experience="2022 жылдан бері «Мектепке жол» акциясында балаларға оқу құралдарын жинаймыз.",
                           members=[P[m]["kk"] for m in members], instagram="@auezov_eriktileri",
-                          activityTypes=[1, 6, 9], consent=False),
+                          activityTypes=[1, 6, 9]),
             missing=["consent"],
             notes="The group leader's data go to fullName/birthYear/residence/iin/experience; the leader is also "
                   "member 1. The letter has no consent to the processing of personal data."))
@@ -1198,7 +1202,8 @@ def ru_change_notice():
                  phone=new_phone, email=p["email"], activityTypes=[1, 3, 9, 10], roles=[5], availability=[1],
                  consent=True),
             notes="Not a new application: an update under p.7 of the Rules from the registrant of sample 2 "
-                  "(VR-2026-000004, same IIN and e-mail); residence, phone changed and type 10 added."))
+                  "(VR-2026-000004, same IIN and e-mail); residence, phone changed and type 10 added.",
+            purpose="change"))
 
 
 # 23 --------------------------------------------------------------------------------------------
@@ -1225,7 +1230,8 @@ def ru_termination():
             dict(organizationName=org["ru"], bin=org["bin"], headName=h["ru"], phone=h["phone"], email=org["email"]),
             notes="Free-form notice under p.13 of the Rules: the registrant stops volunteer activity from "
                   "2026-02-01 (column 11 of the register). Not an application for inclusion; identifies the "
-                  "registrant by name and BIN."))
+                  "registrant by name and BIN.",
+            purpose="termination", termination_date="2026-02-01"))
 
 
 # 24 --------------------------------------------------------------------------------------------
@@ -1313,13 +1319,13 @@ def kk_volunteer_legacy_doc():
               "Content-Transfer-Encoding: base64", "Content-Disposition: attachment;",
               f'\tfilename="{" ".join(ew_b("арыз_сауалнама.doc"))}"', ""] + b64_lines(doc) + ["", f"--{b}--", ""]
     add("new", arrival, lines, "volunteer, Kazakh, legacy Word 97-2003 .doc attachment, Outlook 2007",
-        exp("volunteer", "kk", "complete",
-            dict(fullName=p["kk"], birthYear=p["birth"][:4], residence=p["city"], iin=p["iin"], experience="жоқ",
-                 phone=p["phone"], email=p["email"], activityTypes=[5, 7], roles=[1], availability=[4],
-                 consent=True),
+        # What the .doc holds (kk volunteer, complete): {fullName, birthYear, residence, iin, experience 'жоқ',
+        # phone, email, activityTypes [5, 7], roles [1], availability [4], consent}. Legacy .doc is not read.
+        exp(None, None, "unreadable",
             notes="application/msword (OLE2 compound file, FIB nFib 0xC1, text as one UTF-16LE piece in the piece "
                   "table; paragraphs end with CR). Experience 'жоқ' is a valid answer. If .doc is not supported, the "
-                  "message is a case for staff (the body only says the forms are attached)."))
+                  "message is a case for staff (the body only says the forms are attached). Legacy .doc is not read "
+                  "(issue 3: legacy .doc makes the message unreadable, nothing guessed); staff read it."))
 
 
 # 27 --------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /// A JSON value with object keys in the order they were given: `--json` output keeps stable,
 /// documented keys in a readable order, which Foundation's encoder does not promise.
-public indirect enum JSON: Equatable {
+public indirect enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Int)

@@ -1,0 +1,125 @@
+import Cases
+import Forms
+import MIME
+import Notices
+import Register
+import Store
+
+/// Carries out what a transition asks of the world, inside the transaction that records it:
+/// notices become outbox rows, register changes become rows. Timers and flags are already in
+/// the case book.
+struct EffectPerformer {
+    let intake: Intake
+    let record: CaseRecord
+    /// What the applicant's latest form said: names, identity, the reasons a value is wrong.
+    let application: ApplicationRecord?
+    /// The applicant's message the notice answers, for threading; nil for timers.
+    let trigger: StoredMessage?
+    let at: LocalDateTime
+
+    var settings: IntakeSettings { intake.settings }
+
+    /// Returns the notice kinds queued or suppressed, as the log reports them.
+    func perform(_ transition: Transition) throws -> [String] {
+        var notices: [String] = []
+        for effect in transition.effects {
+            switch effect {
+            case let .notice(kind, missing, deadline, reason):
+                notices.append(try queue(kind, missing: missing, deadline: deadline, reason: reason))
+            case .registerCreate:
+                try createEntry()
+            case .registerUpdate:
+                try updateEntry(terminating: false)
+            case .registerTerminate:
+                try updateEntry(terminating: true)
+            case .schedule, .cancel, .flag, .unflag:
+                continue
+            }
+        }
+        return notices
+    }
+
+    // MARK: notices
+
+    func queue(_ kind: NoticeKind, missing: [String], deadline: LocalDateTime?, reason: String?) throws -> String {
+        let outbox = Outbox(intake.database)
+        let sequence = try outbox.count(caseID: record.id) + 1
+        let messageID = "notice-\(sequence).\(record.humanID)@\(settings.from.domain)"
+        guard let address = record.replyTo, let to = AddressList.parse(address).mailboxes.first else {
+            try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: record.replyTo ?? "", messageID: messageID,
+                               bytes: [], at: at, state: .suppressed, note: "no address to answer")
+            return kind.rawValue + " (suppressed: no address)"
+        }
+        if let why = try suppression(for: to) {
+            try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: to.address, messageID: messageID,
+                               bytes: [], at: at, state: .suppressed, note: why)
+            return kind.rawValue + " (suppressed: \(why))"
+        }
+        let problems = missing.map { field in
+            application?.problems.first { $0.field == field }
+                .map { NoticeProblem(field: field, kazakh: $0.kazakh, russian: $0.russian) }
+                ?? NoticeProblem(field: field)
+        }
+        let notice = Notice(kind: kind, caseID: record.humanID, language: record.language ?? "kk",
+                            applicantName: application?.displayName,
+                            applicantKind: record.kind.flatMap(ApplicantKind.init(rawValue:)),
+                            receivedAt: kind == .receipt ? trigger?.receivedAt ?? record.openedAt : nil,
+                            deadline: deadline, problems: problems, reason: reason)
+        let applicantReferences = trigger.flatMap { try? threading(of: $0) } ?? []
+        let envelope = NoticeEnvelope(from: settings.from, replyTo: settings.replyTo, to: to, messageID: messageID,
+                                      date: MessageDate(secondsSince1970: at.utcSeconds, utcOffsetMinutes: 5 * 60),
+                                      inReplyTo: trigger?.messageID, references: applicantReferences)
+        let bytes = settings.templates.message(for: notice, envelope: envelope).serialized()
+        try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: to.address, messageID: messageID,
+                           bytes: bytes, at: at)
+        return kind.rawValue
+    }
+
+    /// Why this address gets no notice, if it gets none: loops and floods are worse than silence.
+    func suppression(for to: MailAddress) throws -> String? {
+        let local = to.localPart.lowercased()
+        if ["mailer-daemon", "postmaster"].contains(local) || local.hasPrefix("noreply") || local.hasPrefix("no-reply") {
+            return "an address that does not read replies"
+        }
+        if to.address.lowercased() == settings.from.address.lowercased()
+            || settings.replyTo.contains(where: { $0.address.lowercased() == to.address.lowercased() }) {
+            return "our own address"
+        }
+        let since = LocalDateTime(utcSeconds: at.utcSeconds - 86_400)
+        if try Outbox(intake.database).count(recipient: to.address, since: since) >= settings.maxNoticesPerSenderPerDay {
+            return "more than \(settings.maxNoticesPerSenderPerDay) notices to this address in a day"
+        }
+        return nil
+    }
+
+    /// The applicant's own References, re-read from the stored header so the thread is intact.
+    func threading(of message: StoredMessage) throws -> [String] {
+        guard let bytes = try? settings.readMessage(message.maildirPath) else { return [] }
+        return Message(bytes: bytes, legacyCharset: settings.legacyCharset).references
+    }
+
+    // MARK: register
+
+    func createEntry() throws {
+        let register = RegisterBook(intake.database)
+        guard let application, let columns = application.registerColumns else { return }
+        let applicantID = try record.applicantID ?? register.applicant(application.identity)
+        try register.create(applicantID: applicantID, columns: columns, caseID: record.id, at: at)
+    }
+
+    func updateEntry(terminating: Bool) throws {
+        let register = RegisterBook(intake.database)
+        let who = application?.identity ?? ApplicantIdentity()
+        guard let entry = try register.activeEntry(iin: who.iin, bin: who.bin, email: who.email ?? record.replyTo),
+              let current = RegisterColumns(json: entry.columns) else {
+            return
+        }
+        if terminating {
+            // Column 11: the day the applicant says the activity stops, else the day we recorded it.
+            let date = application?.terminationDate ?? at.date.description
+            try register.terminate(entryID: entry.id, columns: current.terminated(on: date).json, caseID: record.id, at: at)
+        } else if let columns = application?.registerColumns, let change = RegisterColumns(json: columns) {
+            try register.update(entryID: entry.id, columns: current.updated(with: change).json, caseID: record.id, at: at)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Cases
+import Forms
+import MIME
+import Store
+
+/// Takes one message from the mailbox into the store: recognises it (a repeat, a bounce of our
+/// notice, an auto-reply, the applicant's answer in a running case, or a new application),
+/// runs the case machine, and commits the message, the case, its events, its timers, its
+/// register change and its notices in one transaction. A crash at any instant leaves either
+/// all of it or none of it, and the SHA-256 makes taking the same bytes again a no-op.
+public struct Intake {
+    public let database: Database
+    public let settings: IntakeSettings
+
+    public init(database: Database, settings: IntakeSettings) {
+        self.database = database
+        self.settings = settings
+    }
+
+    /// What became of one message.
+    public struct Taken: Sendable, Equatable {
+        public enum Disposition: String, Sendable {
+            /// Same bytes, or the same Message-ID from the same sender, as a message already taken.
+            case duplicate
+            case opened
+            case resubmitted
+            case bounce
+            case automatic
+            /// Automatic mail that belongs to no case: kept in the store, answered by nothing.
+            case ignored
+            /// Not a message: a deadline that came due.
+            case timer
+        }
+
+        public let disposition: Disposition
+        /// The case's human id, when the message belongs to one.
+        public let caseID: String?
+        /// The case's state after the message.
+        public let state: CaseState?
+        /// The notices queued (or suppressed) because of it, by kind.
+        public let notices: [String]
+        /// Why: the automatic-mail reasons, the duplicate's original, the machine's refusal.
+        public let note: String?
+    }
+
+    /// `path` is where the file lives in the Maildir, kept as evidence; `arrivedAt` is when
+    /// the mailbox received it, which is when the law's terms start.
+    public func take(_ bytes: [UInt8], path: String, arrivedAt: LocalDateTime) throws -> Taken {
+        let sha = Digest.sha256Hex(bytes)
+        let messages = MessageLog(database)
+        if let known = try messages.find(sha256: sha) {
+            return Taken(disposition: .duplicate, caseID: try humanID(known.caseID), state: nil, notices: [],
+                         note: "same bytes as \(known.maildirPath)")
+        }
+        let message = Message(bytes: bytes, legacyCharset: settings.legacyCharset)
+        let sender = message.from.first?.address.lowercased()
+        return try database.transaction {
+            var context = TakingContext(intake: self, message: message, bytes: bytes, sha: sha, path: path,
+                                        sender: sender, arrivedAt: arrivedAt)
+            return try context.take()
+        }
+    }
+
+    /// Fires every timer due at or before `now`, each in its own transaction, earliest first.
+    /// A timer that came due while the daemon was down fires now, at its own due time.
+    @discardableResult
+    public func fireTimers(asOf now: LocalDateTime) throws -> [Taken] {
+        let book = CaseBook(database)
+        var results: [Taken] = []
+        for timer in try book.dueTimers(asOf: now) {
+            let result: Taken? = try database.transaction {
+                guard let record = try book.find(id: timer.caseID) else {
+                    try book.markFired(timerID: timer.id, at: timer.dueAt)
+                    return nil
+                }
+                try book.markFired(timerID: timer.id, at: timer.dueAt)
+                switch CaseMachine.apply(.timerFired(timer.kind, at: timer.dueAt), to: record.snapshot,
+                                         policy: settings.policy, calendar: settings.calendar) {
+                case .failure:
+                    // Stale: the case moved on since the timer was armed. Spent, nothing else.
+                    return nil
+                case .success(let transition):
+                    try book.record(transition, caseID: record.id, at: timer.dueAt)
+                    let effects = EffectPerformer(intake: self, record: record,
+                                                  application: try latestApplication(caseID: record.id),
+                                                  trigger: try lastApplicantMessage(caseID: record.id), at: timer.dueAt)
+                    let notices = try effects.perform(transition)
+                    return Taken(disposition: .timer, caseID: record.humanID, state: transition.state,
+                                 notices: notices, note: timer.kind.rawValue)
+                }
+            }
+            if let result { results.append(result) }
+        }
+        return results
+    }
+
+    /// Applies a staff decision to a case, with the staff member's login as the actor.
+    public func decide(_ decision: StaffDecision, caseID humanID: String, actor: String,
+                       at: LocalDateTime) throws -> Result<Transition, Refusal> {
+        try database.transaction {
+            let book = CaseBook(database)
+            guard let record = try book.find(humanID: humanID) else {
+                return .failure(Refusal("no case \(humanID)"))
+            }
+            let outcome = CaseMachine.apply(.decision(decision, actor: actor, at: at), to: record.snapshot,
+                                            policy: settings.policy, calendar: settings.calendar)
+            if case .success(let transition) = outcome {
+                try book.record(transition, caseID: record.id, at: at)
+                let effects = EffectPerformer(intake: self, record: record, application: try latestApplication(caseID: record.id),
+                                              trigger: try lastApplicantMessage(caseID: record.id), at: at)
+                _ = try effects.perform(transition)
+            }
+            return outcome
+        }
+    }
+
+    func humanID(_ caseID: Int64?) throws -> String? {
+        guard let caseID else { return nil }
+        return try CaseBook(database).find(id: caseID)?.humanID
+    }
+
+    /// The applicant's latest message in the case, which a notice answers.
+    func lastApplicantMessage(caseID: Int64) throws -> StoredMessage? {
+        try MessageLog(database).messages(caseID: caseID).last {
+            $0.disposition == Taken.Disposition.opened.rawValue || $0.disposition == Taken.Disposition.resubmitted.rawValue
+        }
+    }
+
+    /// What the case's latest form said, for naming the applicant and the fields in a notice.
+    func latestApplication(caseID: Int64) throws -> ApplicationRecord? {
+        try MessageLog(database).messages(caseID: caseID).last { $0.application != nil }?
+            .application.flatMap(ApplicationRecord.init(json:))
+    }
+}

@@ -1,0 +1,39 @@
+import Cases
+import Foundation
+import MIME
+import Notices
+
+/// Everything the intake needs to know about the site, as values: the CLI builds it from the
+/// configuration file and flags.
+public struct IntakeSettings: Sendable {
+    public var policy: DecisionPolicy
+    public var calendar: BusinessCalendar
+    /// The mailbox notices come from, and whose domain names their Message-IDs.
+    public var from: MailAddress
+    public var replyTo: [MailAddress]
+    public var maxNoticesPerSenderPerDay: Int
+    public var templates: NoticeTemplates
+    /// The charset assumed for 8-bit header bytes that are not UTF-8.
+    public var legacyCharset: String
+
+    public init(policy: DecisionPolicy = .auto, calendar: BusinessCalendar = BusinessCalendar(),
+                from: MailAddress = MailAddress(localPart: "volunteer", domain: "mki.gov.kz"), replyTo: [MailAddress] = [],
+                maxNoticesPerSenderPerDay: Int = 10, templates: NoticeTemplates = .builtIn,
+                legacyCharset: String = Charset.defaultLegacy) {
+        self.policy = policy
+        self.calendar = calendar
+        self.from = from
+        self.replyTo = replyTo
+        self.maxNoticesPerSenderPerDay = maxNoticesPerSenderPerDay
+        self.templates = templates
+        self.legacyCharset = legacyCharset
+    }
+
+    /// A stored message's raw bytes, to re-read its header when threading a later notice.
+    func readMessage(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile)
+        }
+        return [UInt8](data)
+    }
+}

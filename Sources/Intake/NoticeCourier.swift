@@ -1,0 +1,88 @@
+import Cases
+import Mailbox
+import Store
+
+/// Empties the outbox: every queued notice whose attempt is due goes out over SMTP, or, on a
+/// site without an SMTP server, into a local Maildir. The outbox row is the truth; the
+/// courier can die between sending and marking, which at worst sends one notice twice and
+/// never loses one.
+public struct NoticeCourier {
+    public enum Transport {
+        /// Notices written as files, for a site (or a trial) with no SMTP server.
+        case maildir(Maildir)
+        case smtp(SMTPSender)
+    }
+
+    public let intake: Intake
+    public let transport: Transport
+    /// The envelope sender: bounces come back here.
+    public let envelopeFrom: String
+
+    public init(intake: Intake, transport: Transport, envelopeFrom: String) {
+        self.intake = intake
+        self.transport = transport
+        self.envelopeFrom = envelopeFrom
+    }
+
+    public struct Delivery: Sendable, Equatable {
+        public let messageID: String
+        public let recipient: String
+        public let notice: String
+        /// "sent", "retry at …: why", "failed: why".
+        public let result: String
+    }
+
+    /// Sends what is due as of `now`; returns what happened to each.
+    public func deliverDue(now: LocalDateTime) throws -> [Delivery] {
+        let outbox = Outbox(intake.database)
+        var done: [Delivery] = []
+        for item in try outbox.due(asOf: now) {
+            let outcome: SMTPOutcome
+            switch transport {
+            case .maildir(let folder):
+                do {
+                    _ = try folder.deliver(item.bytes)
+                    outcome = .sent
+                } catch {
+                    outcome = .temporaryFailure(code: nil, message: "\(error)")
+                }
+            case .smtp(let sender):
+                outcome = sender.send(item.bytes, from: envelopeFrom, to: [item.recipient])
+            }
+            let result: String
+            switch outcome {
+            case .sent:
+                try outbox.markSent(id: item.id, at: now)
+                result = "sent"
+            case let .temporaryFailure(_, message):
+                let next = LocalDateTime(utcSeconds: now.utcSeconds + Self.backoffSeconds(attempt: item.attempts + 1))
+                try outbox.markRetry(id: item.id, error: message, next: next)
+                result = "retry at \(next): \(message)"
+            case let .permanentFailure(code, message):
+                try intake.database.transaction {
+                    try outbox.markFailed(id: item.id, error: "\(code) \(message)")
+                    if let caseID = item.caseID { try flagRejected(caseID: caseID, at: now) }
+                }
+                result = "failed: \(code) \(message)"
+            }
+            done.append(Delivery(messageID: item.messageID, recipient: item.recipient, notice: item.notice, result: result))
+        }
+        return done
+    }
+
+    /// One minute, doubling, at most six hours: a server down for a day is retried ~10 times.
+    public static func backoffSeconds(attempt: Int) -> Int64 {
+        min(Int64(60) << Int64(min(max(attempt - 1, 0), 20)), 6 * 3600)
+    }
+
+    /// A refused notice is a dead address as surely as a bounce: staff must reach the applicant.
+    func flagRejected(caseID: Int64, at: LocalDateTime) throws {
+        let book = CaseBook(intake.database)
+        guard let record = try book.find(id: caseID) else { return }
+        if case .success(let transition) = CaseMachine.apply(.noticeBounced(at: at), to: record.snapshot,
+                                                             policy: intake.settings.policy,
+                                                             calendar: intake.settings.calendar) {
+            try book.record(transition, caseID: caseID, at: at)
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import Cases
+import Forms
+import MIME
+import Store
+
+/// One message being taken, inside the intake's transaction.
+struct TakingContext {
+    let intake: Intake
+    let message: Message
+    let bytes: [UInt8]
+    let sha: String
+    let path: String
+    let sender: String?
+    let arrivedAt: LocalDateTime
+
+    var book: CaseBook { CaseBook(intake.database) }
+    var messages: MessageLog { MessageLog(intake.database) }
+    var settings: IntakeSettings { intake.settings }
+
+    func take() throws -> Intake.Taken {
+        if let id = message.messageID, let sender, let earlier = try messages.find(messageID: id, sender: sender) {
+            // Re-sent or re-encoded on the way: the letter is one, so is its case.
+            try log(caseID: earlier.caseID, disposition: .duplicate, record: nil)
+            return Intake.Taken(disposition: .duplicate, caseID: try intake.humanID(earlier.caseID), state: nil,
+                                notices: [], note: "same Message-ID as \(earlier.maildirPath)")
+        }
+        let reference = CaseReference.find(in: message)
+        let automatic = message.autoSubmission
+        if let status = message.deliveryStatus, status.recipients.isEmpty || status.recipients.contains(where: \.isFailure) {
+            return try bounce(reference)
+        }
+        if automatic.reasons.contains(where: { $0.hasPrefix("From: ") }) && isBounceSender {
+            return try bounce(reference)
+        }
+        if automatic.isAutomatic {
+            return try automaticMail(reference, reasons: automatic.reasons)
+        }
+        let reading = ApplicationReader.read(message, currentYear: arrivedAt.date.year)
+        let record = ApplicationRecord(reading)
+        if let running = try caseToContinue(reference) {
+            return try resubmit(running, reading: reading, record: record)
+        }
+        return try open(reading: reading, record: record)
+    }
+
+    var isBounceSender: Bool {
+        guard let local = message.from.first?.localPart.lowercased() else { return false }
+        return local == "mailer-daemon" || local == "postmaster"
+    }
+
+    // MARK: the kinds of message
+
+    /// A delivery failure of one of our notices: the case's address is dead, staff must act.
+    func bounce(_ reference: CaseReference) throws -> Intake.Taken {
+        var target: CaseRecord?
+        for id in reference.noticeIDs {
+            if let item = try Outbox(intake.database).find(messageID: id), let caseID = item.caseID {
+                target = try book.find(id: caseID)
+                break
+            }
+        }
+        if target == nil { target = try referencedCase(reference) }
+        guard let target else {
+            try log(caseID: nil, disposition: .ignored, record: nil)
+            return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [],
+                                note: "a delivery failure of no notice of ours")
+        }
+        let outcome = CaseMachine.apply(.noticeBounced(at: arrivedAt), to: target.snapshot,
+                                        policy: settings.policy, calendar: settings.calendar)
+        return try apply(outcome, to: target, disposition: .bounce, record: nil, note: "delivery failure")
+    }
+
+    /// An auto-reply, read receipt or list mail: never answered; kept in its case if it has one.
+    func automaticMail(_ reference: CaseReference, reasons: [String]) throws -> Intake.Taken {
+        let reason = reasons.joined(separator: "; ")
+        guard let target = try referencedCase(reference) else {
+            try log(caseID: nil, disposition: .ignored, record: nil)
+            return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: reason)
+        }
+        let outcome = CaseMachine.apply(.automaticMessage(reason: reason, at: arrivedAt), to: target.snapshot,
+                                        policy: settings.policy, calendar: settings.calendar)
+        return try apply(outcome, to: target, disposition: .automatic, record: nil, note: reason)
+    }
+
+    /// The applicant writes again in a case that is still open, or writes without a form in
+    /// any case they name.
+    func resubmit(_ target: CaseRecord, reading: ApplicationReader.Result, record: ApplicationRecord) throws -> Intake.Taken {
+        let assessment = Assessment(reading)
+        let outcome = CaseMachine.apply(.resubmitted(assessment: assessment, at: arrivedAt), to: target.snapshot,
+                                        policy: settings.policy, calendar: settings.calendar)
+        if case .failure = outcome {
+            // A decided case takes no new forms: this is a new application.
+            return try open(reading: reading, record: record)
+        }
+        try book.setKind(record.kind, language: record.language, caseID: target.id)
+        return try apply(outcome, to: target, disposition: .resubmitted, record: record, note: nil)
+    }
+
+    func open(reading: ApplicationReader.Result, record: ApplicationRecord) throws -> Intake.Taken {
+        let intent = CaseIntent(reading.application)
+        let who = record.identity
+        let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
+                                                                  email: intent == .application ? nil : who.email ?? sender)
+        let assessment = Assessment(reading, intent: intent)
+        let input = CaseInput.opened(intent: intent, assessment: assessment, at: arrivedAt, hasRegisterEntry: entry != nil)
+        let transition: Transition
+        switch CaseMachine.apply(input, to: .unopened, policy: settings.policy, calendar: settings.calendar) {
+        case .success(let t): transition = t
+        case .failure(let refusal):
+            // Opening an unopened case cannot be refused; if it ever is, keep the message and say why.
+            try log(caseID: nil, disposition: .ignored, record: record)
+            return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: refusal.reason)
+        }
+        let applicantID = who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil
+            ? try RegisterBook(intake.database).applicant(who) : nil
+        let created = try book.open(transition, at: arrivedAt, kind: record.kind, language: record.language,
+                                    replyTo: replyAddress, applicantID: applicantID)
+        let messageRow = try log(caseID: created.id, disposition: .opened, record: record)
+        let performer = EffectPerformer(intake: intake, record: created, application: record,
+                                        trigger: try messages.messages(caseID: created.id).first { $0.id == messageRow },
+                                        at: arrivedAt)
+        let notices = try performer.perform(transition)
+        return Intake.Taken(disposition: .opened, caseID: created.humanID, state: transition.state,
+                            notices: notices, note: nil)
+    }
+
+    // MARK: steps
+
+    func apply(_ outcome: Result<Transition, Refusal>, to target: CaseRecord, disposition: Intake.Taken.Disposition,
+               record: ApplicationRecord?, note: String?) throws -> Intake.Taken {
+        let messageRow = try log(caseID: target.id, disposition: disposition, record: record)
+        switch outcome {
+        case .failure(let refusal):
+            return Intake.Taken(disposition: disposition, caseID: target.humanID, state: target.snapshot.state,
+                                notices: [], note: refusal.reason)
+        case .success(let transition):
+            try book.record(transition, caseID: target.id, at: arrivedAt)
+            let trigger = try messages.messages(caseID: target.id).first { $0.id == messageRow }
+            var application = record
+            if application == nil {
+                application = try intake.latestApplication(caseID: target.id)
+            }
+            let performer = EffectPerformer(intake: intake, record: try book.find(id: target.id) ?? target,
+                                            application: application,
+                                            trigger: disposition == .resubmitted ? trigger : nil, at: arrivedAt)
+            let notices = try performer.perform(transition)
+            return Intake.Taken(disposition: disposition, caseID: target.humanID, state: transition.state,
+                                notices: notices, note: note)
+        }
+    }
+
+    /// The case a message names by tag or by threading, if it exists.
+    func referencedCase(_ reference: CaseReference) throws -> CaseRecord? {
+        for id in reference.caseIDs {
+            if let found = try book.find(humanID: id) { return found }
+        }
+        return nil
+    }
+
+    /// Where a person's message continues a case: the case whose notice it answers; the case
+    /// its subject tag names, if the tag's case is the sender's own (a mistyped or borrowed
+    /// tag must not put one person's data in another's case); else the sender's open
+    /// refinement (applicants often write a fresh letter instead of replying).
+    func caseToContinue(_ reference: CaseReference) throws -> CaseRecord? {
+        for id in reference.noticeIDs {
+            if let item = try Outbox(intake.database).find(messageID: id), let caseID = item.caseID,
+               let found = try book.find(id: caseID) {
+                return found
+            }
+        }
+        for id in reference.caseIDs {
+            if let found = try book.find(humanID: id), let address = replyAddress, found.replyTo == address
+                || message.from.contains(where: { $0.address.lowercased() == found.replyTo }) {
+                return found
+            }
+        }
+        guard let address = replyAddress else { return nil }
+        return try book.latestOpen(replyTo: address, in: [.refinementRequested])
+    }
+
+    /// Reply-To if the applicant set one, else From.
+    var replyAddress: String? {
+        (message.replyTo.first ?? message.from.first)?.address.lowercased()
+    }
+
+    @discardableResult
+    func log(caseID: Int64?, disposition: Intake.Taken.Disposition, record: ApplicationRecord?) throws -> Int64 {
+        try messages.insert(sha256: sha, messageID: message.messageID, sender: sender, subject: message.subject,
+                            maildirPath: path, size: bytes.count, receivedAt: arrivedAt, caseID: caseID,
+                            disposition: disposition.rawValue, application: record?.json)
+    }
+}
+
+extension Assessment {
+    init(_ reading: ApplicationReader.Result, intent: CaseIntent = .application) {
+        let application = reading.application
+        let outcome: Outcome
+        switch application.outcome {
+        case .complete: outcome = .complete
+        case .incomplete: outcome = .incomplete
+        case .unreadable: outcome = .unreadable
+        case .notAnApplication: outcome = .notAnApplication
+        }
+        var flags: [FlagReason] = []
+        // Two people in one letter: whose notice, whose register line? A person sorts it out.
+        if !application.conflicts.isEmpty || !application.companions.isEmpty { flags.append(.twoApplicants) }
+        if application.kindUndetermined && (outcome == .complete || outcome == .incomplete) && intent == .application {
+            flags.append(.ambiguousKind)
+        }
+        if intent == .termination {
+            // A free-form notice (p.13) has no required fields: staff confirm it against the register.
+            self.init(outcome: outcome == .unreadable ? .unreadable : .complete, flags: flags)
+            return
+        }
+        self.init(outcome: outcome, missing: application.missing.map(\.rawValue) + application.missingParts.map(\.path),
+                  invalid: application.invalid.map(\.field.rawValue), flags: flags)
+    }
+}

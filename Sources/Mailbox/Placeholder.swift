@@ -1,1 +1,0 @@
-// Placeholder until the Maildir and libcurl transports land; replace this file.

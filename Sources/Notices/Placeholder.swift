@@ -1,1 +1,0 @@
-// Placeholder until the notice renderer lands; replace this file.

@@ -1,0 +1,99 @@
+import Cases
+
+/// A notice waiting to be sent, or sent.
+public struct OutboxItem: Sendable, Equatable {
+    public enum State: String, Sendable {
+        case queued
+        case sent
+        /// The server refused it for good (5xx); the case is flagged.
+        case failed
+        /// Not sent on purpose (loop protection, the per-sender limit); kept for the record.
+        case suppressed
+    }
+
+    public let id: Int64
+    public let caseID: Int64?
+    public let notice: String
+    public let recipient: String
+    public let messageID: String
+    public let bytes: [UInt8]
+    public let createdAt: LocalDateTime
+    public let state: State
+    public let attempts: Int
+    public let nextAttemptAt: LocalDateTime
+    public let lastError: String?
+    public let sentAt: LocalDateTime?
+}
+
+/// Notices as rows: written in the transaction of the transition that causes them, sent by a
+/// worker that may die at any moment. The queue is the truth; the sender is disposable.
+public struct Outbox {
+    public let database: Database
+
+    public init(_ database: Database) {
+        self.database = database
+    }
+
+    static let columns = "id, case_id, notice, recipient, message_id, bytes, created_at, state, attempts, next_attempt_at, last_error, sent_at"
+
+    @discardableResult
+    public func enqueue(caseID: Int64?, notice: String, recipient: String, messageID: String, bytes: [UInt8],
+                        at: LocalDateTime, state: OutboxItem.State = .queued, note: String? = nil) throws -> Int64 {
+        try database.query("""
+            INSERT INTO outbox (case_id, notice, recipient, message_id, bytes, created_at, state, next_attempt_at, last_error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [caseID.map(Value.int) ?? .null, .text(notice), .text(recipient), .text(messageID), .blob(bytes),
+                  .int(at.utcSeconds), .text(state.rawValue), .int(at.utcSeconds), note.map(Value.text) ?? .null])
+        return database.lastInsertRowID
+    }
+
+    /// Queued notices whose next attempt is due, oldest first.
+    public func due(asOf now: LocalDateTime, limit: Int = 100) throws -> [OutboxItem] {
+        try database.query("""
+            SELECT \(Self.columns) FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?
+            ORDER BY next_attempt_at, id LIMIT ?
+            """, [.int(now.utcSeconds), .int(Int64(limit))]).map(Self.item)
+    }
+
+    public func items(caseID: Int64) throws -> [OutboxItem] {
+        try database.query("SELECT \(Self.columns) FROM outbox WHERE case_id = ? ORDER BY id", [.int(caseID)]).map(Self.item)
+    }
+
+    public func find(messageID: String) throws -> OutboxItem? {
+        try database.query("SELECT \(Self.columns) FROM outbox WHERE message_id = ?", [.text(messageID)]).first.map(Self.item)
+    }
+
+    /// How many notices went, or are going, to this address since `since`: the per-sender limit.
+    public func count(recipient: String, since: LocalDateTime) throws -> Int {
+        Int(try database.query("""
+            SELECT count(*) FROM outbox WHERE recipient = ? COLLATE NOCASE AND created_at >= ? AND state <> 'suppressed'
+            """, [.text(recipient), .int(since.utcSeconds)]).first?.int(0) ?? 0)
+    }
+
+    public func count(caseID: Int64) throws -> Int {
+        Int(try database.query("SELECT count(*) FROM outbox WHERE case_id = ?", [.int(caseID)]).first?.int(0) ?? 0)
+    }
+
+    public func markSent(id: Int64, at: LocalDateTime) throws {
+        try database.query("UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                           [.int(at.utcSeconds), .int(id)])
+    }
+
+    public func markRetry(id: Int64, error: String, next: LocalDateTime) throws {
+        try database.query("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                           [.text(error), .int(next.utcSeconds), .int(id)])
+    }
+
+    public func markFailed(id: Int64, error: String) throws {
+        try database.query("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                           [.text(error), .int(id)])
+    }
+
+    static func item(_ row: Row) -> OutboxItem {
+        OutboxItem(id: row.int(0)!, caseID: row.int(1), notice: row.text(2)!, recipient: row.text(3)!,
+                   messageID: row.text(4)!, bytes: row.blob(5) ?? [], createdAt: LocalDateTime(utcSeconds: row.int(6)!),
+                   state: OutboxItem.State(rawValue: row.text(7)!) ?? .queued, attempts: Int(row.int(8) ?? 0),
+                   nextAttemptAt: LocalDateTime(utcSeconds: row.int(9)!), lastError: row.text(10),
+                   sentAt: row.int(11).map(LocalDateTime.init(utcSeconds:)))
+    }
+}

@@ -1,0 +1,66 @@
+import Cases
+import Glibc
+import Intake
+import Store
+
+/// Mail and stores for the intake tests: real RFC 5322 text, a real SQLite file.
+enum Letters {
+    static let completeBody = """
+    Здравствуйте!
+
+    Прошу включить меня в реестр учета волонтерской деятельности (волонтер).
+    Даю согласие на сбор и обработку моих персональных данных.
+
+    Анкета волонтера
+    ФИО: Ким Виктор Алексеевич
+    Год рождения: 1967
+    Место жительства: г. Костанай
+    ИИН: 670509312900
+    Опыт волонтерской деятельности: с 2009 года в поисковом отряде.
+    Контакты: +7 714 555 22 31, vkim.kostanay@mail.ru
+    Виды деятельности: 5, 7
+    Роль: 5) логист
+    Удобное время: 1) отпуск/каникулы
+    """
+
+    /// The same questionnaire without the IIN line: a refinement names `iin`.
+    static var bodyWithoutIIN: String {
+        completeBody.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("ИИН") }.joined(separator: "\n")
+    }
+
+    static func letter(from: String = "vkim.kostanay@mail.ru", subject: String = "Анкета волонтера",
+                       messageID: String, inReplyTo: String? = nil, extraHeaders: [String] = [],
+                       body: String) -> [UInt8] {
+        var lines = ["From: Viktor Kim <\(from)>", "To: volunteer@mki.gov.kz", "Subject: \(subject)",
+                     "Date: Mon, 02 Feb 2026 10:00:00 +0500", "Message-ID: <\(messageID)>"]
+        if let inReplyTo { lines += ["In-Reply-To: <\(inReplyTo)>", "References: <\(inReplyTo)>"] }
+        lines += extraHeaders
+        lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", ""]
+        return Array((lines.joined(separator: "\r\n") + "\r\n" + body.replacingNewlines() + "\r\n").utf8)
+    }
+
+    static func at(_ iso: String, _ h: Int, _ m: Int, _ s: Int = 0) -> LocalDateTime {
+        LocalDateTime(date: CivilDate(iso: iso)!, hour: h, minute: m, second: s)
+    }
+
+    /// A fresh folder under /tmp, removed by the caller.
+    static func folder() -> String {
+        var template = Array("/tmp/tizilim-intake-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    static func remove(_ folder: String) {
+        _ = system("rm -rf '\(folder)'")
+    }
+
+    static func intake(_ folder: String, policy: DecisionPolicy = .auto) throws -> Intake {
+        Intake(database: try Database(path: folder + "/tizilim.sqlite"), settings: IntakeSettings(policy: policy))
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+    }
+}

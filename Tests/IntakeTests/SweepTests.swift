@@ -1,0 +1,66 @@
+import Cases
+import Intake
+import Mailbox
+import Store
+import Testing
+
+@Suite struct SweepOverAMaildir {
+    @Test func takenMessagesMoveToCurAfterTheirCommitAndAreNeverTakenTwice() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        let maildir = Maildir(path: folder + "/maildir")
+        try maildir.create()
+        let delivered = try maildir.deliver(Letters.letter(messageID: "s1@mail.ru", body: Letters.completeBody))
+        _ = try maildir.deliver(Letters.letter(from: "q@x.kz", messageID: "s2@x", body: "Вопрос?"))
+        let sweep = Sweep(maildir: maildir, intake: try Letters.intake(folder))
+        let now = LocalDateTime(utcSeconds: delivered.deliveredUTCSeconds + 60)
+        let lines = try sweep.run(now: now)
+        #expect(lines.map(\.taken.disposition) == [.opened, .opened])
+        #expect(try maildir.pending().isEmpty)
+        #expect(try maildir.entries(in: .cur).count == 2)
+        let stored = try MessageLog(sweep.intake.database).messages(caseID: 1)
+        #expect(stored.first?.maildirPath.contains("/cur/") == true)
+        #expect(try sweep.run(now: now).isEmpty)
+    }
+
+    @Test func aCrashBetweenCommitAndMoveIsHarmless() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        let maildir = Maildir(path: folder + "/maildir")
+        try maildir.create()
+        let entry = try maildir.deliver(Letters.letter(messageID: "c1@mail.ru", body: Letters.completeBody))
+        let intake = try Letters.intake(folder)
+        // The commit happened, the daemon died before moving the file.
+        _ = try intake.take(try maildir.read(entry), path: entry.path, arrivedAt: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds))
+        let lines = try Sweep(maildir: maildir, intake: try Letters.intake(folder))
+            .run(now: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60))
+        #expect(lines.map(\.taken.disposition) == [.duplicate])
+        #expect(try maildir.pending().isEmpty)
+        #expect(try CaseBook(intake.database).list().count == 1)
+        #expect(try Outbox(intake.database).due(asOf: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60)).count == 1)
+    }
+
+    @Test func theCourierWritesNoticesIntoTheLocalMaildirOnce() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        let maildir = Maildir(path: folder + "/maildir")
+        try maildir.create()
+        let sent = Maildir(path: folder + "/sent")
+        try sent.create()
+        let entry = try maildir.deliver(Letters.letter(messageID: "k1@mail.ru", body: Letters.completeBody))
+        let intake = try Letters.intake(folder)
+        let now = LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60)
+        _ = try Sweep(maildir: maildir, intake: intake).run(now: now)
+        let courier = NoticeCourier(intake: intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
+        #expect(try courier.deliverDue(now: now).map(\.result) == ["sent"])
+        #expect(try courier.deliverDue(now: now).isEmpty)
+        #expect(try sent.pending().count == 1)
+    }
+
+    @Test func retriesBackOffFromAMinuteToSixHours() {
+        #expect(NoticeCourier.backoffSeconds(attempt: 1) == 60)
+        #expect(NoticeCourier.backoffSeconds(attempt: 2) == 120)
+        #expect(NoticeCourier.backoffSeconds(attempt: 5) == 960)
+        #expect(NoticeCourier.backoffSeconds(attempt: 40) == 6 * 3600)
+    }
+}

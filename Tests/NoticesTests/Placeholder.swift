@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderNotices() { #expect(Bool(true)) }

@@ -54,17 +54,21 @@ let package = Package(
 
         // Benchmarks and fuzzing: built on demand (see Benchmarks/README.md and README.md).
         .executableTarget(name: "mime-bench", dependencies: ["MIME"], path: "Benchmarks/Sources/mime-bench"),
+        .executableTarget(name: "intake-bench", dependencies: ["Intake", "Mailbox", "Store", "Cases"],
+                          path: "Benchmarks/Sources/intake-bench"),
         .executableTarget(name: "mime-fuzz", dependencies: ["MIME"], path: "Tests/Fuzz/mime-fuzz"),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME"], path: "Tests/FormsTests"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Cases"], path: "Tests/StoreTests"),
         .testTarget(name: "NoticesTests", dependencies: ["Notices", "MIME", "Forms", "Cases"], path: "Tests/NoticesTests"),
-        .testTarget(name: "MailboxTests", dependencies: ["Mailbox"], path: "Tests/MailboxTests", exclude: ["rig"]),
+        // Real servers for tests: Dovecot and an SMTP server on loopback, started and stopped here.
+        .target(name: "TestRig", path: "Tests/TestRig", exclude: ["rig"]),
+        .testTarget(name: "MailboxTests", dependencies: ["Mailbox", "TestRig"], path: "Tests/MailboxTests"),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Forms"], path: "Tests/RegisterTests"),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox"],
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig"],
                     path: "Tests/IntakeTests"),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "MIME"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "TestRig"], path: "Tests/CLITests"),
         .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
     ]
 )

@@ -1,70 +1,146 @@
 import Cases
+import Forms
+import Glibc
 import Intake
 import Store
 
-/// `tizilim cases`: what the store knows about cases, for staff and for scripts.
+/// `tizilim cases`: the officer's desk. What needs a person, one case in full, its files, and
+/// the decisions and corrections staff make, each recorded with their login.
 struct CasesCommand: Command {
     let name = "cases"
-    let summary = "list cases and show one with its history, messages and notices"
-    let synopsis = "cases list|show ID|accept ID|refine ID --missing F|refuse ID --reason T|note ID TEXT|unflag ID"
+    let summary = "what needs a person: list, show, open, decide and correct cases"
+    let synopsis = "cases [list] [--all] [--state S] [--kind K] [--flagged]\n"
+        + "                     [--due-before DATE] [--search TEXT] [--json]\n"
+        + "       tizilim cases show ID [--json]\n"
+        + "       tizilim cases open ID [PART] [--message N] [--output PATH|-]\n"
+        + "       tizilim cases accept|unflag|reparse ID\n"
+        + "       tizilim cases refine ID --missing F [--note T] | refuse ID --reason T\n"
+        + "       tizilim cases note ID TEXT | edit ID FIELD=VALUE..."
     let details = """
-    list             cases oldest first; --state under-review|refinement-requested|accepted|refused|
-                     change-applied|terminated|closed; --flagged only those waiting for staff;
-                     --due-before DATE those whose running deadline ends by DATE (2026-03-20 or a
-                     date-time)
-    show ID          one case (VR-2026-000123): state, flags, deadlines, every event with who did
-                     it, the messages taken, the notices and their delivery
-    --json           one JSON object per case per line (list), or one object (show)
-    accept ID        accept: the register entry is made and the acceptance notice queued
-    refine ID --missing FIELD [--missing FIELD…] [--note TEXT]
-                     send the application back, naming what to fix (field names such as iin,
-                     phone, or short texts); the applicant gets 3 business days
-    refuse ID --reason TEXT   refuse, with the reason the applicant reads
-    note ID TEXT     a note in the case's history
-    unflag ID        the flags are answered
-    Each decision is recorded with the login of who made it (SUDO_USER first).
+    list (the default)
+        Cases that need a person first: flagged cases, then cases under review,
+        then cases waiting for the applicant's refinement, each by its running
+        deadline, soonest first. Decided and closed cases without a flag are left
+        out unless --all, --state or --search asks for them. A line per case:
+        number, state, kind, applicant (the name from the form, else the
+        address), deadline dd.mm.yyyy; under it the deadline in business days
+        ("in 2 business days", "overdue by 1 business day") and the flags.
+        --state    under-review, refinement-requested, accepted, refused,
+                   change-applied, terminated or closed
+        --kind     volunteer, group, organization, coordinator or organizer
+        --search   case number, name, organisation, IIN, BIN, e-mail or phone
+        --json     one object per case per line, the same cases in the same
+                   order: id, state, intent, kind, language, flags,
+                   reviewDeadline, refinementDeadline, missing, replyTo,
+                   openedAt, updatedAt, applicant, deadline, deadlineKind,
+                   businessDaysLeft (negative when overdue), overdue
+    show ID
+        The applicant; the fields read, missing and invalid ones marked and
+        staff-entered ones named; the messages with their files (part numbers,
+        sizes); the history (when, who, what, why); the notices and their
+        delivery; the running deadline. 'tizilim cases VR-2026-000123' is the same.
+    open ID [PART]
+        Writes a file of the case (PART: a part number from 'show', such as 2 or
+        2.1, or the file's name) or, without PART, the whole message, from the
+        newest message that has it unless --message N. --output PATH names the
+        file; an existing folder receives it under its sanitised name; - is
+        standard output. By default it goes into the current folder. Nothing is
+        ever overwritten.
+    accept ID           accept: the register entry is made, the notice queued
+    refine ID --missing FIELD [--missing FIELD...] [--note TEXT]
+                        send it back naming what to fix (iin, phone, or short
+                        texts); the applicant gets 3 business days
+    refuse ID --reason TEXT    refuse, with the reason the applicant reads
+    note ID TEXT        a note in the case's history
+    unflag ID           the flags are answered
+    --editor            write the note or the reason in $VISUAL or $EDITOR
+    reparse ID
+        Reads the case's messages again with the current parser (after an
+        upgrade) and shows what changed. Recorded as a note; it decides nothing
+        and sends nothing.
+    edit ID FIELD=VALUE...
+        Corrects fields read from a scan or read wrong (iin=..., fullName=...,
+        phone=..., kind=volunteer), checked like the applicant's values and
+        recorded as staff-entered with your login. Later decisions, notices and
+        the register use them.
+    Decisions and corrections are recorded with your login (SUDO_USER first).
+    Staff run these commands as the service user: sudo -u tizilim tizilim cases.
+    A decision the case's state does not allow says why and changes nothing.
+    --lang kk|ru|en sets the language (else the locale); --now the clock the
+    business days are counted from.
     """
     var options: [Arguments.Option] {
         [.value("state", "STATE", "only cases in this state"),
+         .value("kind", "KIND", "only applicants of this kind"),
          .flag("flagged", "only flagged cases"),
-         .value("due-before", "DATE", "only cases with a deadline by DATE"),
+         .value("due-before", "DATE", "only cases with a running deadline by DATE"),
+         .value("search", "TEXT", "cases whose number or applicant contains TEXT"),
+         .flag("all", "decided and closed cases too"),
          .flag("json", "JSON output"),
-         .value("missing", "FIELD", "refine: a field to fix (repeatable, or comma-separated)"),
+         .value("lang", "kk|ru|en", "language (default: from the locale)"),
+         .value("now", "ISO-DATETIME", "the clock deadlines are counted from"),
+         .value("message", "N", "open: the case's N-th message"),
+         .value("output", "PATH", "open: file or folder to write, - for stdout"),
+         .value("missing", "FIELD", "refine: a field to fix (repeatable)"),
          .value("note", "TEXT", "refine: a note for the applicant"),
-         .value("reason", "TEXT", "refuse: the reason")] + Configuration.options
+         .value("reason", "TEXT", "refuse: the reason"),
+         .flag("editor", "write the text in $EDITOR")] + Configuration.options
     }
 
     func run(_ arguments: Arguments, console: Console) -> Int32 {
         var operands = arguments.operands
-        guard !operands.isEmpty else {
-            console.error("tizilim cases: say list or show ID. See 'tizilim help cases'.")
+        var action = "list"
+        if let first = operands.first {
+            if first.uppercased().hasPrefix("VR-") { action = "show" } else { action = operands.removeFirst() }
+        }
+        let language: OperatorLanguage
+        switch OperatorLanguage.resolve(arguments.value("lang")) {
+        case .success(let l): language = l
+        case .failure(let error):
+            console.error("tizilim cases: \(error)")
             return ExitCode.usage
         }
-        let action = operands.removeFirst()
-        if StaffDecisionCommand.actions.contains(action) {
-            do {
-                let configuration = try Configuration(arguments)
-                _ = try Site.store(configuration)
-                return StaffDecisionCommand(console: console).run(action, operands, arguments: arguments,
-                                                                  configuration: configuration)
-            } catch {
-                console.error("tizilim cases: \(error)")
-                return ExitCode.config
-            }
-        }
-        let database: Database
+        let wording = StaffWording(language: language)
+        let configuration: Configuration
         do {
-            database = try Site.store(try Configuration(arguments))
+            configuration = try Configuration(arguments)
         } catch {
             console.error("tizilim cases: \(error)")
             return ExitCode.config
         }
+        if StaffDecisionCommand.actions.contains(action) {
+            do {
+                _ = try Self.existingStore(configuration)
+            } catch {
+                console.error("tizilim cases: \(error)")
+                return ExitCode.config
+            }
+            return StaffDecisionCommand(console: console, wording: wording)
+                .run(action, operands, arguments: arguments, configuration: configuration)
+        }
+        let database: Database
+        let intake: Intake
+        do {
+            database = try Self.openStore(configuration)
+            intake = Intake(database: database, settings: try configuration.intakeSettings())
+        } catch {
+            console.error("tizilim cases: \(error)")
+            return ExitCode.config
+        }
+        let correction = CaseCorrectionCommand(console: console, wording: wording)
         do {
             switch (action, operands.count) {
-            case ("list", 0): return try list(arguments, database: database, console: console)
-            case ("show", 1): return try show(operands[0], json: arguments.has("json"), database: database, console: console)
+            case ("list", 0): return try list(arguments, intake: intake, wording: wording, console: console)
+            case ("show", 1): return try show(operands[0], arguments, intake: intake, wording: wording, console: console)
+            case ("open", _):
+                return CaseExport(console: console).run(operands, arguments: arguments, database: database,
+                                                        legacyCharset: intake.settings.legacyCharset)
+            case ("reparse", _): return correction.reparse(operands, intake: intake)
+            case ("edit", _): return correction.edit(operands, intake: intake)
             default:
-                console.error("tizilim cases: expected '\(synopsis)'. See 'tizilim help cases'.")
+                console.error("tizilim cases: no action '\(([action] + operands).joined(separator: " "))'; "
+                              + "expected list, show ID, open ID, accept, refine, refuse, note, unflag, reparse or edit. "
+                              + "See 'tizilim help cases'.")
                 return ExitCode.usage
             }
         } catch {
@@ -73,128 +149,103 @@ struct CasesCommand: Command {
         }
     }
 
-    func list(_ arguments: Arguments, database: Database, console: Console) throws -> Int32 {
-        var filter = CaseBook.Filter(flaggedOnly: arguments.has("flagged"))
+    /// How long a staff command waits for the daemon's transaction. The daemon's own 10 seconds
+    /// suit a machine; a person would rather wait a minute than be told "database is locked" and
+    /// have to type the decision again.
+    static let patienceMilliseconds: Int32 = 60_000
+
+    static let busy = "the store stayed locked for a minute (a long 'tizilim serve' pass?); try again"
+
+    /// The store, which must exist (staff commands never create one), opened with staff's patience.
+    static func openStore(_ configuration: Configuration) throws -> Database {
+        try Database(path: try existingStore(configuration), busyTimeoutMilliseconds: patienceMilliseconds)
+    }
+
+    static func existingStore(_ configuration: Configuration) throws -> String {
+        let path = configuration["store"] ?? "var/tizilim.sqlite"
+        guard access(path, R_OK) == 0 else {
+            throw Configuration.Problem(description: "no store at \(path): run 'tizilim serve' first, or set store / --store")
+        }
+        return path
+    }
+
+    /// `--now`, else the real clock; nil (after saying why) for a value that is not a time.
+    static func clock(_ arguments: Arguments, console: Console, command: String) -> LocalDateTime? {
+        guard let text = arguments.value("now") else { return LocalDateTime(utcSeconds: Int64(time(nil))) }
+        guard let moment = CalendarCommand.parseMoment(text, workingHours: .default) else {
+            console.error("tizilim \(command): --now '\(text)' is not a date-time like 2026-03-20T10:00")
+            return nil
+        }
+        return moment
+    }
+
+    func query(_ arguments: Arguments, console: Console) -> CaseQuery? {
+        var query = CaseQuery(flaggedOnly: arguments.has("flagged"), search: arguments.value("search"), all: arguments.has("all"))
         if let text = arguments.value("state") {
             guard let state = CaseState(rawValue: text) else {
-                console.error("tizilim cases: no state '\(text)'; states: "
-                              + CaseState.allCases.map(\.rawValue).joined(separator: ", "))
-                return ExitCode.usage
+                console.error("tizilim cases: no state '\(text)'; states: " + CaseState.allCases.map(\.rawValue).joined(separator: ", "))
+                return nil
             }
-            filter.state = state
+            query.state = state
+        }
+        if let text = arguments.value("kind") {
+            let aliases = ["organisation": "organization", "organiser": "organizer"]
+            guard let kind = ApplicantKind(rawValue: aliases[text] ?? text) else {
+                console.error("tizilim cases: no kind '\(text)'; kinds: " + ApplicantKind.allCases.map(\.rawValue).joined(separator: ", "))
+                return nil
+            }
+            query.kind = kind.rawValue
         }
         if let text = arguments.value("due-before") {
             guard var moment = CalendarCommand.parseMoment(text, workingHours: .default) else {
                 console.error("tizilim cases: --due-before '\(text)' is not a date like 2026-03-20")
-                return ExitCode.usage
+                return nil
             }
             // A bare date means the whole day.
             if !text.contains("T") && !text.contains(" ") { moment = LocalDateTime(date: moment.date, hour: 23, minute: 59, second: 59) }
-            filter.dueBefore = moment
+            query.dueBefore = moment
         }
-        let cases = try CaseBook(database).list(filter)
+        return query
+    }
+
+    func list(_ arguments: Arguments, intake: Intake, wording: StaffWording, console: Console) throws -> Int32 {
+        guard let query = query(arguments, console: console),
+              let now = Self.clock(arguments, console: console, command: "cases") else { return ExitCode.usage }
+        let all = try Docket(intake.database).entries()
+        let cases = query.ordered(all)
+        let calendar = intake.settings.calendar
         if arguments.has("json") {
-            for record in cases { console.line(Self.json(record).serialized()) }
+            for entry in cases { console.line(CaseTable.json(entry, now: now, calendar: calendar).serialized()) }
             return ExitCode.ok
         }
+        let w = wording
         if cases.isEmpty {
-            console.line("no cases")
-            return ExitCode.ok
+            console.line(w.pick("Іс жоқ.", "Дел нет.", "No cases."))
+        } else {
+            console.write(CaseTable(now: now, calendar: calendar, wording: w, ink: Ink(enabled: console.usesColor)).render(cases))
         }
-        console.line("ID".padding(to: 16) + "STATE".padding(to: 22) + "KIND".padding(to: 14) + "DUE".padding(to: 18) + "FLAGS / ADDRESS")
-        for record in cases {
-            let s = record.snapshot
-            let due = (s.refinementDeadline ?? s.reviewDeadline).map(Self.short) ?? "-"
-            let flags = s.flags.map(\.rawValue).joined(separator: ",")
-            console.line(record.humanID.padding(to: 16) + (s.state?.rawValue ?? "?").padding(to: 22)
-                         + (record.kind ?? "-").padding(to: 14) + due.padding(to: 18)
-                         + (flags.isEmpty ? "" : flags + " ") + (record.replyTo ?? ""))
+        var footer = w.pick("Көрсетілді: \(cases.count) / \(all.count) іс", "Показано дел: \(cases.count) из \(all.count)",
+                            "\(cases.count) of \(all.count) cases")
+        if !query.all && query.state == nil && query.search == nil {
+            footer += w.pick("; шешілген және жабылған істер: --all", "; решённые и закрытые: --all", "; decided and closed ones: --all")
         }
+        console.line(footer)
         return ExitCode.ok
     }
 
-    func show(_ id: String, json: Bool, database: Database, console: Console) throws -> Int32 {
-        let book = CaseBook(database)
-        guard let record = try book.find(humanID: id.uppercased()) else {
+    func show(_ id: String, _ arguments: Arguments, intake: Intake, wording: StaffWording, console: Console) throws -> Int32 {
+        guard let now = Self.clock(arguments, console: console, command: "cases") else { return ExitCode.usage }
+        guard let record = try CaseBook(intake.database).find(humanID: id.uppercased()) else {
             console.error("tizilim cases: no case \(id)")
             return ExitCode.noInput
         }
-        let events = try book.events(caseID: record.id)
-        let messages = try MessageLog(database).messages(caseID: record.id)
-        let notices = try Outbox(database).items(caseID: record.id)
-        let timers = try book.armedTimers(caseID: record.id)
-        if json {
-            guard case .object(var pairs) = Self.json(record) else { return ExitCode.software }
-            pairs.append(("events", .array(events.map { e in
-                .object([("at", .string(e.event.at.description)), ("actor", .string(e.event.actor)),
-                         ("type", .string(e.event.type)), ("reason", .optional(e.event.reason))])
-            })))
-            pairs.append(("messages", .array(messages.map { m in
-                .object([("receivedAt", .string(m.receivedAt.description)), ("messageId", .optional(m.messageID)),
-                         ("from", .optional(m.sender)), ("subject", .optional(m.subject)), ("path", .string(m.maildirPath)),
-                         ("sha256", .string(m.sha256)), ("disposition", .optional(m.disposition))])
-            })))
-            pairs.append(("notices", .array(notices.map { n in
-                .object([("notice", .string(n.notice)), ("to", .string(n.recipient)), ("messageId", .string(n.messageID)),
-                         ("state", .string(n.state.rawValue)), ("attempts", .number(n.attempts)),
-                         ("createdAt", .string(n.createdAt.description)), ("sentAt", .optional(n.sentAt?.description)),
-                         ("lastError", .optional(n.lastError))])
-            })))
-            pairs.append(("timers", .array(timers.map { t in
-                .object([("kind", .string(t.kind.rawValue)), ("dueAt", .string(t.dueAt.description))])
-            })))
-            console.line(JSON.object(pairs).serialized())
-            return ExitCode.ok
+        let sheet = CaseSheet(dossier: try CaseDossier.load(record, intake: intake), now: now, calendar: intake.settings.calendar)
+        if arguments.has("json") {
+            console.line(sheet.json.serialized())
+        } else {
+            console.write(sheet.text(wording, ink: Ink(enabled: console.usesColor)))
         }
-        let s = record.snapshot
-        var out = "\(record.humanID)  \(s.state?.rawValue ?? "?")  (\(s.intent.rawValue)\(record.kind.map { ", " + $0 } ?? ""))\n"
-        out += "  applicant:  \(record.replyTo ?? "-")\(record.language.map { " [\($0)]" } ?? "")\n"
-        out += "  opened:     \(Self.short(record.openedAt))\n"
-        if let d = s.reviewDeadline { out += "  review by:  \(Self.short(d))\n" }
-        if let d = s.refinementDeadline { out += "  refine by:  \(Self.short(d))\n" }
-        if !s.flags.isEmpty { out += "  flags:      \(s.flags.map(\.rawValue).joined(separator: ", "))\n" }
-        if !s.missing.isEmpty { out += "  to fix:     \(s.missing.joined(separator: ", "))\n" }
-        out += "history:\n"
-        for e in events {
-            out += "  \(Self.short(e.event.at))  \(e.event.actor.padding(to: 10))\(e.event.type)"
-                + (e.event.reason.map { ": " + $0 } ?? "") + "\n"
-        }
-        out += "messages:\n"
-        for m in messages {
-            out += "  \(Self.short(m.receivedAt))  \((m.disposition ?? "").padding(to: 12))\(m.sender ?? "-")  \"\(m.subject ?? "")\"\n"
-            out += "      \(m.maildirPath)\n"
-        }
-        if !notices.isEmpty {
-            out += "notices:\n"
-            for n in notices {
-                out += "  \(Self.short(n.createdAt))  \(n.notice.padding(to: 22))\(n.state.rawValue) → \(n.recipient)"
-                    + (n.lastError.map { " (\($0))" } ?? "") + "\n"
-            }
-        }
-        console.write(out)
         return ExitCode.ok
-    }
-
-    static func short(_ t: LocalDateTime) -> String {
-        "\(t.date) \(CivilDate.pad(t.hour, 2)):\(CivilDate.pad(t.minute, 2))"
-    }
-
-    static func json(_ record: CaseRecord) -> JSON {
-        let s = record.snapshot
-        return .object([
-            ("id", .string(record.humanID)),
-            ("state", .optional(s.state?.rawValue)),
-            ("intent", .string(s.intent.rawValue)),
-            ("kind", .optional(record.kind)),
-            ("language", .optional(record.language)),
-            ("flags", .array(s.flags.map { .string($0.rawValue) })),
-            ("reviewDeadline", .optional(s.reviewDeadline?.description)),
-            ("refinementDeadline", .optional(s.refinementDeadline?.description)),
-            ("missing", .array(s.missing.map(JSON.string))),
-            ("replyTo", .optional(record.replyTo)),
-            ("openedAt", .string(record.openedAt.description)),
-            ("updatedAt", .string(record.updatedAt.description)),
-        ])
     }
 }
 

@@ -10,5 +10,7 @@ public enum ExitCode {
     public static let software: Int32 = 70
     public static let cannotCreate: Int32 = 73
     public static let ioError: Int32 = 74
+    /// Try again later: the store was locked by another writer for too long.
+    public static let temporaryFailure: Int32 = 75
     public static let config: Int32 = 78
 }

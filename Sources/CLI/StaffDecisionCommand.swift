@@ -9,6 +9,7 @@ struct StaffDecisionCommand {
     static let actions = ["accept", "refine", "refuse", "note", "unflag"]
 
     let console: Console
+    var wording = StaffWording(language: .en)
 
     func run(_ action: String, _ operands: [String], arguments: Arguments, configuration: Configuration) -> Int32 {
         guard let id = operands.first else {
@@ -16,6 +17,13 @@ struct StaffDecisionCommand {
             return ExitCode.usage
         }
         let decision: StaffDecision
+        let editor = arguments.has("editor")
+        // The text as typed, or as written in $EDITOR when --editor asks for it.
+        func text(_ typed: String?, _ instructions: String) -> Result<String?, TextEditor.Problem> {
+            guard editor else { return .success(typed) }
+            return TextEditor.compose(initial: typed ?? "", instructions: instructions).map(Optional.some)
+        }
+        let about = "\(id.uppercased()): lines starting with # are dropped; an empty text changes nothing."
         switch action {
         case "accept":
             decision = .accept
@@ -25,41 +33,74 @@ struct StaffDecisionCommand {
                 console.error("tizilim cases refine: name what to fix: --missing iin --missing phone (field names or short texts)")
                 return ExitCode.usage
             }
-            decision = .refine(missing: fields, note: arguments.value("note"))
-        case "refuse":
-            guard let reason = arguments.value("reason") else {
-                console.error("tizilim cases refuse: a refusal needs --reason TEXT; the applicant reads it")
-                return ExitCode.usage
+            switch text(arguments.value("note"), "The note the applicant reads with the refinement request for \(about)") {
+            case .success(let note): decision = .refine(missing: fields, note: note)
+            case .failure(let problem): return aborted(action, problem)
             }
-            decision = .refuse(reason: reason)
+        case "refuse":
+            switch text(arguments.value("reason"), "The reason for refusing, which the applicant reads, for \(about)") {
+            case .success(let reason?): decision = .refuse(reason: reason)
+            case .success(nil):
+                console.error("tizilim cases refuse: a refusal needs --reason TEXT (or --editor); the applicant reads it")
+                return ExitCode.usage
+            case .failure(let problem): return aborted(action, problem)
+            }
         case "note":
-            let text = operands.dropFirst().joined(separator: " ")
-            decision = .note(text)
+            let typed = operands.dropFirst().joined(separator: " ")
+            switch text(typed.isEmpty ? nil : typed, "A note in the history of \(about)") {
+            case .success(let note): decision = .note(note ?? "")
+            case .failure(let problem): return aborted(action, problem)
+            }
         default:
             decision = .unflag
         }
         let actor = Self.login()
         do {
-            let site = try Site(configuration)
+            let intake = Intake(database: try CasesCommand.openStore(configuration),
+                                settings: try configuration.intakeSettings())
             let now = LocalDateTime(utcSeconds: Int64(time(nil)))
-            switch try site.intake.decide(decision, caseID: id.uppercased(), actor: actor, at: now) {
+            switch try intake.decide(decision, caseID: id.uppercased(), actor: actor, at: now) {
             case .failure(let refusal):
                 console.error("tizilim cases \(action) \(id.uppercased()): \(refusal.reason); nothing changed")
                 return refusal.reason.hasPrefix("no case") ? ExitCode.noInput : ExitCode.dataError
             case .success(let transition):
-                var line = "\(id.uppercased()): \(transition.events.map(\.type).joined(separator: ", ")) by \(actor); now \(transition.state.rawValue)"
                 let notices = transition.effects.compactMap { effect -> String? in
                     if case let .notice(kind, _, _, _) = effect { return kind.rawValue }
                     return nil
                 }
-                if !notices.isEmpty { line += "; notice queued: " + notices.joined(separator: ", ") }
-                console.line(line)
+                console.line(confirmation(id.uppercased(), transition, notices: notices, actor: actor))
                 return ExitCode.ok
             }
+        } catch let failure as Database.Failure where failure.isBusy {
+            console.error("tizilim cases \(action): \(CasesCommand.busy); nothing changed")
+            return ExitCode.temporaryFailure
         } catch {
             console.error("tizilim cases \(action): \(error)")
             return ExitCode.software
         }
+    }
+
+    /// What was done, by whom, and what the applicant will receive; the English form is the
+    /// one scripts and the tests read ("accepted by X; now accepted; notice queued: acceptance").
+    func confirmation(_ id: String, _ transition: Transition, notices: [String], actor: String) -> String {
+        let w = wording
+        if w.language == .en {
+            var line = "\(id): \(transition.events.map(\.type).joined(separator: ", ")) by \(actor); now \(transition.state.rawValue)"
+            if !notices.isEmpty { line += "; notice queued: " + notices.joined(separator: ", ") }
+            return line
+        }
+        let done = transition.events.map { w.event($0.type) }.joined(separator: ", ")
+        var line = id + ": " + done + w.pick(" (қызметкер \(actor)); күйі: ", " (сотрудник \(actor)); состояние: ", "")
+            + w.state(transition.state)
+        if !notices.isEmpty {
+            line += w.pick("; хабарлама кезекте: ", "; уведомление в очереди: ", "") + notices.map(w.notice).joined(separator: ", ")
+        }
+        return line
+    }
+
+    func aborted(_ action: String, _ problem: TextEditor.Problem) -> Int32 {
+        console.error("tizilim cases \(action): \(problem)")
+        return ExitCode.dataError
     }
 
     /// Who is at the keyboard: the person behind sudo first, since the store is often opened as

@@ -5,11 +5,16 @@ public enum Tizilim {
     public static let commands: [any Command] = [
         ServeCommand(),
         CasesCommand(),
+        StatsCommand(),
         RegisterCommand(),
         ParseCommand(),
         CalendarCommand(),
         ConfigCommand(),
         VersionCommand(),
+        DoctorCommand(),
+        BackupCommand(),
+        RestoreCommand(),
+        TemplatesCommand(),
     ]
 
     /// Runs `tizilim ARGUMENTS...` and returns the exit status.

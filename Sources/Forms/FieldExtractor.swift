@@ -269,15 +269,15 @@ struct Extraction {
 
     /// The option whose text the line repeats, for lists written without numbers.
     static func identify(_ text: String, in items: [ListItem]) -> Int? {
-        let words = LabelMatcher.tokens(text).map(\.text)
+        let words = LabelMatcher.tokens(text).map { Array($0.text.unicodeScalars) }
         guard !words.isEmpty else { return nil }
         var best: (Int, Double)? = nil
         for item in items {
             for option in [item.kk, item.ru] {
-                let optionWords = LabelMatcher.tokens(option).map(\.text).filter { $0.count >= 3 }
-                guard !optionWords.isEmpty else { continue }
-                let hits = optionWords.filter { ow in words.contains { LabelMatcher.wordMatches(keyword: String(ow.prefix(max(4, ow.count - 3))), word: $0) } }.count
-                let ratio = Double(hits) / Double(optionWords.count)
+                let stems = optionStems[option] ?? stemsOf(option)
+                guard !stems.isEmpty else { continue }
+                let hits = stems.filter { stem in words.contains { LabelMatcher.wordMatches(keyword: stem, word: $0) } }.count
+                let ratio = Double(hits) / Double(stems.count)
                 let lineRatio = Double(hits) / Double(words.count)
                 guard ratio >= 0.5 || hits >= 3 || (lineRatio >= 0.6 && hits >= 1) else { continue }
                 let score = ratio + lineRatio
@@ -286,6 +286,24 @@ struct Extraction {
         }
         return best?.0
     }
+
+    /// An option's words of 3+ letters, cut to a stem so inflected answers still match.
+    static func stemsOf(_ option: String) -> [[Unicode.Scalar]] {
+        LabelMatcher.tokens(option).map(\.text).filter { $0.count >= 3 }
+            .map { Array(String($0.prefix(max(4, $0.count - 3))).unicodeScalars) }
+    }
+
+    /// Every catalogue option's stems, computed once: `identify` runs for each line of each list,
+    /// and tokenizing the 13 activity types afresh every time was most of the reading time.
+    static let optionStems: [String: [[Unicode.Scalar]]] = {
+        var out: [String: [[Unicode.Scalar]]] = [:]
+        for items in choiceLists.values {
+            for item in items {
+                for option in [item.kk, item.ru] { out[option] = stemsOf(option) }
+            }
+        }
+        return out
+    }()
 
     // MARK: lines
 

@@ -1,3 +1,4 @@
+import Foundation
 /// Matches form labels by meaning: applicants retype, abbreviate, translate and misspell the
 /// Annex 2 labels, so exact comparison would miss most filled forms.
 public enum LabelMatcher {
@@ -28,11 +29,14 @@ public enum LabelMatcher {
         public let keyword: String
         public let language: String?
         let tokens: [String]
+        /// The tokens as scalars, computed once: candidates are matched against every line.
+        let scalars: [[Unicode.Scalar]]
         public init(key: Key, keyword: String, language: String?) {
             self.key = key
             self.keyword = keyword
             self.language = language
             self.tokens = LabelMatcher.tokens(keyword).map(\.text)
+            self.scalars = tokens.map { Array($0.unicodeScalars) }
         }
     }
 
@@ -68,7 +72,7 @@ public enum LabelMatcher {
         var start: String.Index? = nil
         var index = text.startIndex
         func flush(_ end: String.Index) {
-            if let s = start, !current.isEmpty { raw.append(Token(text: fixLookalikes(current), range: s..<end)) }
+            if let s = start, !current.isEmpty { raw.append(Token(text: fixLookalikes(composed(current)), range: s..<end)) }
             current = ""
             start = nil
         }
@@ -109,6 +113,13 @@ public enum LabelMatcher {
         return out
     }
 
+    /// NFC, so that words compare by scalars: mail from a Mac may spell "й" as "и" plus a
+    /// combining breve.
+    static func composed(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) else { return word }
+        return word.precomposedStringWithCanonicalMapping
+    }
+
     static func foldLetter(_ ch: Character) -> String {
         switch ch {
         case "ё", "Ё": return "е"
@@ -129,15 +140,21 @@ public enum LabelMatcher {
     }
 
     public static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        levenshtein(Array(a.unicodeScalars)[...], Array(b.unicodeScalars)[...])
+    }
+
+    /// On scalars, not Characters: String comparison of Cyrillic goes through Unicode
+    /// normalization on every call, which made label matching the daemon's hot spot. Tokens
+    /// are NFC (see `tokens`), so scalar equality is canonical equality here.
+    static func levenshtein(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
         var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        for (i, x) in a.enumerated() {
+            current[0] = i + 1
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
             }
             swap(&previous, &current)
         }
@@ -147,19 +164,43 @@ public enum LabelMatcher {
     /// A keyword word against a text word: equal; or the text word is the keyword word plus an
     /// ending (Kazakh and Russian inflect); or, for words of 5+ letters, one typo away.
     public static func wordMatches(keyword: String, word: String) -> Bool {
+        wordMatches(keyword: Array(keyword.unicodeScalars), word: Array(word.unicodeScalars))
+    }
+
+    static func wordMatches(keyword: [Unicode.Scalar], word: [Unicode.Scalar]) -> Bool {
         if keyword == word { return true }
         let k = keyword.count
         if k < 4 { return false }
-        if word.hasPrefix(keyword) { return true }
+        if word.starts(with: keyword) { return true }
         if k >= 5 {
-            if abs(word.count - k) <= 1, levenshtein(keyword, word) <= 1 { return true }
-            if word.count > k, levenshtein(keyword, String(word.prefix(k))) <= 1 { return true }
+            if abs(word.count - k) <= 1, withinOneEdit(keyword[...], word[...]) { return true }
+            if word.count > k, withinOneEdit(keyword[...], word[..<k]) { return true }
         }
         return false
     }
 
+    /// `levenshtein(a, b) <= 1` in one pass instead of a table.
+    static func withinOneEdit(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard long.count - short.count <= 1 else { return false }
+        var i = short.startIndex, j = long.startIndex
+        while i < short.endIndex, short[i] == long[j] {
+            i += 1
+            j += 1
+        }
+        if i == short.endIndex { return true }
+        // The first difference: a substitution (same lengths) or an insertion in the longer one.
+        if short.count == long.count { i += 1 }
+        j += 1
+        return short[i...].elementsEqual(long[j...])
+    }
+
     /// Where the keyword's words occur in order in `words`, at most `gap` foreign words between two.
     static func find(_ keyword: [String], in words: [String], gap: Int) -> (start: Int, end: Int)? {
+        find(keyword.map { Array($0.unicodeScalars) }, in: words.map { Array($0.unicodeScalars) }, gap: gap)
+    }
+
+    static func find(_ keyword: [[Unicode.Scalar]], in words: [[Unicode.Scalar]], gap: Int) -> (start: Int, end: Int)? {
         guard !keyword.isEmpty, keyword.count <= words.count else { return nil }
         for start in words.indices where wordMatches(keyword: keyword[0], word: words[start]) {
             var position = start
@@ -190,10 +231,10 @@ public enum LabelMatcher {
                                       maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
         let tokens = tokens(text)
         guard !tokens.isEmpty else { return nil }
-        let words = tokens.map(\.text)
+        let words = tokens.map { Array($0.text.unicodeScalars) }
         var best: Match<Key>? = nil
         for candidate in candidates {
-            guard let (start, end) = find(candidate.tokens, in: words, gap: gap), start <= maxStart else { continue }
+            guard let (start, end) = find(candidate.scalars, in: words, gap: gap), start <= maxStart else { continue }
             let score = candidate.tokens.reduce(0) { $0 + $1.count }
             if let b = best, b.score > score || (b.score == score && b.start <= start) { continue }
             best = Match(key: candidate.key, keyword: candidate.keyword, language: candidate.language, score: score,

@@ -43,20 +43,40 @@ public struct Intake {
         public let note: String?
     }
 
+    /// A message read and understood, before any lock is taken: parsing a DOCX or running
+    /// pdftotext inside the write transaction would make staff commands wait on it.
+    public struct Prepared: Sendable {
+        public let bytes: [UInt8]
+        public let sha256: String
+        let message: Message
+        /// What the forms say; nil for automatic mail, which is never read as an application.
+        let reading: ApplicationReader.Result?
+    }
+
+    /// Pure: no store, no clock beyond the year the forms' dates are judged against.
+    public func prepare(_ bytes: [UInt8], year: Int) -> Prepared {
+        let message = Message(bytes: bytes, legacyCharset: settings.legacyCharset)
+        let automatic = message.autoSubmission.isAutomatic || message.deliveryStatus != nil
+        return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message,
+                        reading: automatic ? nil : ApplicationReader.read(message, currentYear: year))
+    }
+
     /// `path` is where the file lives in the Maildir, kept as evidence; `arrivedAt` is when
     /// the mailbox received it, which is when the law's terms start.
     public func take(_ bytes: [UInt8], path: String, arrivedAt: LocalDateTime) throws -> Taken {
-        let sha = Digest.sha256Hex(bytes)
-        let messages = MessageLog(database)
-        if let known = try messages.find(sha256: sha) {
-            return Taken(disposition: .duplicate, caseID: try humanID(known.caseID), state: nil, notices: [],
-                         note: "same bytes as \(known.maildirPath)")
-        }
-        let message = Message(bytes: bytes, legacyCharset: settings.legacyCharset)
-        let sender = message.from.first?.address.lowercased()
-        return try database.transaction {
-            var context = TakingContext(intake: self, message: message, bytes: bytes, sha: sha, path: path,
-                                        sender: sender, arrivedAt: arrivedAt)
+        try take(prepare(bytes, year: arrivedAt.date.year), path: path, arrivedAt: arrivedAt)
+    }
+
+    public func take(_ prepared: Prepared, path: String, arrivedAt: LocalDateTime) throws -> Taken {
+        try database.transaction {
+            if let known = try MessageLog(database).find(sha256: prepared.sha256) {
+                return Taken(disposition: .duplicate, caseID: try humanID(known.caseID), state: nil, notices: [],
+                             note: "same bytes as \(known.maildirPath)")
+            }
+            let context = TakingContext(intake: self, message: prepared.message, bytes: prepared.bytes,
+                                        sha: prepared.sha256, path: path,
+                                        sender: prepared.message.from.first?.address.lowercased(),
+                                        arrivedAt: arrivedAt, prepared: prepared.reading)
             return try context.take()
         }
     }
@@ -126,9 +146,9 @@ public struct Intake {
         }
     }
 
-    /// What the case's latest form said, for naming the applicant and the fields in a notice.
+    /// What the case's latest form said, as staff corrected it, for naming the applicant and
+    /// the fields in a notice and for the register.
     func latestApplication(caseID: Int64) throws -> ApplicationRecord? {
-        try MessageLog(database).messages(caseID: caseID).last { $0.application != nil }?
-            .application.flatMap(ApplicationRecord.init(json:))
+        try currentApplication(caseID: caseID)?.record
     }
 }

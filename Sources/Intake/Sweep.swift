@@ -9,6 +9,9 @@ public struct Sweep {
     public let maildir: Maildir
     public let intake: Intake
 
+    /// Messages committed together.
+    public var batchSize = 32
+
     public init(maildir: Maildir, intake: Intake) {
         self.maildir = maildir
         self.intake = intake
@@ -30,24 +33,40 @@ public struct Sweep {
             waiting.sort { ($0.deliveredUTCSeconds, $0.name) < ($1.deliveredUTCSeconds, $1.name) }
         }
         var lines: [Line] = []
-        for entry in waiting {
-            // A file's time in the future (a skewed clock, a replay with --now) is "now".
-            let arrived = LocalDateTime(utcSeconds: min(entry.deliveredUTCSeconds, now.utcSeconds))
-            lines += try fireTimers(asOf: arrived)
-            let bytes: [UInt8]
-            do {
-                bytes = try maildir.read(entry)
-            } catch {
-                // Taken by another process since the listing: nothing to do here.
-                continue
+        var start = 0
+        while start < waiting.count {
+            let batch = waiting[start..<min(start + batchSize, waiting.count)]
+            start = batch.endIndex
+            // Read and parsed before the lock: the transaction holds only the store's own work.
+            var prepared: [(entry: MaildirEntry, arrived: LocalDateTime, message: Intake.Prepared)] = []
+            for entry in batch {
+                // A file's time in the future (a skewed clock, a replay with --now) is "now".
+                let arrived = LocalDateTime(utcSeconds: min(entry.deliveredUTCSeconds, now.utcSeconds))
+                guard let bytes = try? maildir.read(entry) else {
+                    continue  // taken by another process since the listing
+                }
+                prepared.append((entry, arrived, intake.prepare(bytes, year: arrived.date.year)))
             }
-            let taken = try intake.take(bytes, path: entry.path, arrivedAt: arrived)
-            lines.append(Line(source: entry.description, taken: taken))
-            // Committed: now the file may move. A crash before this line only means the next
-            // sweep finds the file again and recognises its SHA-256.
-            if entry.folder == .new {
-                let moved = try maildir.markTaken(entry)
-                try MessageLog(intake.database).moved(sha256: Digest.sha256Hex(bytes), from: entry.path, to: moved.path)
+            var taken: [(entry: MaildirEntry, sha: String)] = []
+            // One commit, so one fsync, for the batch; each message is still all-or-nothing
+            // inside it (a savepoint), and no file moves before the commit.
+            try intake.database.transaction {
+                for item in prepared {
+                    lines += try fireTimers(asOf: item.arrived)
+                    let result = try intake.take(item.message, path: item.entry.path, arrivedAt: item.arrived)
+                    lines.append(Line(source: item.entry.description, taken: result))
+                    taken.append((item.entry, item.message.sha256))
+                }
+            }
+            // Committed: now the files may move. A crash before this only means the next sweep
+            // finds them again and recognises their SHA-256.
+            var moves: [(sha: String, from: String, to: String)] = []
+            for (entry, sha) in taken where entry.folder == .new {
+                moves.append((sha, entry.path, try maildir.markTaken(entry).path))
+            }
+            let log = MessageLog(intake.database)
+            try intake.database.transaction {
+                for move in moves { try log.moved(sha256: move.sha, from: move.from, to: move.to) }
             }
         }
         lines += try fireTimers(asOf: now)

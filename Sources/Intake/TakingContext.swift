@@ -12,6 +12,8 @@ struct TakingContext {
     let path: String
     let sender: String?
     let arrivedAt: LocalDateTime
+    /// The forms, read before the transaction began.
+    let prepared: ApplicationReader.Result?
 
     var book: CaseBook { CaseBook(intake.database) }
     var messages: MessageLog { MessageLog(intake.database) }
@@ -35,7 +37,7 @@ struct TakingContext {
         if automatic.isAutomatic {
             return try automaticMail(reference, reasons: automatic.reasons)
         }
-        let reading = ApplicationReader.read(message, currentYear: arrivedAt.date.year)
+        let reading = prepared ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year)
         let record = ApplicationRecord(reading)
         if let running = try caseToContinue(reference) {
             return try resubmit(running, reading: reading, record: record)

@@ -17,7 +17,8 @@ final class CurlTransfer {
     private var received: [UInt8] = []
     private var upload: [UInt8] = []
     private var uploadOffset = 0
-    private var lastServerLine = ""
+    /// The server's reply lines of the current request, the last few only.
+    private var serverLines: [String] = []
 
     init() throws(CurlError) {
         guard curlGlobalInitialisation == CURLE_OK else { throw CurlError(curlGlobalInitialisation) }
@@ -87,13 +88,13 @@ final class CurlTransfer {
         received = []
         upload = bytes
         uploadOffset = 0
-        lastServerLine = ""
+        serverLines = []
         errorBuffer[0] = 0
         defer { upload = [] }
         let code = curl_easy_perform(handle)
         guard code == CURLE_OK else {
             throw CurlError(code, detail: String(cString: errorBuffer), responseCode: responseCode,
-                            serverReply: lastServerLine)
+                            serverReply: CurlTransfer.refusal(in: serverLines, responseCode: responseCode))
         }
         return received
     }
@@ -103,6 +104,18 @@ final class CurlTransfer {
         var code = 0
         _ = tz_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
         return code
+    }
+
+    /// The reply that explains a failure. Not simply the last line: after a refusal libcurl says
+    /// QUIT or LOGOUT, whose friendly answer would hide the reason. So the last SMTP line with
+    /// the failing code, or the last IMAP `NO`/`BAD`, else the last line.
+    static func refusal(in lines: [String], responseCode: Int) -> String {
+        if responseCode > 0, let line = lines.last(where: { $0.hasPrefix("\(responseCode)") }) { return line }
+        let imapRefusal = lines.last { line in
+            let words = line.split(separator: " ", maxSplits: 2)
+            return words.count >= 2 && (words[1] == "NO" || words[1] == "BAD")
+        }
+        return imapRefusal ?? lines.last ?? ""
     }
 
     private func check(_ code: CURLcode) throws(CurlError) {
@@ -139,7 +152,10 @@ final class CurlTransfer {
         let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
         let bytes = UnsafeRawBufferPointer(start: data, count: min(size, 1024))
         let line = String(decoding: bytes, as: UTF8.self).trimmingLineEnd()
-        if !line.isEmpty { transfer.lastServerLine = line }
+        if !line.isEmpty {
+            if transfer.serverLines.count == 16 { transfer.serverLines.removeFirst() }
+            transfer.serverLines.append(line)
+        }
         return 0
     }
 }

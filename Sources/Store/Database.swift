@@ -62,18 +62,25 @@ public final class Database {
     }
 
     /// Runs `body` in one transaction (BEGIN IMMEDIATE, so writers queue up front instead of
-    /// failing at commit); rolls back if it throws.
+    /// failing at commit); rolls back if it throws. Inside another transaction it is a
+    /// savepoint: the inner work is undone alone if it throws, and made durable by the outer
+    /// commit, which is how a batch of messages shares one fsync.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        let depth = transactionDepth
+        try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT tz\(depth)")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(depth == 0 ? "COMMIT" : "RELEASE tz\(depth)")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            try? execute(depth == 0 ? "ROLLBACK" : "ROLLBACK TO tz\(depth); RELEASE tz\(depth)")
             throw error
         }
     }
+
+    private var transactionDepth = 0
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }

@@ -139,5 +139,22 @@ public enum Schema {
         CREATE INDEX outbox_by_case ON outbox(case_id);
         CREATE INDEX outbox_by_recipient ON outbox(recipient, created_at);
         """),
+        Database.Migration(version: 3, sql: """
+        -- What staff typed in for a field read wrong or not at all (a scan, a garbled form):
+        -- `tizilim cases edit`. The message's reading stays as it was; a correction overrides it
+        -- until the applicant sends that field again. Values are JSON, as in messages.application.
+        CREATE TABLE corrections (
+            id        INTEGER PRIMARY KEY,
+            case_id   INTEGER NOT NULL REFERENCES cases(id),
+            field     TEXT NOT NULL,
+            value     TEXT NOT NULL,
+            previous  TEXT,
+            actor     TEXT NOT NULL,
+            at        INTEGER NOT NULL
+        );
+        CREATE INDEX corrections_by_case ON corrections(case_id, id);
+        CREATE TRIGGER corrections_are_never_updated BEFORE UPDATE ON corrections
+            BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END;
+        """),
     ]
 }

@@ -41,3 +41,16 @@ func labelsByMeaning(_ label: String, _ expected: FormField) {
 @Test func unrelatedTextDoesNotMatch() {
     #expect(field("Прошу рассмотреть мою заявку") == nil)
 }
+
+@Test func oneEditAgreesWithLevenshteinOnEveryPairOfShortWords() {
+    let alphabet: [Unicode.Scalar] = ["а", "б", "ә"]
+    var words: [[Unicode.Scalar]] = [[]]
+    for _ in 0..<4 { words += words.flatMap { w in alphabet.map { w + [$0] } } }
+    let sample = Array(Set(words.map { String(String.UnicodeScalarView($0)) })).sorted()
+    for a in sample {
+        for b in sample {
+            let expected = LabelMatcher.levenshtein(a, b) <= 1
+            #expect(LabelMatcher.withinOneEdit(Array(a.unicodeScalars)[...], Array(b.unicodeScalars)[...]) == expected, "\(a) \(b)")
+        }
+    }
+}

@@ -105,7 +105,7 @@ func removeStore(_ path: String) {
         let old = try Database(path: path, migrations: [Schema.migrations[0]])
         try old.query("INSERT INTO cases (human_id, state, flag_reason, opened_at) VALUES ('VR-2026-000001', 'under-review', 'unreadable', 1)")
         let migrated = try Database(path: path)
-        #expect(migrated.userVersion == 2)
+        #expect(migrated.userVersion == Schema.migrations.last!.version)
         let record = try #require(try CaseBook(migrated).find(humanID: "VR-2026-000001"))
         #expect(record.snapshot.state == .underReview)
         #expect(record.snapshot.intent == .application)

@@ -1,0 +1,186 @@
+import Cases
+import Glibc
+import Mailbox
+import Store
+
+/// `tizilim doctor`: everything an operator checks after installing or changing the
+/// configuration, each as OK, WARN or FAIL with a hint. Exit status 1 on any FAIL, so a
+/// deployment script or a monitoring check can run it.
+struct DoctorCommand: Command {
+    let name = "doctor"
+    let summary = "check the installation: configuration, permissions, Maildir, mail servers, calendar, disk"
+    let synopsis = "doctor [--offline] [--config FILE] [--KEY VALUE...]"
+    let details = """
+    Reads the configuration as 'tizilim serve' would and checks: the configuration, templates
+    and calendar file; the store and the password files are not open to others; the Maildirs
+    have cur/, new/ and tmp/; logging in to the IMAP server and finding the folder (if imap_url
+    is set); connecting and logging in to the SMTP server, saying NOOP and sending nothing (if
+    smtp_url is set); the calendar knows this year and the next; free disk space. Nothing is
+    fetched, sent or changed. Run it as the user the service runs as (sudo -u tizilim), or as
+    root to see owners too.
+    --offline       skip the IMAP and SMTP logins
+    Exit status: 0 when nothing failed (warnings allowed), 1 when something did.
+    """
+    var options: [Arguments.Option] {
+        [.flag("offline", "skip the IMAP and SMTP logins")] + Configuration.options
+    }
+
+    func run(_ arguments: Arguments, console: Console) -> Int32 {
+        guard arguments.operands.isEmpty else {
+            console.error("tizilim doctor: takes no operands. See 'tizilim help doctor'.")
+            return ExitCode.usage
+        }
+        let today = LocalDateTime(utcSeconds: Int64(time(nil))).date
+        let findings = examine(arguments, today: today, network: !arguments.has("offline"))
+        for finding in findings { console.line(finding.text) }
+        let count = { (verdict: Finding.Verdict) in findings.filter { $0.verdict == verdict }.count }
+        console.line("\n\(count(.ok)) OK, \(count(.warn)) WARN, \(count(.fail)) FAIL")
+        return findings.contains { $0.verdict == .fail } ? ExitCode.failure : ExitCode.ok
+    }
+
+    func examine(_ arguments: Arguments, today: CivilDate, network: Bool) -> [Finding] {
+        let configuration: Configuration
+        do {
+            configuration = try Configuration(arguments)
+        } catch {
+            return [.fail("configuration", error.description, hint: "tizilim config check")]
+        }
+        var findings: [Finding] = []
+        var calendar: BusinessCalendar?
+        do {
+            let settings = try configuration.intakeSettings()
+            calendar = settings.calendar
+            let overrides = settings.calendar.overrides.entries.count
+            findings.append(.ok("configuration", (configuration.file ?? "built-in defaults")
+                                + (configuration["templates_dir"].map { "; templates \($0)" } ?? "")
+                                + (configuration["calendar_file"].map { "; calendar file \($0) (\(overrides) lines)" } ?? "")))
+        } catch {
+            findings.append(.fail("configuration", error.description, hint: "tizilim config check"))
+        }
+
+        let files = FileInspection(serviceUID: FileInspection.serviceUser())
+        let storePath = configuration["store"] ?? "var/tizilim.sqlite"
+        findings += files.store(storePath)
+        findings += storeContents(storePath)
+        findings += files.maildir("maildir", configuration["maildir"] ?? "var/maildir")
+        if configuration["smtp_url"] == nil {
+            findings += files.maildir("sent", configuration["sent"] ?? "var/sent")
+        }
+        for key in ["imap_password_file", "smtp_password_file"] {
+            if let path = configuration[key] { findings.append(files.secretFile(key, path)) }
+        }
+        if let publish = configuration["publish_dir"] {
+            findings.append(files.writableFolder("publish_dir", publish, hint: "'tizilim serve' creates it when it first publishes"))
+        }
+        if let metrics = configuration["metrics_file"] {
+            let folder = metrics.lastIndex(of: "/").map { String(metrics[..<$0]) } ?? "."
+            var finding = files.writableFolder("metrics_file", folder.isEmpty ? "/" : folder,
+                                               hint: "mkdir -p \(folder); chown tizilim:tizilim \(folder)")
+            if finding.verdict == .ok && !metrics.hasSuffix(".prom") {
+                finding = .warn("metrics_file", "\(metrics): node_exporter's textfile collector reads only *.prom files",
+                                hint: "metrics_file = \(folder)/tizilim.prom")
+            }
+            findings.append(finding)
+        }
+        if let calendar {
+            findings.append(CalendarCoverage.finding(year: today.year, overrides: calendar.overrides))
+            findings.append(CalendarCoverage.finding(year: today.year + 1, overrides: calendar.overrides))
+        }
+        let storeFolder = storePath.lastIndex(of: "/").map { String(storePath[..<$0]) } ?? "."
+        findings.append(files.diskSpace(storeFolder.isEmpty ? "/" : storeFolder))
+        if network {
+            if configuration["imap_url"] != nil { findings.append(imap(configuration)) }
+            if configuration["smtp_url"] != nil { findings.append(smtp(configuration)) }
+        }
+        return findings
+    }
+
+    /// Opens an existing store without migrating it and asks SQLite whether it is sound.
+    func storeContents(_ path: String) -> [Finding] {
+        guard access(path, F_OK) == 0 else { return [] }
+        do {
+            let database = try Database(path: path, migrations: [])
+            let problems = try database.integrityProblems()
+            guard problems.isEmpty else {
+                return [.fail("store", "integrity check: " + problems.prefix(3).joined(separator: "; "),
+                              hint: "stop the service and restore the last backup: tizilim restore PATH --force")]
+            }
+            let current = Schema.migrations.map(\.version).max() ?? 0
+            let version = database.userVersion
+            if version > current {
+                return [.fail("store", "schema version \(version) is newer than this tizilim knows (\(current))",
+                              hint: "install the tizilim release that wrote it")]
+            }
+            let cases = try database.query("SELECT count(*) FROM cases").first?.int(0) ?? 0
+            if version < current {
+                return [.warn("store", "schema version \(version); the daemon migrates it to \(current) at its next start",
+                              hint: "take a backup first: tizilim backup /var/backups/tizilim/$(date +%F)")]
+            }
+            return [.ok("store", "integrity ok, schema version \(version), \(cases) cases")]
+        } catch {
+            return [.fail("store", "\(path): \(error)", hint: "is it an SQLite file? restore the last backup")]
+        }
+    }
+
+    func imap(_ configuration: Configuration) -> Finding {
+        let url = configuration["imap_url"] ?? ""
+        let user = configuration["imap_user"] ?? ""
+        let password: String
+        do {
+            password = try configuration.secret("imap_password_file") ?? ""
+        } catch {
+            return .fail("imap", error.description, hint: "imap_password_file must name a file holding the password")
+        }
+        let account = IMAPAccount(url: url, user: user, credential: .password(password),
+                                  doneFolder: configuration["imap_done_folder"], timeoutSeconds: 15)
+        let folder: MailServerCheck.IMAPFolder
+        do {
+            folder = try MailServerCheck.imap(account)
+        } catch {
+            if case .loginDenied = error {
+                return .fail("imap", error.description, hint: "check imap_user and the password in imap_password_file")
+            }
+            return .fail("imap", error.description, hint: Self.hint(forConnection: error.description, key: "imap_url"))
+        }
+        if folder.doneFolderExists == false {
+            return .warn("imap", "logged in to \(url) as \(user); folder \(folder.name) found, but "
+                         + "imap_done_folder \(configuration["imap_done_folder"] ?? "") does not exist yet",
+                         hint: "tizilim creates it at the first fetch; create it yourself if the account may not")
+        }
+        return .ok("imap", "logged in to \(url) as \(user); folder \(folder.name) (UIDVALIDITY \(folder.uidValidity))")
+    }
+
+    func smtp(_ configuration: Configuration) -> Finding {
+        let url = configuration["smtp_url"] ?? ""
+        let user = configuration["smtp_user"]
+        let password: String?
+        do {
+            password = try configuration.secret("smtp_password_file")
+        } catch {
+            return .fail("smtp", error.description, hint: "smtp_password_file must name a file holding the password")
+        }
+        let server = SMTPServer(url: url, user: user, credential: password.map(MailCredential.password), timeoutSeconds: 15)
+        do {
+            let reply = try MailServerCheck.smtp(server)
+            return .ok("smtp", "connected to \(url)" + (user.map { " as \($0)" } ?? "") + "; NOOP answered \(reply)")
+        } catch {
+            if error.isLoginDenied {
+                return .fail("smtp", error.description, hint: "check smtp_user and the password in smtp_password_file")
+            }
+            return .fail("smtp", error.description, hint: Self.hint(forConnection: error.description, key: "smtp_url"))
+        }
+    }
+
+    /// The likely fix for a connection that failed, from curl's wording.
+    static func hint(forConnection text: String, key: String) -> String {
+        let lower = text.lowercased()
+        if lower.contains("resolve") { return "the host name in \(key) does not resolve from this machine" }
+        if lower.contains("connect") || lower.contains("timeout") || lower.contains("timed out") {
+            return "is the server up and its port open from this machine (firewall)? check the host and port in \(key)"
+        }
+        if lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate") {
+            return "a TLS problem: the server's certificate must be trusted by this machine (ca-certificates)"
+        }
+        return "check \(key) and the server's log"
+    }
+}

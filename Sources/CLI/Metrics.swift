@@ -1,0 +1,104 @@
+import Cases
+import Store
+
+/// The figures Prometheus scrapes, as of one moment, and their rendering in the node_exporter
+/// textfile format (https://prometheus.io/docs/instrumenting/exposition_formats/).
+///
+/// Every state is written even at zero: a series that vanishes when its count drops to nothing
+/// breaks alerts such as `tizilim_notices{state="failed"} > 0` and leaves gaps in graphs.
+struct Metrics: Equatable {
+    /// What the daemon counts itself since it started: the store cannot know about a login
+    /// that failed or a server that was down.
+    struct Counters: Sendable, Equatable {
+        var imapErrors: Int = 0
+        var smtpErrors: Int = 0
+    }
+
+    var messages: Int = 0
+    var casesByState: [String: Int] = [:]
+    var noticesByState: [String: Int] = [:]
+    /// Age of the oldest notice still queued; zero when the queue is empty.
+    var oldestQueuedNoticeSeconds: Int64 = 0
+    var reviewDeadlinesDueToday: Int = 0
+    var overdueReviews: Int = 0
+    var overdueRefinements: Int = 0
+    var counters = Counters()
+
+    static let noticeStates = ["queued", "sent", "failed", "suppressed"]
+
+    /// The file's text: HELP and TYPE before each family, labels in a stable order.
+    var text: String {
+        var out = ""
+        func family(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: String)]) {
+            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+            for sample in samples { out += "\(name)\(sample.labels) \(sample.value)\n" }
+        }
+        func labelled(_ key: String, _ counts: [String: Int], known: [String]) -> [(labels: String, value: String)] {
+            let names = known + counts.keys.filter { !known.contains($0) }.sorted()
+            return names.map { ("{\(key)=\"\(Self.escaped($0))\"}", String(counts[$0] ?? 0)) }
+        }
+        family("tizilim_messages_total", "counter", "Messages taken from the Maildir into the store.",
+               [("", String(messages))])
+        family("tizilim_cases", "gauge", "Cases by state.",
+               labelled("state", casesByState, known: CaseState.allCases.map(\.rawValue)))
+        family("tizilim_notices", "gauge", "Notices in the outbox by state.",
+               labelled("state", noticesByState, known: Self.noticeStates))
+        family("tizilim_oldest_queued_notice_seconds", "gauge",
+               "Age of the oldest notice not yet sent; 0 when none is queued.", [("", String(oldestQueuedNoticeSeconds))])
+        family("tizilim_review_deadlines_due_today", "gauge",
+               "Cases under review whose review deadline falls today (Asia/Almaty).", [("", String(reviewDeadlinesDueToday))])
+        family("tizilim_deadlines_overdue", "gauge", "Open cases whose deadline has passed.",
+               [("{kind=\"review\"}", String(overdueReviews)), ("{kind=\"refinement\"}", String(overdueRefinements))])
+        family("tizilim_imap_errors_total", "counter", "IMAP fetches that failed since the daemon started.",
+               [("", String(counters.imapErrors))])
+        family("tizilim_smtp_errors_total", "counter", "Notice deliveries that failed since the daemon started.",
+               [("", String(counters.smtpErrors))])
+        return out
+    }
+
+    /// Label values escape backslash, double quote and newline, as the format requires.
+    static func escaped(_ value: String) -> String {
+        var text = ""
+        for character in value {
+            switch character {
+            case "\\": text += "\\\\"
+            case "\"": text += "\\\""
+            case "\n": text += "\\n"
+            default: text.append(character)
+            }
+        }
+        return text
+    }
+}
+
+extension Metrics {
+    /// Reads the figures from the store at `now`.
+    init(database: Database, now: LocalDateTime, counters: Counters) throws {
+        let moment = now.utcSeconds
+        let today = LocalDateTime(date: now.date, hour: 0, minute: 0).utcSeconds
+        // Asia/Almaty keeps UTC+5 all year: a day is always 86,400 seconds.
+        let tomorrow = today + 86_400
+        self.counters = counters
+        messages = Int(try database.query("SELECT count(*) FROM messages").first?.int(0) ?? 0)
+        for row in try database.query("SELECT state, count(*) FROM cases GROUP BY state") {
+            if let state = row.text(0) { casesByState[state] = Int(row.int(1) ?? 0) }
+        }
+        for row in try database.query("SELECT state, count(*) FROM outbox GROUP BY state") {
+            if let state = row.text(0) { noticesByState[state] = Int(row.int(1) ?? 0) }
+        }
+        if let oldest = try database.query("SELECT min(created_at) FROM outbox WHERE state = 'queued'").first?.int(0) {
+            oldestQueuedNoticeSeconds = max(0, moment - oldest)
+        }
+        let review = CaseState.underReview.rawValue
+        let refinement = CaseState.refinementRequested.rawValue
+        reviewDeadlinesDueToday = Int(try database.query(
+            "SELECT count(*) FROM cases WHERE state = ? AND review_deadline >= ? AND review_deadline < ?",
+            [.text(review), .int(today), .int(tomorrow)]).first?.int(0) ?? 0)
+        overdueReviews = Int(try database.query(
+            "SELECT count(*) FROM cases WHERE state = ? AND review_deadline < ?",
+            [.text(review), .int(moment)]).first?.int(0) ?? 0)
+        overdueRefinements = Int(try database.query(
+            "SELECT count(*) FROM cases WHERE state = ? AND refinement_deadline < ?",
+            [.text(refinement), .int(moment)]).first?.int(0) ?? 0)
+    }
+}

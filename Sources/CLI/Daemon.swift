@@ -41,6 +41,8 @@ struct Daemon {
         var first = true
         var lastFetch = 0.0
         var published: LocalDateTime?
+        var counters = Metrics.Counters()
+        var lastMetrics = -1e9
         while stopSignal == 0 {
             if reloadSignal != 0 {
                 reloadSignal = 0
@@ -66,11 +68,13 @@ struct Daemon {
                     let count = try fetch.run()
                     if count > 0 { console.error("<6>imap: \(count) messages fetched into \(site.maildir.directory(.new))") }
                 } catch {
+                    counters.imapErrors += 1
                     console.error("<4>imap: \(error); retrying in \(Int(site.pollSeconds)) s")
                 }
             }
             do {
-                let summary = try ServeCommand().pass(site, now: clock(), includeCur: first, console: console)
+                let (summary, failedDeliveries) = try ServeCommand().pass(site, now: clock(), includeCur: first, console: console)
+                counters.smtpErrors += failedDeliveries
                 if first || !summary.hasPrefix("0 messages taken, 0 cases opened, 0 deadlines fired, 0 of 0") {
                     console.error("<6>\(summary)")
                 }
@@ -83,6 +87,14 @@ struct Daemon {
                 // The store or the disk failed: say so and try again, rather than exit and let
                 // mail pile up unanswered until someone notices.
                 console.error("<3>tizilim serve: \(error)")
+            }
+            if let path = site.configuration["metrics_file"], Self.monotonic() - lastMetrics >= 60 {
+                lastMetrics = Self.monotonic()
+                do {
+                    try MetricsFile.write(database: site.database, path: path, now: clock(), counters: counters)
+                } catch {
+                    console.error("<4>metrics: cannot write \(path): \(error)")
+                }
             }
             systemd.notify("WATCHDOG=1")
             var limit = min(60, nextWake(site))

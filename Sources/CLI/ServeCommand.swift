@@ -61,7 +61,7 @@ struct ServeCommand: Command {
                 let count = try fetch.run()
                 console.error("<6>imap: \(count) messages fetched into \(site.maildir.directory(.new))")
             }
-            let report = try pass(site, now: clock(), includeCur: true, console: console)
+            let (report, _) = try pass(site, now: clock(), includeCur: true, console: console)
             console.line(report)
             try publish(site, since: nil, now: clock(), console: console)
             return ExitCode.ok
@@ -71,8 +71,8 @@ struct ServeCommand: Command {
         }
     }
 
-    /// One sweep and one round of deliveries; returns the summary line.
-    func pass(_ site: Site, now: LocalDateTime, includeCur: Bool, console: Console) throws -> String {
+    /// One sweep and one round of deliveries; returns the summary line and how many deliveries failed.
+    func pass(_ site: Site, now: LocalDateTime, includeCur: Bool, console: Console) throws -> (String, Int) {
         let lines = try Sweep(maildir: site.maildir, intake: site.intake).run(now: now, includeCur: includeCur)
         for line in lines { console.error(Self.logLine(line)) }
         let deliveries = try site.courier().deliverDue(now: now)
@@ -84,8 +84,8 @@ struct ServeCommand: Command {
         let timers = lines.count - messages
         let sent = deliveries.filter { $0.result == "sent" }.count
         let destination = site.configuration["smtp_url"] ?? site.configuration["sent"] ?? "var/sent"
-        return "\(messages) messages taken, \(opened) cases opened, \(timers) deadlines fired, "
-            + "\(sent) of \(deliveries.count) notices delivered to \(destination)"
+        return ("\(messages) messages taken, \(opened) cases opened, \(timers) deadlines fired, "
+            + "\(sent) of \(deliveries.count) notices delivered to \(destination)", deliveries.count - sent)
     }
 
     /// Re-publishes the register's files when an entry changed since `since`.
@@ -100,7 +100,7 @@ struct ServeCommand: Command {
 
     static func logLine(_ line: Sweep.Line) -> String {
         let t = line.taken
-        var text = "<6>\(line.source): \(t.disposition.rawValue)"
+        var text = "<6>\(line.source)" + (line.messageID.map { " <\($0)>" } ?? "") + ": \(t.disposition.rawValue)"
         if let id = t.caseID { text += " \(id)" }
         if let state = t.state { text += " → \(state.rawValue)" }
         if !t.notices.isEmpty { text += "; notices: " + t.notices.joined(separator: ", ") }

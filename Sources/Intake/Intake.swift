@@ -49,13 +49,19 @@ public struct Intake {
         public let bytes: [UInt8]
         public let sha256: String
         let message: Message
+        public var messageID: String? { message.messageID }
         /// What the forms say; nil for automatic mail, which is never read as an application.
         let reading: ApplicationReader.Result?
     }
 
     /// Pure: no store, no clock beyond the year the forms' dates are judged against.
     public func prepare(_ bytes: [UInt8], year: Int) -> Prepared {
-        let message = Message(bytes: bytes, legacyCharset: settings.legacyCharset)
+        Self.prepare(bytes, year: year, legacyCharset: settings.legacyCharset)
+    }
+
+    /// Static so that readers on other threads need no store.
+    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String) -> Prepared {
+        let message = Message(bytes: bytes, legacyCharset: legacyCharset)
         let automatic = message.autoSubmission.isAutomatic || message.deliveryStatus != nil
         return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message,
                         reading: automatic ? nil : ApplicationReader.read(message, currentYear: year))

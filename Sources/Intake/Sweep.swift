@@ -1,4 +1,6 @@
 import Cases
+import Dispatch
+import Foundation
 import Mailbox
 import Store
 
@@ -21,6 +23,8 @@ public struct Sweep {
         /// The Maildir file, or the timer, that caused it.
         public let source: String
         public let taken: Intake.Taken
+        /// The message's own Message-ID, so the log ties a letter to its case.
+        public var messageID: String? = nil
     }
 
     /// `includeCur`: also take messages already in `cur/` that the store has never seen (a
@@ -37,15 +41,23 @@ public struct Sweep {
         while start < waiting.count {
             let batch = waiting[start..<min(start + batchSize, waiting.count)]
             start = batch.endIndex
-            // Read and parsed before the lock: the transaction holds only the store's own work.
-            var prepared: [(entry: MaildirEntry, arrived: LocalDateTime, message: Intake.Prepared)] = []
-            for entry in batch {
-                // A file's time in the future (a skewed clock, a replay with --now) is "now".
-                let arrived = LocalDateTime(utcSeconds: min(entry.deliveredUTCSeconds, now.utcSeconds))
-                guard let bytes = try? maildir.read(entry) else {
-                    continue  // taken by another process since the listing
+            // Read and parsed before the lock, on every core: the transaction then holds only
+            // the store's own work, and reading forms is most of the cost of a message.
+            let arrivals = batch.map { LocalDateTime(utcSeconds: min($0.deliveredUTCSeconds, now.utcSeconds)) }
+            let slots = PreparedSlots(count: batch.count)
+            let entries = Array(batch)
+            let charset = intake.settings.legacyCharset
+            let maildir = self.maildir
+            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+                // A file taken by another process since the listing is simply skipped.
+                if let bytes = try? maildir.read(entries[i]) {
+                    slots.set(i, Intake.prepare(bytes, year: arrivals[i].date.year, legacyCharset: charset))
                 }
-                prepared.append((entry, arrived, intake.prepare(bytes, year: arrived.date.year)))
+            }
+            var prepared: [(entry: MaildirEntry, arrived: LocalDateTime, message: Intake.Prepared)] = []
+            for (i, entry) in entries.enumerated() {
+                // A file's time in the future (a skewed clock, a replay with --now) is "now".
+                if let message = slots.get(i) { prepared.append((entry, arrivals[i], message)) }
             }
             var taken: [(entry: MaildirEntry, sha: String)] = []
             // One commit, so one fsync, for the batch; each message is still all-or-nothing
@@ -54,7 +66,7 @@ public struct Sweep {
                 for item in prepared {
                     lines += try fireTimers(asOf: item.arrived)
                     let result = try intake.take(item.message, path: item.entry.path, arrivedAt: item.arrived)
-                    lines.append(Line(source: item.entry.description, taken: result))
+                    lines.append(Line(source: item.entry.description, taken: result, messageID: item.message.messageID))
                     taken.append((item.entry, item.message.sha256))
                 }
             }
@@ -75,5 +87,25 @@ public struct Sweep {
 
     func fireTimers(asOf time: LocalDateTime) throws -> [Line] {
         try intake.fireTimers(asOf: time).map { Line(source: "timer \($0.note ?? "")", taken: $0) }
+    }
+}
+
+/// Results written by concurrent readers, one slot each.
+final class PreparedSlots: @unchecked Sendable {
+    private var slots: [Intake.Prepared?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Intake.Prepared) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func get(_ i: Int) -> Intake.Prepared? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[i]
     }
 }

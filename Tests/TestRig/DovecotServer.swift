@@ -19,7 +19,16 @@ public final class DovecotServer: Sendable {
         self.port = port
     }
 
+    /// One start at a time in this process: between picking a free port and Dovecot binding it,
+    /// a second start could pick the same port, find the first server accepting there, and
+    /// take it for its own (and stop it at the end of its suite, under the other's tests).
+    private static let starting = Mutex(())
+
     public static func start() throws -> DovecotServer {
+        try starting.withLock { _ in try startAlone() }
+    }
+
+    private static func startAlone() throws -> DovecotServer {
         let directory = try TemporaryDirectory("dovecot", traversable: true)
         var lastOutput = ""
         // A free port can be taken by someone else before Dovecot binds it: try another.

@@ -1,7 +1,10 @@
 // End-to-end ingestion: messages dropped into a Maildir's new/ → cases committed (durably)
 // and notices queued, then the notices delivered into a local Maildir. Prints messages/s.
 //
-// usage: intake-bench SAMPLES-MAILDIR COUNT [WORKDIR]
+// Then latency: one letter at a time dropped into new/, timed until its notice is delivered
+// (over SMTP to SMTP-URL when given, else into a local Maildir); p50/p99.
+//
+// usage: intake-bench SAMPLES-MAILDIR COUNT [SMTP-URL]
 import Cases
 import Foundation
 import Intake
@@ -10,11 +13,12 @@ import Store
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3, let count = Int(arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: intake-bench SAMPLES-MAILDIR COUNT [WORKDIR]\n".utf8))
+    FileHandle.standardError.write(Data("usage: intake-bench SAMPLES-MAILDIR COUNT [SMTP-URL]\n".utf8))
     exit(64)
 }
 let samplesRoot = arguments[1]
-let work = arguments.count > 3 ? arguments[3] : NSTemporaryDirectory() + "intake-bench-\(getpid())"
+let smtpURL = arguments.count > 3 ? arguments[3] : nil
+let work = NSTemporaryDirectory() + "intake-bench-\(getpid())"
 try? FileManager.default.removeItem(atPath: work)
 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 
@@ -30,14 +34,14 @@ let maildir = Maildir(path: work + "/maildir")
 try maildir.create()
 let sent = Maildir(path: work + "/sent")
 try sent.create()
-for i in 0..<count {
+/// Sample `i` as a distinct letter from a distinct applicant: a new Message-ID, and a Reply-To
+/// of its own so the per-address notice limit never applies.
+@MainActor func letter(_ i: Int) -> [UInt8] {
     var text = templates[i % templates.count]
-    text = text.replacingOccurrences(of: "Message-ID: <", with: "Message-ID: <b\(i).", options: [.caseInsensitive], range: nil)
-    text = text.replacingOccurrences(of: "From: ", with: "X-Bench: \(i)\r\nFrom: ", options: [], range: text.range(of: "From: "))
-    text = text.replacingOccurrences(of: "@", with: "+b\(i)@", options: [], range: text.range(of: "@", range: text.range(of: "From: ").map { $0.upperBound..<text.endIndex }))
-    _ = try maildir.deliver(Array(text.utf8))
+    text = text.replacingOccurrences(of: "Message-ID: <", with: "Message-ID: <b\(i).", options: [.caseInsensitive])
+    return Array(("Reply-To: <applicant\(i)@bench.kz>\r\n" + text).utf8)
 }
-
+for i in 0..<count { _ = try maildir.deliver(letter(i)) }
 let database = try Database(path: work + "/tizilim.sqlite")
 let intake = Intake(database: database, settings: IntakeSettings())
 let now = LocalDateTime(utcSeconds: Int64(Date().timeIntervalSince1970) + 3600)
@@ -45,11 +49,39 @@ let start = Date()
 let lines = try Sweep(maildir: maildir, intake: intake).run(now: now)
 let ingested = Date().timeIntervalSince(start)
 let deliverStart = Date()
-let deliveries = try NoticeCourier(intake: intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
-    .deliverDue(now: now)
+let localCourier = NoticeCourier(intake: intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
+var deliveries: [NoticeCourier.Delivery] = []
+while true {
+    let round = try localCourier.deliverDue(now: now)
+    if round.isEmpty { break }
+    deliveries += round
+}
 let delivered = Date().timeIntervalSince(deliverStart)
 let cases = try database.query("SELECT count(*) FROM cases").first?.int(0) ?? 0
 print("messages \(lines.count), cases \(cases), notices \(deliveries.count)")
-print(String(format: "ingest: %.2f s, %.0f messages/s (one durable transaction per message)", ingested, Double(lines.count) / ingested))
+print(String(format: "ingest: %.2f s, %.0f messages/s (batches of %d per durable commit, reading on every core)",
+             ingested, Double(lines.count) / ingested, Sweep(maildir: maildir, intake: intake).batchSize))
 print(String(format: "deliver to local Maildir: %.2f s, %.0f notices/s", delivered, Double(deliveries.count) / delivered))
+
+// Latency: arrival to delivered notice, one letter at a time, as the daemon's loop does it.
+let transport: NoticeCourier.Transport
+if let smtpURL {
+    transport = .smtp(try SMTPSender(server: SMTPServer(url: smtpURL)))
+} else {
+    transport = .maildir(sent)
+}
+let courier = NoticeCourier(intake: intake, transport: transport, envelopeFrom: "volunteer@mki.gov.kz")
+var latencies: [Double] = []
+for i in 0..<min(200, count) {
+    let t0 = Date()
+    _ = try maildir.deliver(letter(count + i))
+    let at = LocalDateTime(utcSeconds: Int64(Date().timeIntervalSince1970) + 3600)
+    _ = try Sweep(maildir: maildir, intake: intake).run(now: at)
+    _ = try courier.deliverDue(now: at)
+    latencies.append(Date().timeIntervalSince(t0) * 1000)
+}
+latencies.sort()
+@MainActor func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+print(String(format: "latency arrival → notice %@: p50 %.1f ms, p99 %.1f ms (%d letters)",
+             smtpURL == nil ? "in local Maildir" : "accepted by SMTP server", percentile(0.5), percentile(0.99), latencies.count))
 try? FileManager.default.removeItem(atPath: work)

@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Forms"], path: "Tests/RegisterTests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig"],
                     path: "Tests/IntakeTests"),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "TestRig"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "Store", "TestRig"], path: "Tests/CLITests"),
         .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
     ]
 )

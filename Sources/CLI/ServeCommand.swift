@@ -75,7 +75,14 @@ struct ServeCommand: Command {
     func pass(_ site: Site, now: LocalDateTime, includeCur: Bool, console: Console) throws -> (String, Int) {
         let lines = try Sweep(maildir: site.maildir, intake: site.intake).run(now: now, includeCur: includeCur)
         for line in lines { console.error(Self.logLine(line)) }
-        let deliveries = try site.courier().deliverDue(now: now)
+        // Rounds of at most 100, until nothing is due: a backlog goes out in one pass.
+        let courier = try site.courier()
+        var deliveries: [NoticeCourier.Delivery] = []
+        while true {
+            let round = try courier.deliverDue(now: now)
+            deliveries += round
+            if round.isEmpty || round.contains(where: { $0.result != "sent" }) { break }
+        }
         for d in deliveries {
             console.error("<6>notice \(d.notice) <\(d.messageID)> to \(d.recipient): \(d.result)")
         }

@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 import Testing
+import Store
+@testable import CLI
 
 /// The real `tizilim` executable, built next to the test bundle.
 private func executable() -> String {
@@ -67,5 +69,62 @@ private func eventually(_ seconds: Double = 20, _ condition: () -> Bool) -> Bool
         #expect(log.contains("<6>tizilim serve: watching"))
         #expect(log.contains("opened VR-"))
         #expect(log.contains("stopping on signal"))
+    }
+}
+
+@Suite(.serialized) struct DaemonKilled {
+    /// A complete application from applicant `i`.
+    static func application(_ i: Int) -> Data {
+        let body = RealServers.complete.replacingOccurrences(of: "Ким Виктор Алексеевич", with: "Заявитель Номер \(i)")
+        return Data(("From: <applicant\(i)@mail.kz>\r\nTo: volunteer@mki.gov.kz\r\nSubject: Анкета\r\n"
+                     + "Message-ID: <kill\(i)@mail.kz>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                     + body.replacingOccurrences(of: "\n", with: "\r\n")).utf8)
+    }
+
+    @Test func killedAtRandomMomentsItLosesNothingAndDoublesNothing() throws {
+        let root = NSTemporaryDirectory() + "tizilim-kill-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for sub in ["maildir/new", "maildir/cur", "maildir/tmp"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
+        }
+        let letters = 120
+        for i in 0..<letters {
+            try Self.application(i).write(to: URL(fileURLWithPath: root + "/maildir/tmp/l\(i)"))
+            rename(root + "/maildir/tmp/l\(i)", root + "/maildir/new/l\(i)")
+        }
+        let flags = ["--maildir", root + "/maildir", "--store", root + "/tizilim.sqlite", "--sent", root + "/sent",
+                     "--publish-dir", root + "/publish"]
+        var kills = 0
+        for _ in 0..<8 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable())
+            process.arguments = ["serve"] + flags
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 50_000...600_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            kills += 1
+        }
+        // Whatever is left, one clean pass takes.
+        #expect(Tizilim.run(["serve", "--once"] + flags, console: .capturing()) == 0)
+
+        #expect(count(root + "/maildir/new") == 0)
+        #expect(count(root + "/maildir/cur") == letters)
+        #expect(count(root + "/maildir/tmp") == 0)
+        let store = try Database(path: root + "/tizilim.sqlite")
+        func number(_ sql: String) throws -> Int64 { try store.query(sql).first?.int(0) ?? -1 }
+        #expect(try number("SELECT count(*) FROM messages") == Int64(letters))
+        #expect(try number("SELECT count(DISTINCT sha256) FROM messages") == Int64(letters))
+        #expect(try number("SELECT count(*) FROM cases") == Int64(letters))
+        #expect(try number("SELECT count(*) FROM outbox") == Int64(letters))
+        #expect(try number("SELECT count(*) FROM outbox WHERE state = 'sent'") == Int64(letters))
+        #expect(try number("SELECT count(DISTINCT case_id) FROM outbox") == Int64(letters))
+        #expect(try store.query("PRAGMA integrity_check").first?.text(0) == "ok")
+        // A notice is marked sent after it is written: a kill between the two writes it again at
+        // most once per kill, and never loses it.
+        let delivered = count(root + "/sent/new")
+        #expect(delivered >= letters && delivered <= letters + kills)
     }
 }

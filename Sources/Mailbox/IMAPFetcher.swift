@@ -64,22 +64,7 @@ public struct IMAPFetcher: Sendable {
     }
 
     private func session() throws(IMAPError) -> CurlTransfer {
-        do {
-            let transfer = try CurlTransfer()
-            try transfer.set(CURLOPT_PROTOCOLS_STR, "imap,imaps")
-            try transfer.set(CURLOPT_USERNAME, account.user)
-            switch account.credential {
-            case let .password(password): try transfer.set(CURLOPT_PASSWORD, password)
-            case let .xoauth2Bearer(token): try transfer.set(CURLOPT_XOAUTH2_BEARER, token)
-            }
-            // imaps:// is TLS from the first byte; for imap:// this makes STARTTLS mandatory.
-            let tls = account.requireTLS ? CURLUSESSL_ALL : CURLUSESSL_NONE
-            try transfer.set(CURLOPT_USE_SSL, Int(tls.rawValue))
-            try transfer.setTimeout(seconds: account.timeoutSeconds)
-            return transfer
-        } catch {
-            throw IMAPError.transfer(step: "setup", url: account.url, error)
-        }
+        try account.openTransfer()
     }
 
     private func uidValidity(_ transfer: CurlTransfer) throws(IMAPError) -> UInt32 {

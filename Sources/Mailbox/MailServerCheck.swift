@@ -22,21 +22,7 @@ public enum MailServerCheck {
         }
         let server = "\(url.scheme)://\(url.authority)/"
         let folder = url.path.isEmpty ? "INBOX" : url.path
-        let transfer: CurlTransfer
-        do {
-            transfer = try CurlTransfer()
-            try transfer.set(CURLOPT_PROTOCOLS_STR, "imap,imaps")
-            try transfer.set(CURLOPT_USERNAME, account.user)
-            switch account.credential {
-            case let .password(password): try transfer.set(CURLOPT_PASSWORD, password)
-            case let .xoauth2Bearer(token): try transfer.set(CURLOPT_XOAUTH2_BEARER, token)
-            }
-            let tls = account.requireTLS ? CURLUSESSL_ALL : CURLUSESSL_NONE
-            try transfer.set(CURLOPT_USE_SSL, Int(tls.rawValue))
-            try transfer.setTimeout(seconds: account.timeoutSeconds)
-        } catch {
-            throw IMAPError.transfer(step: "setup", url: account.url, error)
-        }
+        let transfer = try account.openTransfer()
 
         func ask(_ step: String, _ command: String) throws(IMAPError) -> [UInt8] {
             do {
@@ -76,20 +62,7 @@ public enum MailServerCheck {
         do { url = try MailURL(server.url, schemes: ["smtp", "smtps"]) } catch {
             throw CurlError(code: Int(CURLE_URL_MALFORMAT.rawValue), message: "bad URL", detail: error.description)
         }
-        let transfer = try CurlTransfer()
-        try transfer.set(CURLOPT_URL, server.url)
-        try transfer.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps")
-        if let user = server.user { try transfer.set(CURLOPT_USERNAME, user) }
-        switch server.credential {
-        case let .password(password)?: try transfer.set(CURLOPT_PASSWORD, password)
-        case let .xoauth2Bearer(token)?: try transfer.set(CURLOPT_XOAUTH2_BEARER, token)
-        case nil: break
-        }
-        if url.scheme == "smtp" {
-            let tls = server.requireTLS ? CURLUSESSL_ALL : CURLUSESSL_NONE
-            try transfer.set(CURLOPT_USE_SSL, Int(tls.rawValue))
-        }
-        try transfer.setTimeout(seconds: server.timeoutSeconds)
+        let transfer = try server.openTransfer(implicitTLS: url.scheme == "smtps")
         try transfer.set(CURLOPT_CUSTOMREQUEST, "NOOP")
         let reply = try transfer.perform()
         return String(decoding: reply, as: UTF8.self).trimmingLineEnd()

@@ -51,21 +51,8 @@ public final class SMTPSender {
     }
 
     private func session() throws(CurlError) -> CurlTransfer {
-        let transfer = try CurlTransfer()
-        try transfer.set(CURLOPT_URL, server.url)
-        try transfer.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps")
+        let transfer = try server.openTransfer(implicitTLS: usesImplicitTLS)
         try transfer.set(CURLOPT_UPLOAD, 1)
-        if let user = server.user { try transfer.set(CURLOPT_USERNAME, user) }
-        switch server.credential {
-        case let .password(password)?: try transfer.set(CURLOPT_PASSWORD, password)
-        case let .xoauth2Bearer(token)?: try transfer.set(CURLOPT_XOAUTH2_BEARER, token)
-        case nil: break
-        }
-        if !usesImplicitTLS {
-            let tls = server.requireTLS ? CURLUSESSL_ALL : CURLUSESSL_NONE
-            try transfer.set(CURLOPT_USE_SSL, Int(tls.rawValue))
-        }
-        try transfer.setTimeout(seconds: server.timeoutSeconds)
         return transfer
     }
 }

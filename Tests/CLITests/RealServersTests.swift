@@ -15,21 +15,7 @@ import Testing
         return Array((head + body.replacingOccurrences(of: "\n", with: "\r\n")).utf8)
     }
 
-    static let complete = """
-    Прошу включить меня в реестр учета волонтерской деятельности (волонтер).
-    Даю согласие на сбор и обработку моих персональных данных.
-
-    Анкета волонтера
-    ФИО: Ким Виктор Алексеевич
-    Год рождения: 1967
-    Место жительства: г. Костанай
-    ИИН: 670509312900
-    Опыт волонтерской деятельности: с 2009 года в поисковом отряде.
-    Контакты: +7 714 555 22 31
-    Виды деятельности: 5, 7
-    Роль: 5) логист
-    Удобное время: 1) отпуск/каникулы
-    """
+    static let complete = SampleApplication.volunteer.replacingOccurrences(of: ", vkim.kostanay@mail.ru", with: "")
 
     static var withoutIIN: String { complete.replacingOccurrences(of: "ИИН: 670509312900\n", with: "") }
 

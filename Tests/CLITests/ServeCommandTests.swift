@@ -1,4 +1,5 @@
 import Glibc
+import TestRig
 import Testing
 @testable import CLI
 
@@ -13,20 +14,8 @@ private func site() -> String {
     Message-ID: <cli-1@mail.ru>
     Content-Type: text/plain; charset=utf-8
 
-    Прошу включить меня в реестр учета волонтерской деятельности (волонтер).
-    Даю согласие на сбор и обработку моих персональных данных.
 
-    Анкета волонтера
-    ФИО: Ким Виктор Алексеевич
-    Год рождения: 1967
-    Место жительства: г. Костанай
-    ИИН: 670509312900
-    Опыт волонтерской деятельности: с 2009 года в поисковом отряде.
-    Контакты: +7 714 555 22 31, vkim.kostanay@mail.ru
-    Виды деятельности: 5, 7
-    Роль: 5) логист
-    Удобное время: 1) отпуск/каникулы
-    """
+    """ + SampleApplication.volunteer
     let incomplete = complete.replacingOccurrences(of: "ИИН: 670509312900\n", with: "")
         .replacingOccurrences(of: "cli-1@mail.ru>", with: "cli-2@mail.ru>")
         .replacingOccurrences(of: "vkim.kostanay@mail.ru>", with: "other@mail.ru>")

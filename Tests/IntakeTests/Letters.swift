@@ -2,32 +2,13 @@ import Cases
 import Glibc
 import Intake
 import Store
+import TestRig
 
 /// Mail and stores for the intake tests: real RFC 5322 text, a real SQLite file.
 enum Letters {
-    static let completeBody = """
-    Здравствуйте!
+    static let completeBody = "Здравствуйте!\n\n" + SampleApplication.volunteer
 
-    Прошу включить меня в реестр учета волонтерской деятельности (волонтер).
-    Даю согласие на сбор и обработку моих персональных данных.
-
-    Анкета волонтера
-    ФИО: Ким Виктор Алексеевич
-    Год рождения: 1967
-    Место жительства: г. Костанай
-    ИИН: 670509312900
-    Опыт волонтерской деятельности: с 2009 года в поисковом отряде.
-    Контакты: +7 714 555 22 31, vkim.kostanay@mail.ru
-    Виды деятельности: 5, 7
-    Роль: 5) логист
-    Удобное время: 1) отпуск/каникулы
-    """
-
-    /// The same questionnaire without the IIN line: a refinement names `iin`.
-    static var bodyWithoutIIN: String {
-        completeBody.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("ИИН") }.joined(separator: "\n")
-    }
+    static var bodyWithoutIIN: String { "Здравствуйте!\n\n" + SampleApplication.volunteerWithoutIIN }
 
     static func letter(from: String = "vkim.kostanay@mail.ru", subject: String = "Анкета волонтера",
                        messageID: String, inReplyTo: String? = nil, extraHeaders: [String] = [],

@@ -19,3 +19,28 @@ public enum TestMessage {
         "\(prefix)\(UInt32.random(in: 0...UInt32.max))"
     }
 }
+
+/// One complete Russian volunteer application with its questionnaire, as the tests across
+/// modules send it (a real sample's text; IIN 670509312900 passes the check digit).
+public enum SampleApplication {
+    public static let volunteer = """
+    Прошу включить меня в реестр учета волонтерской деятельности (волонтер).
+    Даю согласие на сбор и обработку моих персональных данных.
+
+    Анкета волонтера
+    ФИО: Ким Виктор Алексеевич
+    Год рождения: 1967
+    Место жительства: г. Костанай
+    ИИН: 670509312900
+    Опыт волонтерской деятельности: с 2009 года в поисковом отряде.
+    Контакты: +7 714 555 22 31, vkim.kostanay@mail.ru
+    Виды деятельности: 5, 7
+    Роль: 5) логист
+    Удобное время: 1) отпуск/каникулы
+    """
+
+    /// The same without the IIN line: a refinement names `iin`.
+    public static var volunteerWithoutIIN: String {
+        volunteer.replacingOccurrences(of: "ИИН: 670509312900\n", with: "")
+    }
+}

@@ -41,6 +41,15 @@ struct ApplicationView {
         if application.outcome != .notAnApplication { out += " [\(application.language)]" }
         out += "\n"
         if let reason = reading.notAnApplicationReason { out += "    \(reason)\n" }
+        switch application.purpose {
+        case .inclusion: break
+        case .change:
+            out += "    " + l.pick("Деректерді өзгерту туралы хабарлама (7-т.)", "Уведомление об изменении данных (п.7)",
+                                   "change of data notice (p.7)") + "\n"
+        case .termination:
+            out += "    " + l.pick("Қызметті тоқтату туралы хабарлама (13-т.)", "Уведомление о прекращении деятельности (п.13)",
+                                   "termination notice (p.13)") + (application.terminationDate.map { ": \($0)" } ?? "") + "\n"
+        }
         for (field, value) in orderedFields {
             let shown: String
             switch value {
@@ -55,6 +64,11 @@ struct ApplicationView {
         }
         if !application.missing.isEmpty {
             out += "    " + warn(l.pick("Жоқ: ", "Не хватает: ", "Missing: ") + application.missing.map(label).joined(separator: ", ")) + "\n"
+        }
+        for part in application.missingParts {
+            let block = l.pick(part.field.kazakh, part.field.russian, part.field.rawValue) + " № \(part.index)"
+            out += "    " + warn(l.pick("Жоқ: ", "Не хватает: ", "Missing: ") + block + " — "
+                             + l.pick(part.kazakh, part.russian, part.key)) + "\n"
         }
         for item in application.invalid {
             let reason = l.pick(item.kk, item.ru, item.reason)

@@ -27,6 +27,7 @@ struct Configuration {
         Key(name: "warning_hours", defaultValue: "8", help: "business hours before a review deadline to warn staff"),
         Key(name: "from", defaultValue: "volunteer@mki.gov.kz", help: "From of notices"),
         Key(name: "reply_to", defaultValue: nil, help: "Reply-To of notices"),
+        Key(name: "staff_address", defaultValue: nil, help: "mailed when a review deadline nears"),
         Key(name: "max_notices_per_sender_per_day", defaultValue: "10", help: "notices to one address in 24 hours"),
         Key(name: "templates_dir", defaultValue: nil, help: "operator's notice templates (built-in ones otherwise)"),
         Key(name: "legacy_charset", defaultValue: "windows-1251", help: "charset of unlabelled 8-bit headers"),
@@ -119,7 +120,7 @@ struct Configuration {
                 throw fail(key, "expected a whole number")
             }
         }
-        for key in ["from", "reply_to"] {
+        for key in ["from", "reply_to", "staff_address"] {
             if let value = values[key], AddressList.parse(value).mailboxes.count != 1 {
                 throw fail(key, "expected one e-mail address")
             }
@@ -176,7 +177,8 @@ struct Configuration {
         let replyTo = values["reply_to"].map { AddressList.parse($0).mailboxes } ?? []
         return IntakeSettings(policy: policy, calendar: try calendar(), from: from, replyTo: replyTo,
                               maxNoticesPerSenderPerDay: Int(values["max_notices_per_sender_per_day"] ?? "") ?? 10,
-                              templates: templates, legacyCharset: values["legacy_charset"] ?? Charset.defaultLegacy)
+                              templates: templates, legacyCharset: values["legacy_charset"] ?? Charset.defaultLegacy,
+                              staffAddress: values["staff_address"].flatMap { AddressList.parse($0).mailboxes.first })
     }
 
     /// The effective configuration, one `key = value` per line, secrets' files named but never read out.

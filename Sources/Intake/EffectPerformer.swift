@@ -32,6 +32,8 @@ struct EffectPerformer {
                 try updateEntry(terminating: false)
             case .registerTerminate:
                 try updateEntry(terminating: true)
+            case .flag(.reviewDeadlineNear):
+                if let note = try warnStaff(deadline: transition.reviewDeadline) { notices.append(note) }
             case .schedule, .cancel, .flag, .unflag:
                 continue
             }
@@ -73,6 +75,31 @@ struct EffectPerformer {
         try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: to.address, messageID: messageID,
                            bytes: bytes, at: at)
         return kind.rawValue
+    }
+
+    /// A mail to staff that a review term is about to lapse. Not a notice to the applicant, so
+    /// neither the per-address limit nor the templates apply; it is queued like one, so it
+    /// survives an SMTP outage.
+    func warnStaff(deadline: LocalDateTime?) throws -> String? {
+        guard let staff = settings.staffAddress else { return nil }
+        let outbox = Outbox(intake.database)
+        let messageID = "warning-\(try outbox.count(caseID: record.id) + 1).\(record.humanID)@\(settings.from.domain)"
+        let due = deadline.map { "\(CivilDate.pad($0.date.day, 2)).\(CivilDate.pad($0.date.month, 2)).\($0.date.year) "
+                                 + "\(CivilDate.pad($0.hour, 2)):\(CivilDate.pad($0.minute, 2))" } ?? "?"
+        let text = """
+            \(record.humanID): қарау мерзімі \(due) аяқталады, шешім қажет.
+            \(record.humanID): срок рассмотрения истекает \(due), нужно решение.
+
+            tizilim cases show \(record.humanID)
+            """
+        var mail = OutgoingMessage(from: settings.from, to: [staff],
+                                   subject: "[\(record.humanID)] Қарау мерзімі / Срок рассмотрения: \(due)",
+                                   messageID: messageID,
+                                   date: MessageDate(secondsSince1970: at.utcSeconds, utcOffsetMinutes: 5 * 60), text: text)
+        mail.extraHeaders = [("Auto-Submitted", "auto-generated")]
+        try outbox.enqueue(caseID: record.id, notice: "staff-warning", recipient: staff.address, messageID: messageID,
+                           bytes: mail.serialized(), at: at)
+        return "staff-warning"
     }
 
     /// Why this address gets no notice, if it gets none: loops and floods are worse than silence.

@@ -134,6 +134,24 @@ private func notices(_ intake: Intake, _ id: String?) throws -> [OutboxItem] {
         #expect(try notices(intake, taken.caseID).map(\.notice) == ["receipt"])
     }
 
+    @Test func staffAreWarnedByFlagAndMailBeforeAReviewTermLapses() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        var settings = IntakeSettings(policy: .review)
+        settings.staffAddress = MailAddress(localPart: "registry", domain: "mki.gov.kz")
+        let intake = Intake(database: try Database(path: folder + "/tizilim.sqlite"), settings: settings)
+        let taken = try intake.take(Letters.letter(messageID: "w1@mail.ru", body: Letters.completeBody),
+                                    path: "new/w1", arrivedAt: monday)
+        // Review by Monday 9 February 18:00; eight business hours before is that day, 10:00.
+        #expect(try intake.fireTimers(asOf: Letters.at("2026-02-09", 9, 59)).isEmpty)
+        let fired = try intake.fireTimers(asOf: Letters.at("2026-02-09", 10, 0))
+        #expect(fired.first?.notices == ["staff-warning"])
+        #expect(try caseRecord(intake, taken.caseID).snapshot.flags == [.reviewDeadlineNear])
+        let mail = try #require(try notices(intake, taken.caseID).last)
+        #expect(mail.recipient == "registry@mki.gov.kz")
+        #expect(Message(bytes: mail.bytes).subject?.contains("09.02.2026 18:00") == true)
+    }
+
     @Test func aRefinementTermCrossesNewYear() throws {
         let folder = Letters.folder()
         defer { Letters.remove(folder) }

@@ -6,7 +6,8 @@ want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev poppler-utils)
 if [ "${1:-build}" = test ]; then
     # Real servers and peers for the test suite: IMAP, SMTP, and the system Python.
     # Node runs the register page's own script in a test.
-    want+=(python3 dovecot-imapd python3-aiosmtpd curl nodejs)
+    # Chromium loads the published register page in a test.
+    want+=(python3 dovecot-imapd python3-aiosmtpd curl nodejs chromium)
 fi
 missing=()
 for pkg in "${want[@]}"; do

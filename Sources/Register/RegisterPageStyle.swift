@@ -93,6 +93,9 @@ enum RegisterPageStyle {
           var v=select.value;sort(Math.abs(parseInt(v,10)),v.charAt(0)==='-');
         });
         input.addEventListener('input',filter);
+        // "#q=Костанай" opens the page already searched: a link the ministry's site can give.
+        var q=typeof location!=='undefined'&&/[#&]q=([^&]*)/.exec(location.hash||'');
+        if(q){try{input.value=decodeURIComponent(q[1]);}catch(e){}}
         filter();
         })();
         """

@@ -28,6 +28,7 @@ struct Configuration {
         Key(name: "from", defaultValue: "volunteer@mki.gov.kz", help: "From of notices"),
         Key(name: "reply_to", defaultValue: nil, help: "Reply-To of notices"),
         Key(name: "staff_address", defaultValue: nil, help: "mailed when a review deadline nears"),
+        Key(name: "authserv_id", defaultValue: nil, help: "our MTA's Authentication-Results id, to trust its DMARC verdict"),
         Key(name: "max_notices_per_sender_per_day", defaultValue: "10", help: "notices to one address in 24 hours"),
         Key(name: "templates_dir", defaultValue: nil, help: "operator's notice templates (built-in ones otherwise)"),
         Key(name: "legacy_charset", defaultValue: "windows-1251", help: "charset of unlabelled 8-bit headers"),
@@ -178,7 +179,8 @@ struct Configuration {
         return IntakeSettings(policy: policy, calendar: try calendar(), from: from, replyTo: replyTo,
                               maxNoticesPerSenderPerDay: Int(values["max_notices_per_sender_per_day"] ?? "") ?? 10,
                               templates: templates, legacyCharset: values["legacy_charset"] ?? Charset.defaultLegacy,
-                              staffAddress: values["staff_address"].flatMap { AddressList.parse($0).mailboxes.first })
+                              staffAddress: values["staff_address"].flatMap { AddressList.parse($0).mailboxes.first },
+                              authservID: values["authserv_id"])
     }
 
     /// The effective configuration, one `key = value` per line, secrets' files named but never read out.

@@ -63,6 +63,7 @@ struct StaffWording {
         case .noRegisterEntry: return pick("тізілімде жазбасы жоқ", "нет записи в реестре", "not in the register")
         case .stillIncomplete: return pick("әлі толық емес", "всё ещё неполная", "still incomplete")
         case .notAnApplication: return pick("өтініш емес", "не заявка", "not an application")
+        case .senderNotAuthenticated: return pick("жіберуші расталмаған", "отправитель не подтверждён", "sender not authenticated")
         }
     }
 

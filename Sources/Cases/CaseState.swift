@@ -58,6 +58,9 @@ public enum FlagReason: String, Sendable, CaseIterable {
     /// A person wrote, but not an application: a question, an empty letter, a "thank you" in
     /// a running case. Staff read it and answer if it asks something.
     case notAnApplication = "not-an-application"
+    /// The receiving server found the sender forged (DMARC fail), or the letter claims to come
+    /// from our own mailbox: the register is a legal record, so a person decides.
+    case senderNotAuthenticated = "sender-not-authenticated"
 
     /// A question about the case's content or addressee that a person must answer before
     /// anything is decided. The deadline flags only say how urgent the case is: deciding

@@ -15,13 +15,16 @@ public struct IntakeSettings: Sendable {
     public var templates: NoticeTemplates
     /// The charset assumed for 8-bit header bytes that are not UTF-8.
     public var legacyCharset: String
+    /// Our MTA's `authserv-id` in `Authentication-Results` (`authserv_id`); nil: not checked.
+    public var authservID: String?
     /// Where staff are mailed when a review deadline nears (`staff_address`); nil: the flag alone.
     public var staffAddress: MailAddress?
 
     public init(policy: DecisionPolicy = .auto, calendar: BusinessCalendar = BusinessCalendar(),
                 from: MailAddress = MailAddress(localPart: "volunteer", domain: "mki.gov.kz"), replyTo: [MailAddress] = [],
                 maxNoticesPerSenderPerDay: Int = 10, templates: NoticeTemplates = .builtIn,
-                legacyCharset: String = Charset.defaultLegacy, staffAddress: MailAddress? = nil) {
+                legacyCharset: String = Charset.defaultLegacy, staffAddress: MailAddress? = nil,
+                authservID: String? = nil) {
         self.policy = policy
         self.calendar = calendar
         self.from = from
@@ -30,6 +33,7 @@ public struct IntakeSettings: Sendable {
         self.templates = templates
         self.legacyCharset = legacyCharset
         self.staffAddress = staffAddress
+        self.authservID = authservID
     }
 
     /// A stored message's raw bytes, to re-read its header when threading a later notice.

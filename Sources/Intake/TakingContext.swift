@@ -45,6 +45,18 @@ struct TakingContext {
         return try open(reading: reading, record: record)
     }
 
+    /// A forged sender, as far as we can tell: our own server's DMARC verdict failed, or the
+    /// letter claims to be from our own mailbox (we never write applications to ourselves).
+    var authenticityFlag: FlagReason? {
+        let own = settings.from.address.lowercased()
+        if message.from.contains(where: { $0.address.lowercased() == own }) { return .senderNotAuthenticated }
+        if let id = settings.authservID, let results = message.authenticationResults(trusting: id),
+           results.result(of: "dmarc") == "fail" {
+            return .senderNotAuthenticated
+        }
+        return nil
+    }
+
     var isBounceSender: Bool {
         guard let local = message.from.first?.localPart.lowercased() else { return false }
         return local == "mailer-daemon" || local == "postmaster"
@@ -87,7 +99,8 @@ struct TakingContext {
     /// The applicant writes again in a case that is still open, or writes without a form in
     /// any case they name.
     func resubmit(_ target: CaseRecord, reading: ApplicationReader.Result, record: ApplicationRecord) throws -> Intake.Taken {
-        let assessment = Assessment(reading)
+        var assessment = Assessment(reading)
+        if let flag = authenticityFlag { assessment.flags.append(flag) }
         let outcome = CaseMachine.apply(.resubmitted(assessment: assessment, at: arrivedAt), to: target.snapshot,
                                         policy: settings.policy, calendar: settings.calendar)
         if case .failure = outcome {
@@ -103,7 +116,8 @@ struct TakingContext {
         let who = record.identity
         let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
                                                                   email: intent == .application ? nil : who.email ?? sender)
-        let assessment = Assessment(reading, intent: intent)
+        var assessment = Assessment(reading, intent: intent)
+        if let flag = authenticityFlag { assessment.flags.append(flag) }
         let input = CaseInput.opened(intent: intent, assessment: assessment, at: arrivedAt, hasRegisterEntry: entry != nil)
         let transition: Transition
         switch CaseMachine.apply(input, to: .unopened, policy: settings.policy, calendar: settings.calendar) {

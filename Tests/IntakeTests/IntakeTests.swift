@@ -329,3 +329,37 @@ private func notices(_ intake: Intake, _ id: String?) throws -> [OutboxItem] {
         #expect(reference.caseIDs == ["VR-2026-000007"])
     }
 }
+
+@Suite struct SenderAuthenticity {
+    @Test func aDMARCFailureStampedByOurServerHoldsAnOtherwiseCompleteApplication() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        var settings = IntakeSettings()
+        settings.authservID = "mx.mki.gov.kz"
+        let intake = Intake(database: try Database(path: folder + "/tizilim.sqlite"), settings: settings)
+        let forged = Letters.letter(messageID: "f1@mail.ru", extraHeaders: [
+            "Authentication-Results: mx.mki.gov.kz; spf=fail smtp.mailfrom=mail.ru; dmarc=fail header.from=mail.ru",
+        ], body: Letters.completeBody)
+        let taken = try intake.take(forged, path: "new/f1", arrivedAt: monday)
+        #expect(taken.state == .underReview)
+        #expect(try caseRecord(intake, taken.caseID).snapshot.flags == [.senderNotAuthenticated])
+        // The same letter with a header someone else wrote is judged on its content alone.
+        let vouched = Letters.letter(from: "other@mail.ru", messageID: "f2@mail.ru", extraHeaders: [
+            "Authentication-Results: mx.mki.gov.kz; dmarc=pass header.from=mail.ru",
+            "Authentication-Results: evil.example; dmarc=fail",
+        ], body: Letters.completeBody)
+        #expect(try intake.take(vouched, path: "new/f2", arrivedAt: monday).state == .accepted)
+    }
+
+    @Test func aLetterClaimingOurOwnAddressIsNeverDecidedAutomatically() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        let intake = try Letters.intake(folder)
+        let taken = try intake.take(Letters.letter(from: "volunteer@mki.gov.kz", messageID: "own@x", body: Letters.completeBody),
+                                    path: "new/own", arrivedAt: monday)
+        #expect(taken.state == .underReview)
+        #expect(try caseRecord(intake, taken.caseID).snapshot.flags == [.senderNotAuthenticated])
+        // And nothing is mailed to ourselves.
+        #expect(try notices(intake, taken.caseID).allSatisfy { $0.state == .suppressed })
+    }
+}

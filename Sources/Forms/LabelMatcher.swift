@@ -70,23 +70,42 @@ public enum LabelMatcher {
         var raw: [Token] = []
         var current = ""
         var start: String.Index? = nil
-        var index = text.startIndex
         func flush(_ end: String.Index) {
             if let s = start, !current.isEmpty { raw.append(Token(text: fixLookalikes(composed(current)), range: s..<end)) }
             current = ""
             start = nil
         }
-        while index < text.endIndex {
-            let ch = text[index]
-            if ch.isLetter || ch.isNumber {
-                if start == nil { start = index }
-                current += foldLetter(ch)
-            } else if (ch == "-" || ch == "'") && start != nil {
-                // "аты-жөні", "web-сайт", "e-mail": one word without the hyphen.
-            } else {
-                flush(index)
+        if isSimple(text) {
+            // Every character is one scalar here, so scalars stand for characters without the
+            // cost of grapheme breaking, and letters fold without a String per letter.
+            let scalars = text.unicodeScalars
+            var i = scalars.startIndex
+            while i < scalars.endIndex {
+                let scalar = scalars[i]
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if start == nil { start = i }
+                    current.unicodeScalars.append(foldScalar(scalar))
+                } else if (scalar == "-" || scalar == "'") && start != nil {
+                    // As below: a hyphenated word is one word.
+                } else {
+                    flush(i)
+                }
+                i = scalars.index(after: i)
             }
-            index = text.index(after: index)
+        } else {
+            var index = text.startIndex
+            while index < text.endIndex {
+                let ch = text[index]
+                if ch.isLetter || ch.isNumber {
+                    if start == nil { start = index }
+                    current += foldLetter(ch)
+                } else if (ch == "-" || ch == "'") && start != nil {
+                    // "аты-жөні", "web-сайт", "e-mail": one word without the hyphen.
+                } else {
+                    flush(index)
+                }
+                index = text.index(after: index)
+            }
         }
         flush(text.endIndex)
         // Leading numbering: "1." or "1)" before a label.
@@ -95,6 +114,32 @@ public enum LabelMatcher {
             if after < text.endIndex, text[after] == "." || text[after] == ")" { raw.removeFirst() } else { break }
         }
         return removeOptionalPhrases(raw)
+    }
+
+    /// Text whose every character is a single scalar that needs no grapheme rules: ASCII,
+    /// Latin-1, Cyrillic (with Kazakh), and the punctuation and check-box symbols forms use.
+    static func isSimple(_ text: Substring) -> Bool {
+        text.unicodeScalars.allSatisfy { s in
+            let v = s.value
+            return v < 0x0300 || (0x0400...0x052F).contains(v) || (0x2000...0x206F).contains(v)
+                || (0x20A0...0x218F).contains(v) || (0x2190...0x27BF).contains(v)
+        }
+    }
+
+    /// `foldLetter` for one scalar, allocation-free for ASCII and Cyrillic.
+    static func foldScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        switch v {
+        case 0x0401, 0x0451: return "е"                                   // Ё ё
+        case 0x018F, 0x0259: return "ә"                                   // Latin schwa for the Kazakh letter
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(v + 0x20)!
+        case 0x400...0x40F: return Unicode.Scalar(v + 0x50)!
+        case 0x61...0x7A, 0x430...0x45F: return s
+        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x52F: return v % 2 == 0 ? Unicode.Scalar(v + 1)! : s
+        default:
+            let lower = s.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : s
+        }
     }
 
     static func removeOptionalPhrases(_ tokens: [Token]) -> [Token] {
@@ -135,7 +180,7 @@ public enum LabelMatcher {
 
     static func fixLookalikes(_ word: String) -> String {
         let hasCyrillic = word.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
-        guard hasCyrillic else { return word }
+        guard hasCyrillic, word.unicodeScalars.contains(where: \.isASCII) else { return word }
         return String(word.map { latinToCyrillic[$0] ?? $0 })
     }
 

@@ -75,8 +75,37 @@ public struct Maildir: Sendable, Hashable {
             guard let info = try POSIX.status(filePath), POSIX.isRegularFile(info) else { continue }
             found.append((POSIX.modificationNanoseconds(info), entry(name: name, folder: folder, info: info)))
         }
-        found.sort { $0.order != $1.order ? $0.order < $1.order : $0.entry.name < $1.entry.name }
+        // The file system's clock ticks in milliseconds: messages delivered in one tick are
+        // ordered by their names' own time and counter, numerically ("M999" before "M1000").
+        found.sort {
+            if $0.order != $1.order { return $0.order < $1.order }
+            let a = Self.deliveryKey($0.entry.name), b = Self.deliveryKey($1.entry.name)
+            return a != b ? a.lexicographicallyPrecedes(b) : $0.entry.name < $1.entry.name
+        }
         return found.map(\.entry)
+    }
+
+    /// The numbers in a name `seconds.M<usec>P<pid>Q<counter>.host`: seconds, microseconds,
+    /// counter. Other writers' names give what numbers they have, compared the same way.
+    static func deliveryKey(_ name: String) -> [Int] {
+        let base = name.split(separator: ".", maxSplits: 2)
+        var key = [Int(base.first ?? "") ?? 0]
+        guard base.count > 1 else { return key }
+        var number: Int? = nil
+        var tag: Character = " "
+        var parts: [Character: Int] = [:]
+        for c in base[1] {
+            if let digit = c.wholeNumberValue, c.isASCII {
+                number = (number ?? 0) &* 10 &+ digit
+            } else {
+                if let n = number { parts[tag] = n }
+                number = nil
+                tag = c
+            }
+        }
+        if let n = number { parts[tag] = n }
+        key += [parts["M"] ?? 0, parts["Q"] ?? 0]
+        return key
     }
 
     /// The message's bytes, exactly as delivered. If it was taken since it was listed, it is read

@@ -1,6 +1,6 @@
 import TestRig
 import Foundation
-import Mailbox
+@testable import Mailbox
 import Testing
 
 @Suite struct MaildirTests {
@@ -161,4 +161,12 @@ import Testing
         #expect(try maildir.entries(in: .tmp).map(\.name) == ["fresh"])
         #expect(try maildir.pending() == [pending])
     }
+}
+
+@Test func namesOfOneTickOrderByTheirNumbersNotTheirSpelling() {
+    #expect(Maildir.deliveryKey("1795300094.M999P684Q12.vm,S=10").lexicographicallyPrecedes(
+        Maildir.deliveryKey("1795300094.M1000P684Q2.vm,S=10")))
+    #expect(Maildir.deliveryKey("1795300094.M5P684Q9.vm").lexicographicallyPrecedes(Maildir.deliveryKey("1795300094.M5P684Q10.vm")))
+    #expect(Maildir.deliveryKey("1700000000.M1P1.test") == [1700000000, 1, 0])
+    #expect(Maildir.deliveryKey("plain-name") == [0])
 }

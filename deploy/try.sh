@@ -14,6 +14,8 @@ rm -rf var/maildir var/sent var/tizilim.sqlite var/tizilim.sqlite-wal var/tizili
 mkdir -p var
 cp -r maildir-samples var/maildir
 find var/maildir -name .gitkeep -delete
+# Arrival order is file time order: touched in name order, the samples arrive as dated.
+find var/maildir -type f -printf '%f\t%p\n' | sort | cut -f2 | xargs -r -d '\n' touch
 
 echo "== tizilim serve --once: every sample message, as the daemon takes it"
 "$bin" serve --once "$@"

@@ -26,6 +26,7 @@ import Testing
         let site = SampleSite.copy()
         defer { site.remove() }
         _ = system("cp -R '\(SampleSite.root)/maildir-samples/.' '\(site.folder)/maildir/'")
+        SampleSite.touchInNameOrder(site.folder + "/maildir")
         // A fresh store, so the samples are taken again and every log line is written here.
         unlink(site.store)
         let console = Console.capturing()

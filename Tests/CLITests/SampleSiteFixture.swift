@@ -22,6 +22,7 @@ struct SampleSite {
     static let pristine: SampleSite = {
         let site = SampleSite(folder: makeFolder())
         _ = system("cp -R '\(root)/maildir-samples' '\(site.folder)/maildir'")
+        touchInNameOrder(site.folder + "/maildir")
         let status = Tizilim.run(["serve", "--once", "--now", servedAt] + site.flags, console: .capturing())
         precondition(status == 0, "serving the samples failed")
         // Shared by every test, so removed when the test process ends.
@@ -47,6 +48,13 @@ struct SampleSite {
         let console = Console.capturing()
         let status = Tizilim.run(arguments + flags, console: console)
         return (status, console.out, console.err)
+    }
+
+    /// Copies get their mtimes in the order the directory happens to list them, and the
+    /// Maildir is taken oldest first: touched in name order, the samples are always taken in
+    /// the same order and get the same case numbers.
+    static func touchInNameOrder(_ maildir: String) {
+        _ = system("find '\(maildir)' -type f ! -name '.*' -printf '%f\\t%p\\n' | sort | cut -f2 | xargs -r -d '\\n' touch")
     }
 
     static func makeFolder() -> String {

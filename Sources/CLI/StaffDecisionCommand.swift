@@ -61,7 +61,8 @@ struct StaffDecisionCommand {
             let now = LocalDateTime(utcSeconds: Int64(time(nil)))
             switch try intake.decide(decision, caseID: id.uppercased(), actor: actor, at: now) {
             case .failure(let refusal):
-                console.error("tizilim cases \(action) \(id.uppercased()): \(refusal.reason); nothing changed")
+                console.error("tizilim cases \(action) \(id.uppercased()): \(wording.refusal(refusal.reason))"
+                              + wording.pick("; ештеңе өзгерген жоқ", "; ничего не изменено", "; nothing changed"))
                 return refusal.reason.hasPrefix("no case") ? ExitCode.noInput : ExitCode.dataError
             case .success(let transition):
                 let notices = transition.effects.compactMap { effect -> String? in

@@ -22,6 +22,44 @@ struct StaffWording {
     }
 
     /// The applicant's kind in a word or two, for a table column.
+    /// The case machine's refusal of a staff decision, in the operator's language. The machine
+    /// speaks English to its log; staff read this. Reasons it does not know stay as they are.
+    func refusal(_ reason: String) -> String {
+        guard language != .en else { return reason }
+        for state in CaseState.allCases where reason.hasSuffix(state.phrase) {
+            let what = self.state(state)
+            if reason.hasPrefix("cannot accept ") {
+                return pick("«\(what)» күйіндегі істі қабылдау мүмкін емес", "нельзя принять дело в состоянии «\(what)»", reason)
+            }
+            if reason.hasPrefix("cannot request refinement of ") {
+                return pick("«\(what)» күйіндегі істі пысықтауға жіберу мүмкін емес",
+                            "нельзя отправить на доработку дело в состоянии «\(what)»", reason)
+            }
+            if reason.hasPrefix("cannot refuse ") {
+                return pick("«\(what)» күйіндегі іс бойынша бас тарту мүмкін емес", "нельзя отказать по делу в состоянии «\(what)»", reason)
+            }
+        }
+        switch reason {
+        case "a refinement request must name the missing fields":
+            return pick("нені толықтыру керегін атаңыз: --missing ӨРІС", "укажите, что дополнить: --missing ПОЛЕ", reason)
+        case "a refusal needs a reason":
+            return pick("бас тартудың себебін жазыңыз: --reason МӘТІН", "укажите причину отказа: --reason ТЕКСТ", reason)
+        case "an empty note records nothing":
+            return pick("бос жазба ештеңе сақтамайды", "пустая заметка ничего не записывает", reason)
+        case "the case has no flags":
+            return pick("істе белгі жоқ", "у дела нет отметок", reason)
+        default:
+            if reason.hasPrefix("no case ") {
+                return pick("мұндай іс жоқ: ", "нет такого дела: ", "") + reason.dropFirst("no case ".count)
+            }
+            if reason.hasPrefix("cannot apply a ") {
+                return pick("тізілімде жазбасы жоқ өтініш берушіге хабарламаны қолдану мүмкін емес; алдымен жазбаны байланыстырып, белгіні алыңыз",
+                            "нельзя применить уведомление без записи в реестре; сначала свяжите запись и снимите отметку", reason)
+            }
+            return reason
+        }
+    }
+
     func kind(_ raw: String?) -> String {
         switch raw.flatMap(ApplicantKind.init(rawValue:)) {
         case .volunteer: return pick("волонтер", "волонтер", "volunteer")

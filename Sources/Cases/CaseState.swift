@@ -20,7 +20,7 @@ public enum CaseState: String, Sendable, CaseIterable {
     }
 
     /// With its article, so a refusal reads "cannot accept a refused case".
-    var phrase: String {
+    public var phrase: String {
         switch self {
         case .underReview: return "a case under review"
         case .refinementRequested: return "a case awaiting refinement"

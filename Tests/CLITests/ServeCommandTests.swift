@@ -121,3 +121,21 @@ private func flags(_ folder: String) -> [String] {
         #expect(Tizilim.run(["cases", "unflag", "VR-2026-000099"] + flags(folder), console: unknown) == 66)
     }
 }
+
+@Suite(.serialized) struct StaffRefusalsInTheOperatorsLanguage {
+    @Test func aRefusedDecisionIsExplainedInRussianAndKazakh() throws {
+        let folder = site()
+        defer { _ = system("rm -rf '\(folder)'") }
+        #expect(Tizilim.run(["serve", "--once", "--now", "2026-02-02T10:00"] + flags(folder), console: .capturing()) == 0)
+        let ru = Console.capturing()
+        #expect(Tizilim.run(["cases", "accept", "VR-2026-000001", "--lang", "ru"] + flags(folder), console: ru) == 65)
+        #expect(ru.err.contains("нельзя принять дело в состоянии"))
+        #expect(ru.err.contains("ничего не изменено"))
+        let kk = Console.capturing()
+        #expect(Tizilim.run(["cases", "unflag", "VR-2026-000001", "--lang", "kk"] + flags(folder), console: kk) == 65)
+        #expect(kk.err.contains("істе белгі жоқ"))
+        let en = Console.capturing()
+        #expect(Tizilim.run(["cases", "accept", "VR-2026-000001", "--lang", "en"] + flags(folder), console: en) == 65)
+        #expect(en.err.contains("cannot accept an accepted case; nothing changed"))
+    }
+}

@@ -110,7 +110,7 @@ struct CasesCommand: Command {
         }
         if StaffDecisionCommand.actions.contains(action) {
             do {
-                _ = try Self.existingStore(configuration)
+                _ = try Site.storePath(configuration)
             } catch {
                 console.error("tizilim cases: \(error)")
                 return ExitCode.config
@@ -158,15 +158,7 @@ struct CasesCommand: Command {
 
     /// The store, which must exist (staff commands never create one), opened with staff's patience.
     static func openStore(_ configuration: Configuration) throws -> Database {
-        try Database(path: try existingStore(configuration), busyTimeoutMilliseconds: patienceMilliseconds)
-    }
-
-    static func existingStore(_ configuration: Configuration) throws -> String {
-        let path = configuration["store"] ?? "var/tizilim.sqlite"
-        guard access(path, R_OK) == 0 else {
-            throw Configuration.Problem(description: "no store at \(path): run 'tizilim serve' first, or set store / --store")
-        }
-        return path
+        try Site.store(configuration, busyTimeoutMilliseconds: patienceMilliseconds)
     }
 
     /// `--now`, else the real clock; nil (after saying why) for a value that is not a time.

@@ -121,12 +121,8 @@ struct Daemon {
     /// Seconds until the earliest timer or notice retry, so deadlines fire on time.
     func nextWake(_ site: Site) -> Double {
         let now = clock().utcSeconds
-        let next = try? site.database.query("""
-            SELECT min(t) FROM (
-              SELECT min(due_at) AS t FROM timers WHERE fired_at IS NULL AND cancelled_at IS NULL
-              UNION ALL SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued')
-            """).first?.int(0)
-        guard let next else { return 60 }
+        let due = [try? CaseBook(site.database).nextTimerDue(), try? Outbox(site.database).nextAttempt()]
+        guard let next = due.compactMap({ $0 ?? nil }).map(\.utcSeconds).min() else { return 60 }
         return Double(max(0, next - now)) + 0.5
     }
 

@@ -34,13 +34,18 @@ struct Site {
         }
     }
 
-    /// Opens the store only, for reading commands that must not create a Maildir.
-    static func store(_ configuration: Configuration) throws -> Database {
+    /// The store's path, which must exist: only `serve` creates a store.
+    static func storePath(_ configuration: Configuration) throws -> String {
         let path = configuration["store"] ?? "var/tizilim.sqlite"
         guard access(path, R_OK) == 0 else {
             throw Configuration.Problem(description: "no store at \(path): run 'tizilim serve' first, or set store / --store")
         }
-        return try Database(path: path)
+        return path
+    }
+
+    /// Opens the store only, for commands that must not create a store or a Maildir.
+    static func store(_ configuration: Configuration, busyTimeoutMilliseconds: Int32 = 10_000) throws -> Database {
+        try Database(path: try storePath(configuration), busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
     func courier() throws -> NoticeCourier {

@@ -13,8 +13,10 @@ struct EffectPerformer {
     let record: CaseRecord
     /// What the applicant's latest form said: names, identity, the reasons a value is wrong.
     let application: ApplicationRecord?
-    /// The applicant's message the notice answers, for threading; nil for timers.
+    /// The applicant's message the notice answers, for threading.
     let trigger: StoredMessage?
+    /// That message's References when it is in hand; nil: read them from its stored file.
+    var triggerReferences: [String]? = nil
     let at: LocalDateTime
 
     var settings: IntakeSettings { intake.settings }
@@ -67,7 +69,7 @@ struct EffectPerformer {
                             applicantKind: record.kind.flatMap(ApplicantKind.init(rawValue:)),
                             receivedAt: kind == .receipt ? trigger?.receivedAt ?? record.openedAt : nil,
                             deadline: deadline, problems: problems, reason: reason)
-        let applicantReferences = trigger.flatMap { try? threading(of: $0) } ?? []
+        let applicantReferences = triggerReferences ?? trigger.flatMap { try? threading(of: $0) } ?? []
         let envelope = NoticeEnvelope(from: settings.from, replyTo: settings.replyTo, to: to, messageID: messageID,
                                       date: MessageDate(secondsSince1970: at.utcSeconds, utcOffsetMinutes: 5 * 60),
                                       inReplyTo: trigger?.messageID, references: applicantReferences)

@@ -95,15 +95,13 @@ public struct Intake {
         var results: [Taken] = []
         for timer in try book.dueTimers(asOf: now) {
             let result: Taken? = try database.transaction {
-                guard let record = try book.find(id: timer.caseID) else {
-                    try book.markFired(timerID: timer.id, at: timer.dueAt)
-                    return nil
-                }
+                // Spent whatever follows: acted on, stale, or its case gone.
                 try book.markFired(timerID: timer.id, at: timer.dueAt)
+                guard let record = try book.find(id: timer.caseID) else { return nil }
                 switch CaseMachine.apply(.timerFired(timer.kind, at: timer.dueAt), to: record.snapshot,
                                          policy: settings.policy, calendar: settings.calendar) {
                 case .failure:
-                    // Stale: the case moved on since the timer was armed. Spent, nothing else.
+                    // Stale: the case moved on since the timer was armed.
                     return nil
                 case .success(let transition):
                     try book.record(transition, caseID: record.id, at: timer.dueAt)

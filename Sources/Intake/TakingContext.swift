@@ -133,8 +133,8 @@ struct TakingContext {
                                     replyTo: replyAddress, applicantID: applicantID)
         let messageRow = try log(caseID: created.id, disposition: .opened, record: record)
         let performer = EffectPerformer(intake: intake, record: created, application: record,
-                                        trigger: try messages.messages(caseID: created.id).first { $0.id == messageRow },
-                                        at: arrivedAt)
+                                        trigger: try messages.find(id: messageRow),
+                                        triggerReferences: message.references, at: arrivedAt)
         let notices = try performer.perform(transition)
         return Intake.Taken(disposition: .opened, caseID: created.humanID, state: transition.state,
                             notices: notices, note: nil)
@@ -151,14 +151,16 @@ struct TakingContext {
                                 notices: [], note: refusal.reason)
         case .success(let transition):
             try book.record(transition, caseID: target.id, at: arrivedAt)
-            let trigger = try messages.messages(caseID: target.id).first { $0.id == messageRow }
+            // Only the applicant's own letter is answered; a bounce or an auto-reply is not.
+            let answered = disposition == .resubmitted
             var application = record
             if application == nil {
                 application = try intake.latestApplication(caseID: target.id)
             }
             let performer = EffectPerformer(intake: intake, record: try book.find(id: target.id) ?? target,
                                             application: application,
-                                            trigger: disposition == .resubmitted ? trigger : nil, at: arrivedAt)
+                                            trigger: answered ? try messages.find(id: messageRow) : nil,
+                                            triggerReferences: answered ? message.references : nil, at: arrivedAt)
             let notices = try performer.perform(transition)
             return Intake.Taken(disposition: disposition, caseID: target.humanID, state: transition.state,
                                 notices: notices, note: note)

@@ -115,6 +115,12 @@ public struct CaseBook {
             """, [.int(now.utcSeconds)]).compactMap(Self.timer)
     }
 
+    /// When the earliest armed timer is due, nil when none is.
+    public func nextTimerDue() throws -> LocalDateTime? {
+        try database.query("SELECT min(due_at) FROM timers WHERE fired_at IS NULL AND cancelled_at IS NULL")
+            .first?.int(0).map(LocalDateTime.init(utcSeconds:))
+    }
+
     /// The case's timers still armed, for showing when it is due.
     public func armedTimers(caseID: Int64) throws -> [DueTimer] {
         try database.query("""

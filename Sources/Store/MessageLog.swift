@@ -26,6 +26,10 @@ public struct MessageLog {
 
     static let columns = "id, sha256, message_id, sender, subject, maildir_path, size, received_at, case_id, disposition, application"
 
+    public func find(id: Int64) throws -> StoredMessage? {
+        try database.query("SELECT \(Self.columns) FROM messages WHERE id = ?", [.int(id)]).first.map(Self.message)
+    }
+
     public func find(sha256: String) throws -> StoredMessage? {
         try database.query("SELECT \(Self.columns) FROM messages WHERE sha256 = ?", [.text(sha256)]).first.map(Self.message)
     }

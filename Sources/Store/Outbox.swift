@@ -55,6 +55,12 @@ public struct Outbox {
             """, [.int(now.utcSeconds), .int(Int64(limit))]).map(Self.item)
     }
 
+    /// When the earliest queued notice is next tried, nil when none is queued.
+    public func nextAttempt() throws -> LocalDateTime? {
+        try database.query("SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'")
+            .first?.int(0).map(LocalDateTime.init(utcSeconds:))
+    }
+
     public func items(caseID: Int64) throws -> [OutboxItem] {
         try database.query("SELECT \(Self.columns) FROM outbox WHERE case_id = ? ORDER BY id", [.int(caseID)]).map(Self.item)
     }

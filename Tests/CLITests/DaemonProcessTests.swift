@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import Store
+import TestRig
 @testable import CLI
 
 /// The real `tizilim` executable, built next to the test bundle.
@@ -75,10 +76,8 @@ private func eventually(_ seconds: Double = 20, _ condition: () -> Bool) -> Bool
 @Suite(.serialized) struct DaemonKilled {
     /// A complete application from applicant `i`.
     static func application(_ i: Int) -> Data {
-        let body = RealServers.complete.replacingOccurrences(of: "Ким Виктор Алексеевич", with: "Заявитель Номер \(i)")
-        return Data(("From: <applicant\(i)@mail.kz>\r\nTo: volunteer@mki.gov.kz\r\nSubject: Анкета\r\n"
-                     + "Message-ID: <kill\(i)@mail.kz>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-                     + body.replacingOccurrences(of: "\n", with: "\r\n")).utf8)
+        Data(TestMessage.letter(from: "applicant\(i)@mail.kz", subject: "Анкета", messageID: "kill\(i)@mail.kz",
+                                body: RealServers.complete.replacingOccurrences(of: "Ким Виктор Алексеевич", with: "Заявитель Номер \(i)")))
     }
 
     @Test func killedAtRandomMomentsItLosesNothingAndDoublesNothing() throws {

@@ -9,10 +9,7 @@ import Testing
 /// IMAP, become cases, and their notices arrive at a real SMTP server; nothing twice.
 @Suite(.serialized) struct RealServers {
     static func letter(_ id: String, from: String, body: String, inReplyTo: String? = nil, subject: String = "Анкета") -> [UInt8] {
-        var head = "From: <\(from)>\r\nTo: volunteer@mki.gov.kz\r\nSubject: \(subject)\r\nMessage-ID: <\(id)>\r\n"
-        if let inReplyTo { head += "In-Reply-To: <\(inReplyTo)>\r\n" }
-        head += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-        return Array((head + body.replacingOccurrences(of: "\n", with: "\r\n")).utf8)
+        TestMessage.letter(from: from, subject: subject, messageID: id, inReplyTo: inReplyTo, body: body)
     }
 
     static let complete = SampleApplication.volunteer.replacingOccurrences(of: ", vkim.kostanay@mail.ru", with: "")

@@ -13,12 +13,8 @@ enum Letters {
     static func letter(from: String = "vkim.kostanay@mail.ru", subject: String = "Анкета волонтера",
                        messageID: String, inReplyTo: String? = nil, extraHeaders: [String] = [],
                        body: String) -> [UInt8] {
-        var lines = ["From: Viktor Kim <\(from)>", "To: volunteer@mki.gov.kz", "Subject: \(subject)",
-                     "Date: Mon, 02 Feb 2026 10:00:00 +0500", "Message-ID: <\(messageID)>"]
-        if let inReplyTo { lines += ["In-Reply-To: <\(inReplyTo)>", "References: <\(inReplyTo)>"] }
-        lines += extraHeaders
-        lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", ""]
-        return Array((lines.joined(separator: "\r\n") + "\r\n" + body.replacingNewlines() + "\r\n").utf8)
+        TestMessage.letter(from: from, subject: subject, messageID: messageID, inReplyTo: inReplyTo,
+                           extraHeaders: extraHeaders, body: body)
     }
 
     static func at(_ iso: String, _ h: Int, _ m: Int, _ s: Int = 0) -> LocalDateTime {

@@ -14,6 +14,18 @@ public enum TestMessage {
         return Array(text.utf8)
     }
 
+    /// A letter as an applicant's mail client writes it: UTF-8 text, threaded when it answers.
+    public static func letter(from: String, subject: String, messageID: String, inReplyTo: String? = nil,
+                              extraHeaders: [String] = [], body: String) -> [UInt8] {
+        var lines = ["From: Viktor Kim <\(from)>", "To: volunteer@mki.gov.kz", "Subject: \(subject)",
+                     "Date: Mon, 02 Feb 2026 10:00:00 +0500", "Message-ID: <\(messageID)>"]
+        if let inReplyTo { lines += ["In-Reply-To: <\(inReplyTo)>", "References: <\(inReplyTo)>"] }
+        lines += extraHeaders
+        lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", ""]
+        let crlf = body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        return Array((lines.joined(separator: "\r\n") + "\r\n" + crlf + "\r\n").utf8)
+    }
+
     /// A name no other test uses, for folders and addresses on the shared servers.
     public static func uniqueName(_ prefix: String) -> String {
         "\(prefix)\(UInt32.random(in: 0...UInt32.max))"

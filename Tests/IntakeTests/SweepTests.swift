@@ -64,3 +64,28 @@ import Testing
         #expect(NoticeCourier.backoffSeconds(attempt: 40) == 6 * 3600)
     }
 }
+
+@Suite struct BadInput {
+    @Test func bytesThatAreNoMessageBecomeAFlaggedCaseAndStayAsTheyWere() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        let maildir = Maildir(path: folder + "/maildir")
+        try maildir.create()
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let entry = try maildir.deliver(noise)
+        let intake = try Letters.intake(folder)
+        let lines = try Sweep(maildir: maildir, intake: intake).run(now: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60))
+        #expect(lines.count == 1)
+        let taken = try #require(lines.first?.taken)
+        // No sender to answer, nothing decided: a closed case a person reads.
+        #expect(taken.state == .closed)
+        let caseID = try #require(taken.caseID)
+        let record = try #require(try CaseBook(intake.database).find(humanID: caseID))
+        #expect(record.snapshot.flags == [.notAnApplication])
+        #expect(try Outbox(intake.database).items(caseID: record.id).allSatisfy { $0.state == .suppressed })
+        let kept = try maildir.entries(in: .cur)
+        #expect(kept.count == 1)
+        #expect(try maildir.read(kept[0]) == noise)
+    }
+}

@@ -82,6 +82,14 @@ final class CurlTransfer {
         try set(CURLOPT_LOW_SPEED_TIME, max(1, seconds))
     }
 
+    /// How long a command may wait for the server's answer. The low-speed limit above covers
+    /// only the transfer of a body: IMAP's and SMTP's commands and replies (libcurl's "pingpong"
+    /// layer) have a timeout of their own, 120 s unless set, so a server that keeps the
+    /// connection and stops answering would otherwise hold each command that long.
+    func setResponseTimeout(seconds: Int) throws(CurlError) {
+        try set(CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, seconds))
+    }
+
     /// Runs the request with the options set; returns what the server sent to the write callback.
     /// With `uploading`, those bytes are offered to the read callback (set `CURLOPT_UPLOAD` too).
     func perform(uploading bytes: [UInt8] = []) throws(CurlError) -> [UInt8] {

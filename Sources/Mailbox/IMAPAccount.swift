@@ -8,7 +8,8 @@ public struct IMAPAccount: Sendable, Equatable {
     /// Where fetched messages are moved (created when missing); nil leaves them in the folder,
     /// marked `\Seen`.
     public var doneFolder: String?
-    /// Connecting, and any stretch of a transfer with no byte moving, gives up after this long.
+    /// Connecting, waiting for the answer to a command, and any stretch of a transfer with no
+    /// byte moving, each gives up after this long.
     public var timeoutSeconds: Int
     /// Refuse to log in over an unencrypted connection: with `imap://` this demands STARTTLS.
     /// Defaults to true except for loopback hosts (127.0.0.0/8, ::1, localhost), where nothing

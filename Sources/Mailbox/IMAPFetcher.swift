@@ -45,7 +45,8 @@ public struct IMAPFetcher: Sendable {
 
         for uid in newUIDs {
             guard let bytes = try fetch(uid, transfer, folderURL: folderURL) else {
-                // Expunged by someone else since the search: nothing to deliver, nothing to wait for.
+                // Expunged by someone else since the search: nothing to deliver, nothing to wait
+                // for, and it cannot come back under this UID.
                 position.lastUID = uid
                 try progress(position)
                 continue
@@ -78,15 +79,32 @@ public struct IMAPFetcher: Sendable {
     }
 
     /// The message's bytes, or nil when the UID no longer exists.
+    ///
+    /// A message another client expunged since the search comes back in one of two ways: an
+    /// empty answer when this session already heard of the expunge (libcurl: remote file not
+    /// found), or Dovecot's `* 3 FETCH (UID 7 BODY[] NIL)` with `OK [EXPUNGEISSUED]` when it had
+    /// not, which libcurl cannot read (weird server reply). The same two codes also come with a
+    /// `NO` or a broken answer for a message that is still there (a server failing to read it),
+    /// and skipping that one would lose it: so the server is asked whether the UID still exists.
     private func fetch(_ uid: UInt32, _ transfer: CurlTransfer, folderURL: String) throws(IMAPError) -> [UInt8]? {
         do {
             return try run(transfer, "UID FETCH \(uid)", url: "\(folderURL)/;UID=\(uid)", command: nil)
         } catch {
-            if case let .transfer(_, _, failure) = error, failure.code == Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue) {
-                return nil
-            }
-            throw error
+            guard case let .transfer(_, _, failure) = error,
+                  failure.code == Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue)
+                    || failure.code == Int(CURLE_WEIRD_SERVER_REPLY.rawValue) else { throw error }
+            if try exists(uid, transfer, folderURL: folderURL) { throw error }
+            return nil
         }
+    }
+
+    private func exists(_ uid: UInt32, _ transfer: CurlTransfer, folderURL: String) throws(IMAPError) -> Bool {
+        // A single UID, not a range: `n:*` would answer the highest UID even when n is gone.
+        let reply = try run(transfer, "UID SEARCH UID \(uid)", url: folderURL, command: "UID SEARCH UID \(uid)")
+        guard let found = IMAPReply.searchedUIDs(reply) else {
+            throw IMAPError.unreadableReply(step: "UID SEARCH UID \(uid)", reply: String(decoding: reply, as: UTF8.self))
+        }
+        return found.contains(uid)
     }
 
     private func mark(_ uid: UInt32, _ transfer: CurlTransfer, folderURL: String) throws(IMAPError) {

@@ -17,6 +17,9 @@ extension IMAPAccount {
             let tls = requireTLS ? CURLUSESSL_ALL : CURLUSESSL_NONE
             try transfer.set(CURLOPT_USE_SSL, Int(tls.rawValue))
             try transfer.setTimeout(seconds: timeoutSeconds)
+            // A command left unanswered (a hung server) fails like a stalled transfer, well within
+            // the daemon's watchdog, instead of after libcurl's 120 s.
+            try transfer.setResponseTimeout(seconds: timeoutSeconds)
             return transfer
         } catch {
             throw IMAPError.transfer(step: "setup", url: url, error)

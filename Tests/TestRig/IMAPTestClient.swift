@@ -16,6 +16,26 @@ public struct IMAPTestClient {
         _ = try curl(["imap://127.0.0.1:\(port)/\(folder)", "-T", path])
     }
 
+    /// APPENDs messages to a folder in this order, over one connection (one `curl`, many uploads).
+    public func append(_ messages: [[UInt8]], to folder: String) throws {
+        let directory = try TemporaryDirectory("append")
+        defer { directory.remove() }
+        var arguments: [String] = []
+        for (index, bytes) in messages.enumerated() {
+            let path = "\(directory.path)/message\(index).eml"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            arguments += ["-T", path, "imap://127.0.0.1:\(port)/\(folder)"]
+        }
+        guard !arguments.isEmpty else { return }
+        _ = try curl(arguments)
+    }
+
+    /// Removes a message for good, as another mail client would: `\Deleted`, then `UID EXPUNGE`.
+    public func expunge(uid: UInt32, in folder: String) throws {
+        try command("UID STORE \(uid) +FLAGS.SILENT (\\Deleted)", folder: folder)
+        try command("UID EXPUNGE \(uid)", folder: folder)
+    }
+
     /// Sends one command (on the folder's URL, so curl selects it first) and returns the untagged lines.
     @discardableResult
     public func command(_ text: String, folder: String? = nil) throws -> String {

@@ -2,7 +2,14 @@
 # A throw-away Dovecot IMAP server on loopback for the Mailbox tests.
 #   dovecot.sh start DIR PORT [OWNER_PID]   config, passwd-file and Maildirs under DIR; waits
 #                                           until PORT accepts; stops by itself once OWNER_PID exits
-#   dovecot.sh stop DIR
+#   dovecot.sh stop DIR                     TERM, then KILL whatever of this instance is left
+#   dovecot.sh crash DIR                    KILL every process of this instance at once, as a
+#                                           power cut would; DIR and the mail stay, so
+#                                           `start DIR PORT` brings the same server back
+#   (After stop or crash the server's IMAP sessions are gone too, as in a real restart: Dovecot's
+#   own shutdown would leave running imap processes serving their clients.)
+#   dovecot.sh freeze DIR | thaw DIR        SIGSTOP / SIGCONT every process of this instance: a
+#                                           server that hangs, connections open, answering nothing
 # One user: volunteer / secret. Needs root (Dovecot drops to the dovecot and dovenull users).
 set -euo pipefail
 
@@ -14,30 +21,76 @@ running() {
     [ -e "/proc/$1" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
 }
 
-stop() {
+# The watchdog first, so it does not stop the server again behind our back.
+stop_watchdog() {
     local dir=$1 pid
     if [ -f "$dir/watchdog.pid" ]; then
         pid=$(cat "$dir/watchdog.pid")
         rm -f "$dir/watchdog.pid"
         kill "$pid" 2>/dev/null || true
     fi
+}
+
+# Waits up to $1 tenths of a second for the listed processes to be gone.
+wait_gone() {
+    local tenths=$1 pid alive
+    shift
+    for _ in $(seq "$tenths"); do
+        alive=
+        for pid in "$@"; do running "$pid" && alive=1; done
+        [ -z "$alive" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+stop() {
+    local dir=$1 pid
+    stop_watchdog "$dir"
     [ -f "$dir/run/master.pid" ] || return 0
     pid=$(cat "$dir/run/master.pid")
     # Dovecot's own shutdown lingers about 5 s (imap-login waits for the stats process that has
     # already gone): a second is plenty for a clean stop, then this instance's processes are killed.
+    # Its imap processes outlive the master and keep serving their sessions: they are ended too.
     local children
     children=$(pgrep -P "$pid" || true)
-    kill -TERM "$pid" 2>/dev/null || { rm -f "$dir/run/master.pid"; return 0; }
-    for _ in $(seq 10); do
-        running "$pid" || { rm -f "$dir/run/master.pid"; return 0; }
-        sleep 0.1
-    done
+    # A frozen server would only take the TERM once thawed.
+    # shellcheck disable=SC2086
+    kill -CONT "$pid" $children 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
+    if ! wait_gone 10 "$pid"; then
+        kill -KILL "$pid" $children 2>/dev/null || true
+        wait_gone 20 "$pid" || true
+    fi
+    if [ -n "$children" ]; then
+        # shellcheck disable=SC2086
+        kill -TERM $children 2>/dev/null || true
+        # shellcheck disable=SC2086
+        wait_gone 5 $children || { kill -KILL $children 2>/dev/null || true; wait_gone 20 $children || true; }
+    fi
+    rm -f "$dir/run/master.pid"
+}
+
+# Sends a signal to the master and its children.
+signal_all() {
+    local signal=$1 dir=$2 pid
+    [ -f "$dir/run/master.pid" ] || fail "no Dovecot running in $dir"
+    pid=$(cat "$dir/run/master.pid")
+    # shellcheck disable=SC2046
+    kill "-$signal" "$pid" $(pgrep -P "$pid" || true)
+}
+
+crash() {
+    local dir=$1 pid
+    stop_watchdog "$dir"
+    [ -f "$dir/run/master.pid" ] || return 0
+    pid=$(cat "$dir/run/master.pid")
+    local children
+    children=$(pgrep -P "$pid" || true)
     # shellcheck disable=SC2086
     kill -KILL "$pid" $children 2>/dev/null || true
-    for _ in $(seq 20); do
-        running "$pid" || break
-        sleep 0.1
-    done
+    # shellcheck disable=SC2086
+    wait_gone 20 "$pid" $children || true
     rm -f "$dir/run/master.pid"
 }
 
@@ -103,6 +156,14 @@ CONF
         || fail "dovecot did not start: $(cat "$dir/startup.log"); see also $dir/dovecot.log"
     for _ in $(seq 100); do
         if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            # The master listens before it writes its pid file: until that file is there, stop
+            # would find nothing to stop, and the watchdog would take the server for stopped and
+            # stop it.
+            for _ in $(seq 50); do
+                [ -s "$dir/run/master.pid" ] && break
+                sleep 0.1
+            done
+            [ -s "$dir/run/master.pid" ] || { stop "$dir"; fail "dovecot accepts on 127.0.0.1:$port but wrote no $dir/run/master.pid"; }
             if [ -n "$owner" ]; then
                 # If the test process dies without stopping us, stop anyway.
                 nohup setsid /bin/bash -c "while kill -0 $owner 2>/dev/null && [ -f '$dir/run/master.pid' ]; do sleep 1; done; rm -f '$dir/watchdog.pid'; /bin/bash '$0' stop '$dir'" \
@@ -122,5 +183,8 @@ CONF
 case "${1:-}" in
     start) [ $# -ge 3 ] || fail "usage: dovecot.sh start DIR PORT [OWNER_PID]"; start "$2" "$3" "${4:-}" ;;
     stop) [ $# -ge 2 ] || fail "usage: dovecot.sh stop DIR"; stop "$2" ;;
-    *) fail "usage: dovecot.sh start DIR PORT [OWNER_PID] | stop DIR" ;;
+    crash) [ $# -ge 2 ] || fail "usage: dovecot.sh crash DIR"; crash "$2" ;;
+    freeze) [ $# -ge 2 ] || fail "usage: dovecot.sh freeze DIR"; signal_all STOP "$2" ;;
+    thaw) [ $# -ge 2 ] || fail "usage: dovecot.sh thaw DIR"; signal_all CONT "$2" ;;
+    *) fail "usage: dovecot.sh start DIR PORT [OWNER_PID] | stop DIR | crash DIR | freeze DIR | thaw DIR" ;;
 esac

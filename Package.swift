@@ -57,6 +57,8 @@ let package = Package(
         .executableTarget(name: "intake-bench", dependencies: ["Intake", "Mailbox", "Store", "Cases"],
                           path: "Benchmarks/Sources/intake-bench"),
         .executableTarget(name: "mime-fuzz", dependencies: ["MIME"], path: "Tests/Fuzz/mime-fuzz"),
+        .executableTarget(name: "forms-fuzz", dependencies: ["Forms"], path: "Tests/Fuzz/forms-fuzz"),
+        .executableTarget(name: "text-form-fuzz", dependencies: ["Forms", "MIME"], path: "Tests/Fuzz/text-form-fuzz"),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME"], path: "Tests/FormsTests"),

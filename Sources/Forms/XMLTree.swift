@@ -65,7 +65,8 @@ final class XMLTree {
 
     private init(root: Element) { self.root = root }
 
-    static func parse(_ bytes: [UInt8], limits: Limits = Limits()) throws(UnreadableReason) -> XMLTree {
+    static func parse(_ input: [UInt8], limits: Limits = Limits()) throws(UnreadableReason) -> XMLTree {
+        let bytes = try utf8Input(input)
         // Entity declarations are the whole billion-laughs attack and never occur in DOCX or
         // ODT; refusing them up front means libxml2 never gets to expand anything.
         if contains(bytes, "<!DOCTYPE"), contains(bytes, "<!ENTITY") {
@@ -88,6 +89,31 @@ final class XMLTree {
             throw UnreadableReason(.corrupt, "XML is not well-formed (\(message))")
         }
         return XMLTree(root: root)
+    }
+
+    /// The part as UTF-8, which is all libxml2 is ever given. It passes a name that is not UTF-8
+    /// on unchecked when it assumes UTF-8 (no declaration, or one naming an encoding it does not
+    /// know), and FoundationXML traps on such a name (`<\u{FF}/>`), taking the daemon down with
+    /// one attachment. OOXML and ODF allow only UTF-8 and UTF-16, so UTF-16 is converted here
+    /// and anything else is corrupt.
+    static func utf8Input(_ bytes: [UInt8]) throws(UnreadableReason) -> [UInt8] {
+        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        let littleEndian = bytes.starts(with: [0xFF, 0xFE])
+        guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else {
+            throw UnreadableReason(.corrupt, "XML is not well-formed (neither UTF-8 nor UTF-16)")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let (first, second) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(littleEndian ? first | second << 8 : first << 8 | second)
+            i += 2
+        }
+        var text = String(decoding: units, as: UTF16.self)
+        // The declaration names UTF-16, which these bytes no longer are.
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text.removeSubrange(..<end.upperBound) }
+        return Array(text.utf8)
     }
 
     private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {

@@ -2,6 +2,7 @@ import Cases
 import Glibc
 import Intake
 import Mailbox
+import Store
 
 /// `tizilim serve`: the daemon. `--once` does one pass and exits, for cron, tests and replays.
 struct ServeCommand: Command {
@@ -52,6 +53,12 @@ struct ServeCommand: Command {
         let site: Site
         do {
             site = try Daemon.open(arguments)
+        } catch where StorageOutage.isStorageFull(error) {
+            if let configuration = try? Configuration(arguments) {
+                console.error("<3>tizilim serve: \(StorageOutage.describe(error, configuration: configuration)); "
+                    + "cannot open the store, run again once space returns")
+            }
+            return ExitCode.ioError
         } catch {
             console.error("tizilim serve: \(error)")
             return ExitCode.config
@@ -61,10 +68,16 @@ struct ServeCommand: Command {
                 let count = try fetch.run()
                 console.error("<6>imap: \(count) messages fetched into \(site.maildir.directory(.new))")
             }
+            try recountDeadlines(site, now: clock(), console: console)
             let (report, _) = try pass(site, now: clock(), includeCur: true, console: console)
             console.line(report)
             try publish(site, since: nil, now: clock(), console: console)
             return ExitCode.ok
+        } catch where StorageOutage.isStorageFull(error) {
+            // Nothing is half-done: the store rolled back, the letters wait in new/, the
+            // notices stay queued. Run again once there is room.
+            console.error("<3>tizilim serve: \(StorageOutage.describe(error, site: site)); nothing was half-written, run again once space returns")
+            return ExitCode.ioError
         } catch {
             console.error("<3>tizilim serve: \(error)")
             return ExitCode.software
@@ -78,14 +91,22 @@ struct ServeCommand: Command {
         // Rounds of at most 100, until nothing is due: a backlog goes out in one pass.
         let courier = try site.courier()
         var deliveries: [NoticeCourier.Delivery] = []
-        while true {
-            let round = try courier.deliverDue(now: now)
-            deliveries += round
-            if round.isEmpty || round.contains(where: { $0.result != "sent" }) { break }
+        var full: NoticeCourier.StorageFull?
+        do {
+            while true {
+                let round = try courier.deliverDue(now: now)
+                deliveries += round
+                if round.isEmpty || round.contains(where: { $0.result != "sent" }) { break }
+            }
+        } catch let error as NoticeCourier.StorageFull {
+            deliveries += error.delivered
+            full = error
         }
         for d in deliveries {
             console.error("<6>notice \(d.notice) <\(d.messageID)> to \(d.recipient): \(d.result)")
         }
+        // The notices written before the disk filled are logged; the rest stay queued.
+        if let full { throw full }
         let messages = lines.filter { $0.taken.disposition != .timer }.count
         let opened = lines.filter { $0.taken.disposition == .opened }.count
         let timers = lines.count - messages
@@ -93,6 +114,29 @@ struct ServeCommand: Command {
         let destination = site.configuration["smtp_url"] ?? site.configuration["sent"] ?? "var/sent"
         return ("\(messages) messages taken, \(opened) cases opened, \(timers) deadlines fired, "
             + "\(sent) of \(deliveries.count) notices delivered to \(destination)", deliveries.count - sent)
+    }
+
+    /// Counts every running refinement term again on the calendar now configured, before any
+    /// timer fires: the operator may have added a day off (a transfer decree) since the term
+    /// was computed. A term that the new calendar makes longer is extended; one it would make
+    /// shorter keeps the date announced to the applicant (`CaseMachine.recountRefinement`).
+    /// Run at start and after each reload, the only times the calendar can change.
+    func recountDeadlines(_ site: Site, now: LocalDateTime, console: Console) throws {
+        let book = CaseBook(site.database)
+        let settings = site.intake.settings
+        try site.database.transaction {
+            for record in try book.list(CaseBook.Filter(state: .refinementRequested)) {
+                guard let requested = try book.events(caseID: record.id)
+                    .last(where: { $0.event.type == "refinement-requested" })?.event.at,
+                      let transition = CaseMachine.recountRefinement(record.snapshot, requestedAt: requested, at: now,
+                                                                     policy: settings.policy, calendar: settings.calendar)
+                else { continue }
+                try book.record(transition, caseID: record.id, at: now)
+                console.error("<5>\(record.humanID): refinement deadline extended from "
+                    + "\(record.snapshot.refinementDeadline.map(\.description) ?? "?") to "
+                    + "\(transition.refinementDeadline.map(\.description) ?? "?"): the business calendar changed")
+            }
+        }
     }
 
     /// Re-publishes the register's files when an entry changed since `since`.

@@ -364,3 +364,29 @@ struct CaseDraft {
         String(s.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }
+
+extension CaseMachine {
+    /// The applicant's refinement term counted again on the calendar now in force, after the
+    /// operator corrected it (a transfer decree, a day off added or removed) while the term ran.
+    ///
+    /// The term is the law's (p.10: 3 business days from our request), so a day off added to
+    /// the calendar lengthens it, and refusing on the date first computed would refuse an
+    /// applicant who is still within their term. A day made working would shorten it, but the
+    /// date already announced to the applicant in the refinement notice is never moved earlier
+    /// against them. So the deadline becomes the later of the two, never earlier: the result
+    /// is a transition that re-arms the timer, or nil when the announced date stands.
+    /// The review term is the ministry's own promise and is left as announced.
+    public static func recountRefinement(_ snapshot: CaseSnapshot, requestedAt: LocalDateTime, at: LocalDateTime,
+                                         policy: DecisionPolicy, calendar: BusinessCalendar) -> Transition? {
+        guard snapshot.state == .refinementRequested, let announced = snapshot.refinementDeadline else { return nil }
+        let counted = calendar.deadline(receivedAt: requestedAt, businessDays: policy.refinementDays)
+        guard counted > announced else { return nil }
+        var draft = CaseDraft(snapshot, policy: policy, calendar: calendar)
+        draft.refinementDeadline = counted
+        // Cancelled before the new one is armed: the store applies effects in order.
+        draft.effects = [.cancel(.refinementDeadline), .schedule(.refinementDeadline, at: counted)]
+        draft.record("deadline-extended", at,
+                     reason: "refinement deadline \(announced) → \(counted): the business calendar changed")
+        return draft.transition
+    }
+}

@@ -32,7 +32,19 @@ public struct NoticeCourier {
         public let result: String
     }
 
-    /// Sends what is due as of `now`; returns what happened to each.
+    /// The local Maildir for notices has no room. The notice in hand is not marked at all:
+    /// it stays queued and due, its attempts uncounted, and goes out on the first pass after
+    /// space returns. A full disk is the site's trouble, not the notice's, so it is never
+    /// counted towards the SMTP-style backoff of hours, let alone marked failed.
+    public struct StorageFull: Error, CustomStringConvertible {
+        public let underlying: MaildirError
+        /// The notices delivered in this round before the disk ran out.
+        public let delivered: [Delivery]
+        public var description: String { "cannot write a notice into the sent Maildir: \(underlying)" }
+    }
+
+    /// Sends what is due as of `now`; returns what happened to each. Throws `StorageFull` when
+    /// the local sent Maildir has no room, leaving that notice and the rest queued.
     public func deliverDue(now: LocalDateTime) throws -> [Delivery] {
         let outbox = Outbox(intake.database)
         var done: [Delivery] = []
@@ -43,6 +55,9 @@ public struct NoticeCourier {
                 do {
                     _ = try folder.deliver(item.bytes)
                     outcome = .sent
+                } catch let error as MaildirError where error.isStorageFull {
+                    // `deliver` removed its partial file from tmp/; nothing else was written.
+                    throw StorageFull(underlying: error, delivered: done)
                 } catch {
                     outcome = .temporaryFailure(code: nil, message: "\(error)")
                 }

@@ -112,3 +112,12 @@ enum POSIX {
         throw error("rename", source)
     }
 }
+
+extension MaildirError {
+    /// The file system has no room (or the user is over quota): the write failed cleanly, and
+    /// the same write succeeds once space returns, so the caller waits rather than gives up.
+    public var isStorageFull: Bool {
+        if case let .system(_, _, code) = self { return code == ENOSPC || code == EDQUOT }
+        return false
+    }
+}

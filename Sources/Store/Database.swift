@@ -9,7 +9,16 @@ public final class Database {
     public struct Failure: Error, CustomStringConvertible {
         public let code: Int32
         public let message: String
+        /// The errno of the system call that failed underneath, when SQLite kept one (0 otherwise).
+        public var systemErrno: Int32 = 0
         public var description: String { "SQLite error \(code): \(message)" }
+
+        /// The file system (or the user's quota) has no room for the write: SQLITE_FULL, or an
+        /// I/O error whose system call failed with ENOSPC or EDQUOT. Nothing was committed, and
+        /// the same work succeeds once space returns, so the caller waits instead of giving up.
+        public var isStorageFull: Bool {
+            code & 0xFF == SQLITE_FULL || systemErrno == ENOSPC || systemErrno == EDQUOT
+        }
     }
 
     let handle: OpaquePointer
@@ -27,8 +36,9 @@ public final class Database {
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            let systemErrno = db.map { sqlite3_system_errno($0) } ?? 0
             if let db { sqlite3_close_v2(db) }
-            throw Failure(code: rc, message: "\(path): \(message)")
+            throw Failure(code: rc, message: "\(path): \(message)", systemErrno: systemErrno)
         }
         handle = db
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
@@ -49,7 +59,7 @@ public final class Database {
         if rc != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(error)
-            throw Failure(code: rc, message: message)
+            throw Failure(code: rc, message: message, systemErrno: sqlite3_system_errno(handle))
         }
     }
 
@@ -111,6 +121,6 @@ public final class Database {
     }
 
     func failure(_ rc: Int32) -> Failure {
-        Failure(code: rc, message: String(cString: sqlite3_errmsg(handle)))
+        Failure(code: rc, message: String(cString: sqlite3_errmsg(handle)), systemErrno: sqlite3_system_errno(handle))
     }
 }

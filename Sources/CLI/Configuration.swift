@@ -30,6 +30,8 @@ struct Configuration {
         Key(name: "staff_address", defaultValue: nil, help: "mailed when a review deadline nears"),
         Key(name: "authserv_id", defaultValue: nil, help: "our MTA's Authentication-Results id, to trust its DMARC verdict"),
         Key(name: "max_notices_per_sender_per_day", defaultValue: "10", help: "notices to one address in 24 hours"),
+        Key(name: "max_message_bytes", defaultValue: "64M",
+            help: "larger messages are not read, only flagged too-large for staff (bytes, or with K, M, G)"),
         Key(name: "templates_dir", defaultValue: nil, help: "operator's notice templates (built-in ones otherwise)"),
         Key(name: "legacy_charset", defaultValue: "windows-1251", help: "charset of unlabelled 8-bit headers"),
         Key(name: "imap_url", defaultValue: nil, help: "imaps://host/INBOX to fetch from"),
@@ -121,6 +123,9 @@ struct Configuration {
                 throw fail(key, "expected a whole number")
             }
         }
+        if let value = values["max_message_bytes"], Self.byteCount(value).map({ $0 > 0 }) != true {
+            throw fail("max_message_bytes", "expected a size in bytes, or with K, M or G (64M)")
+        }
         for key in ["from", "reply_to", "staff_address"] {
             if let value = values[key], AddressList.parse(value).mailboxes.count != 1 {
                 throw fail(key, "expected one e-mail address")
@@ -180,7 +185,24 @@ struct Configuration {
                               maxNoticesPerSenderPerDay: Int(values["max_notices_per_sender_per_day"] ?? "") ?? 10,
                               templates: templates, legacyCharset: values["legacy_charset"] ?? Charset.defaultLegacy,
                               staffAddress: values["staff_address"].flatMap { AddressList.parse($0).mailboxes.first },
-                              authservID: values["authserv_id"])
+                              authservID: values["authserv_id"],
+                              maxMessageBytes: values["max_message_bytes"].flatMap(Self.byteCount)
+                                  ?? IntakeSettings.defaultMaxMessageBytes)
+    }
+
+    /// `65536`, `64K`, `64M`, `1G` (powers of 1024), as bytes; nil if it is not a size.
+    static func byteCount(_ text: String) -> Int? {
+        var digits = Substring(text)
+        var unit = 1
+        if let last = digits.last, let shift = ["K": 10, "M": 20, "G": 30][last.uppercased()] {
+            unit = 1 << shift
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits),
+              n <= Int.max / unit else {
+            return nil
+        }
+        return n * unit
     }
 
     /// The effective configuration, one `key = value` per line, secrets' files named but never read out.

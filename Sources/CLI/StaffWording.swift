@@ -102,6 +102,8 @@ struct StaffWording {
         case .stillIncomplete: return pick("әлі толық емес", "всё ещё неполная", "still incomplete")
         case .notAnApplication: return pick("өтініш емес", "не заявка", "not an application")
         case .senderNotAuthenticated: return pick("жіберуші расталмаған", "отправитель не подтверждён", "sender not authenticated")
+        case .tooLarge: return pick("хат тым үлкен, толық оқылмады", "письмо слишком большое, прочитано не полностью",
+                                    "too large, not read in full")
         }
     }
 

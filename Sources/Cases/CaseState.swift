@@ -61,6 +61,10 @@ public enum FlagReason: String, Sendable, CaseIterable {
     /// The receiving server found the sender forged (DMARC fail), or the letter claims to come
     /// from our own mailbox: the register is a legal record, so a person decides.
     case senderNotAuthenticated = "sender-not-authenticated"
+    /// The message is larger than `max_message_bytes` (only its header was read), or reached
+    /// one of the parser's limits (nesting, parts, header size): what it says was read only in
+    /// part, so nothing is decided or answered automatically; a person looks at it.
+    case tooLarge = "too-large"
 
     /// A question about the case's content or addressee that a person must answer before
     /// anything is decided. The deadline flags only say how urgent the case is: deciding

@@ -19,12 +19,20 @@ public struct IntakeSettings: Sendable {
     public var authservID: String?
     /// Where staff are mailed when a review deadline nears (`staff_address`); nil: the flag alone.
     public var staffAddress: MailAddress?
+    /// Messages larger than this (`max_message_bytes`) are never read into memory: only their
+    /// header is read, their SHA-256 is computed from the file, and they wait for staff
+    /// flagged `too-large`.
+    public var maxMessageBytes: Int
+
+    /// 64 MiB: above what mail servers accept (typically 25-50 MB), so only a message that
+    /// came around them, or a misconfigured one, is over it.
+    public static let defaultMaxMessageBytes = 64 << 20
 
     public init(policy: DecisionPolicy = .auto, calendar: BusinessCalendar = BusinessCalendar(),
                 from: MailAddress = MailAddress(localPart: "volunteer", domain: "mki.gov.kz"), replyTo: [MailAddress] = [],
                 maxNoticesPerSenderPerDay: Int = 10, templates: NoticeTemplates = .builtIn,
                 legacyCharset: String = Charset.defaultLegacy, staffAddress: MailAddress? = nil,
-                authservID: String? = nil) {
+                authservID: String? = nil, maxMessageBytes: Int = IntakeSettings.defaultMaxMessageBytes) {
         self.policy = policy
         self.calendar = calendar
         self.from = from
@@ -34,6 +42,7 @@ public struct IntakeSettings: Sendable {
         self.legacyCharset = legacyCharset
         self.staffAddress = staffAddress
         self.authservID = authservID
+        self.maxMessageBytes = maxMessageBytes
     }
 
     /// A stored message's raw bytes, to re-read its header when threading a later notice.

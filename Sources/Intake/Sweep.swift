@@ -48,9 +48,15 @@ public struct Sweep {
             let entries = Array(batch)
             let charset = intake.settings.legacyCharset
             let maildir = self.maildir
+            let cap = intake.settings.maxMessageBytes
             DispatchQueue.concurrentPerform(iterations: entries.count) { i in
                 // A file taken by another process since the listing is simply skipped.
-                if let bytes = try? maildir.read(entries[i]) {
+                if let size = entries[i].size, size > cap {
+                    // Never read into memory: the header and a streamed SHA-256 (OversizedMessage.swift).
+                    if let prepared = Intake.prepareOversized(path: entries[i].path, size: size, legacyCharset: charset) {
+                        slots.set(i, prepared)
+                    }
+                } else if let bytes = try? maildir.read(entries[i]) {
                     slots.set(i, Intake.prepare(bytes, year: arrivals[i].date.year, legacyCharset: charset))
                 }
             }

@@ -37,6 +37,9 @@ struct TakingContext {
         if automatic.isAutomatic {
             return try automaticMail(reference, reasons: automatic.reasons)
         }
+        if exceedsLimits {
+            return try tooLarge(reference)
+        }
         let reading = prepared ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year)
         let record = ApplicationRecord(reading)
         if let running = try caseToContinue(reference) {
@@ -175,25 +178,31 @@ struct TakingContext {
         return nil
     }
 
-    /// Where a person's message continues a case: the case whose notice it answers; the case
-    /// its subject tag names, if the tag's case is the sender's own (a mistyped or borrowed
-    /// tag must not put one person's data in another's case); else the sender's open
-    /// refinement (applicants often write a fresh letter instead of replying).
+    /// Where a person's message continues a case: the case whose notice it answers, or whose
+    /// subject tag it carries, if that case is the sender's own (our notices' Message-IDs and
+    /// tags are predictable: a mistyped, borrowed or forged reference must not put one
+    /// person's data in another's case); else the sender's open refinement (applicants often
+    /// write a fresh letter instead of replying).
     func caseToContinue(_ reference: CaseReference) throws -> CaseRecord? {
         for id in reference.noticeIDs {
             if let item = try Outbox(intake.database).find(messageID: id), let caseID = item.caseID,
-               let found = try book.find(id: caseID) {
+               let found = try book.find(id: caseID), isSendersOwn(found) {
                 return found
             }
         }
         for id in reference.caseIDs {
-            if let found = try book.find(humanID: id), let address = replyAddress, found.replyTo == address
-                || message.from.contains(where: { $0.address.lowercased() == found.replyTo }) {
+            if let found = try book.find(humanID: id), isSendersOwn(found) {
                 return found
             }
         }
         guard let address = replyAddress else { return nil }
         return try book.latestOpen(replyTo: address, in: [.refinementRequested])
+    }
+
+    /// Whether the case answers the address this message comes from (its Reply-To or From).
+    func isSendersOwn(_ found: CaseRecord) -> Bool {
+        guard let address = replyAddress, let caseAddress = found.replyTo else { return false }
+        return caseAddress == address || message.from.contains(where: { $0.address.lowercased() == caseAddress })
     }
 
     /// Reply-To if the applicant set one, else From.
@@ -204,7 +213,7 @@ struct TakingContext {
     @discardableResult
     func log(caseID: Int64?, disposition: Intake.Taken.Disposition, record: ApplicationRecord?) throws -> Int64 {
         try messages.insert(sha256: sha, messageID: message.messageID, sender: sender, subject: message.subject,
-                            maildirPath: path, size: bytes.count, receivedAt: arrivedAt, caseID: caseID,
+                            maildirPath: path, size: message.size, receivedAt: arrivedAt, caseID: caseID,
                             disposition: disposition.rawValue, application: record?.json)
     }
 }

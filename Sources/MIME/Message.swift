@@ -4,11 +4,16 @@ public struct Message: Sendable {
     public let raw: ArraySlice<UInt8>
     /// The top entity: the message's own header and its body.
     public let root: Part
+    /// The size of the whole message when only its header was read (`init(header:messageSize:)`).
+    var wholeSize: Int? = nil
 
     init(raw: ArraySlice<UInt8>, root: Part) {
         self.raw = raw
         self.root = root
     }
+
+    /// The size of the message in bytes: `raw.count`, or the whole message's when only its header was read.
+    public var size: Int { wholeSize ?? raw.count }
 
     /// Parses `bytes`. Never fails: whatever cannot be read becomes a defect on the part it concerns.
     ///

@@ -1,3 +1,5 @@
+import Glibc
+
 /// One message file in a Maildir.
 public struct MaildirEntry: Sendable, Hashable, CustomStringConvertible {
     /// The file name as it is on disk, with the `:2,FLAGS` info part if any.
@@ -29,6 +31,14 @@ public struct MaildirEntry: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(folder.rawValue)/\(name)" }
+
+    /// The file's size in bytes as it is now (one `stat`), or nil if it is no longer there
+    /// (another reader took it). A message file is never rewritten, so this is its size.
+    public var size: Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
 
     static func baseName(of name: String) -> String {
         guard let colon = name.firstIndex(of: ":") else { return name }

@@ -1,0 +1,120 @@
+import Cases
+import Forms
+import Glibc
+import MIME
+import Register
+import Store
+
+/// Mail larger than `max_message_bytes`, and mail that reached one of the parser's limits.
+///
+/// A message over the cap is never read into memory: its SHA-256 is computed from the file in
+/// chunks, only its header block (at most `Limits.maxHeaderBlockBytes`) is read for From,
+/// Subject, Message-ID and the automatic-mail headers, and the file moves to `cur/` untouched.
+/// A person's such letter, like one whose structure was read only in part (nesting, parts,
+/// header size), is flagged `too-large` for staff: nothing is decided or answered
+/// automatically, since what it says was not read in full. Automatic mail (bounces,
+/// auto-replies) over the cap is handled like any other automatic mail.
+extension Intake {
+    /// Bytes read from the start of an oversized file to find its header block.
+    static let oversizedHeaderBytes = Limits.default.maxHeaderBlockBytes
+
+    /// The message at `path`, of `size` bytes, prepared from its header alone; nil if the file
+    /// can no longer be read (another process took it since the listing).
+    public static func prepareOversized(path: String, size: Int, legacyCharset: String) -> Prepared? {
+        guard let head = readHeaderBlock(path: path, maximum: oversizedHeaderBytes),
+              let sha = Digest.sha256Hex(contentsOf: path) else {
+            return nil
+        }
+        let message = Message(header: head, messageSize: size, legacyCharset: legacyCharset)
+        return Prepared(bytes: head, sha256: sha, message: message, reading: nil)
+    }
+
+    /// The file's first bytes up to and including the empty line that ends the header block,
+    /// or the first `maximum` bytes when there is none in them.
+    static func readHeaderBlock(path: String, maximum: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: maximum)
+        var filled = 0
+        while filled < maximum {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, maximum - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        buffer.removeSubrange(filled...)
+        // The first empty line: LF LF or LF CR LF (a message may also start with one).
+        var i = 0
+        while i < buffer.count {
+            if buffer[i] == 0x0A {
+                if i + 1 < buffer.count, buffer[i + 1] == 0x0A { return Array(buffer[...(i + 1)]) }
+                if i + 2 < buffer.count, buffer[i + 1] == 0x0D, buffer[i + 2] == 0x0A { return Array(buffer[...(i + 2)]) }
+            }
+            i += 1
+        }
+        return buffer
+    }
+}
+
+extension TakingContext {
+    /// Whether this person's letter must wait for staff because it was not read in full.
+    var exceedsLimits: Bool { message.isHeaderOnly || !message.limitsReached.isEmpty }
+
+    /// A letter too large (or too deep, too many parts, too long a header) to be read in
+    /// full: it continues the case it belongs to, else opens one; either way the case waits
+    /// for staff, flagged `too-large`, under the review term, and no notice goes out: a
+    /// receipt or a refinement would answer what was not read.
+    func tooLarge(_ reference: CaseReference) throws -> Intake.Taken {
+        // What could be read is kept for staff; an oversized message's body was not read at all.
+        let reading = message.isHeaderOnly ? nil : (prepared ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year))
+        let record = reading.map(ApplicationRecord.init)
+        var assessment = reading.map { Assessment($0) } ?? Assessment(outcome: .incomplete)
+        // A letter read in part is never "not an application": the rest may be one. Nothing
+        // is named missing either, when nothing of a form was found in the part that was read.
+        if assessment.outcome == .notAnApplication { assessment = Assessment(outcome: .incomplete, flags: assessment.flags) }
+        assessment.flags.append(.tooLarge)
+        if let flag = authenticityFlag { assessment.flags.append(flag) }
+        if let running = try caseToContinue(reference) {
+            let outcome = CaseMachine.apply(.resubmitted(assessment: assessment, at: arrivedAt), to: running.snapshot,
+                                            policy: settings.policy, calendar: settings.calendar)
+            if case .success = outcome {
+                return try apply(outcome.map(Self.withoutNotices), to: running, disposition: .resubmitted,
+                                 record: record, note: FlagReason.tooLarge.rawValue)
+            }
+            // A decided case takes no new material: the letter opens a case of its own.
+        }
+        let intent = reading.map { CaseIntent($0.application) } ?? .application
+        let who = record?.identity ?? ApplicantIdentity()
+        let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
+                                                                  email: intent == .application ? nil : who.email ?? sender)
+        let input = CaseInput.opened(intent: intent, assessment: assessment, at: arrivedAt, hasRegisterEntry: entry != nil)
+        guard case .success(let opening) = CaseMachine.apply(input, to: .unopened, policy: settings.policy,
+                                                             calendar: settings.calendar) else {
+            try log(caseID: nil, disposition: .ignored, record: record)
+            return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: "could not open a case")
+        }
+        let transition = Self.withoutNotices(opening)
+        let applicantID = who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil
+            ? try RegisterBook(intake.database).applicant(who) : nil
+        let created = try book.open(transition, at: arrivedAt, kind: record?.kind, language: record?.language,
+                                    replyTo: replyAddress, applicantID: applicantID)
+        let messageRow = try log(caseID: created.id, disposition: .opened, record: record)
+        let performer = EffectPerformer(intake: intake, record: created, application: record,
+                                        trigger: try messages.find(id: messageRow),
+                                        triggerReferences: message.references, at: arrivedAt)
+        let notices = try performer.perform(transition)
+        return Intake.Taken(disposition: .opened, caseID: created.humanID, state: transition.state,
+                            notices: notices, note: FlagReason.tooLarge.rawValue)
+    }
+
+    /// The transition with its notices left out: the timers and flags stay.
+    static func withoutNotices(_ transition: Transition) -> Transition {
+        var quiet = transition
+        quiet.effects.removeAll { if case .notice = $0 { return true } else { return false } }
+        return quiet
+    }
+}

@@ -39,8 +39,8 @@ public enum ApplicationPurpose: String, Sendable, CaseIterable {
     // ("как прекратить деятельность?") is not a statement about this message.
     static let conditionalWords: Set<String> = ["случае", "если", "при", "жағдайда", "болса", "егер"]
 
-    static let terminationCandidates = LabelMatcher.candidates(ApplicationPurpose.termination, terminationPhrases)
-    static let changeCandidates = LabelMatcher.candidates(ApplicationPurpose.change, changePhrases)
+    static let terminationCandidates = LabelIndex(LabelMatcher.candidates(ApplicationPurpose.termination, terminationPhrases))
+    static let changeCandidates = LabelIndex(LabelMatcher.candidates(ApplicationPurpose.change, changePhrases))
 
     /// The purpose a text (a subject, a body, a document) states; nil when it states no change or termination.
     /// Quoted lines ("> …") are the mailbox's own notices quoted back, not the sender's words.

@@ -123,23 +123,21 @@ struct Extraction {
 
     // MARK: candidates
 
-    static let main: [LabelMatcher.Candidate<LabelKey>] =
+    static let main = LabelIndex<LabelKey>(
         FormCatalogue.fields.flatMap { LabelMatcher.candidates(LabelKey.field($0.field), $0.keywords) }
         + LabelMatcher.candidates(LabelKey.contacts, FormCatalogue.contacts)
-        + LabelMatcher.candidates(LabelKey.kindLabel, FormCatalogue.kindLabel)
-    static let program: [LabelMatcher.Candidate<LabelKey>] =
-        FormCatalogue.programFields.flatMap { LabelMatcher.candidates(LabelKey.program($0.name), $0.keywords) }
-    static let action: [LabelMatcher.Candidate<LabelKey>] =
-        FormCatalogue.actionFields.flatMap { LabelMatcher.candidates(LabelKey.action($0.name), $0.keywords) }
-    static let titles: [LabelMatcher.Candidate<FormKind>] =
-        FormCatalogue.titles.flatMap { LabelMatcher.candidates($0.form, $0.keywords) }
-    static let kindNames: [LabelMatcher.Candidate<ApplicantKind>] =
-        FormCatalogue.kindNames.flatMap { LabelMatcher.candidates($0.kind, $0.keywords) }
-    static let kindPhrases: [LabelMatcher.Candidate<ApplicantKind>] =
-        FormCatalogue.kindPhrases.flatMap { LabelMatcher.candidates($0.kind, $0.keywords) }
-    static let consent: [LabelMatcher.Candidate<Bool>] =
-        LabelMatcher.candidates(true, FormCatalogue.consentSentence) + consentRefusal
-    static let consentRefusal: [LabelMatcher.Candidate<Bool>] = LabelMatcher.candidates(false, FormCatalogue.consentRefusal)
+        + LabelMatcher.candidates(LabelKey.kindLabel, FormCatalogue.kindLabel))
+    static let program = LabelIndex<LabelKey>(
+        FormCatalogue.programFields.flatMap { LabelMatcher.candidates(LabelKey.program($0.name), $0.keywords) })
+    static let action = LabelIndex<LabelKey>(
+        FormCatalogue.actionFields.flatMap { LabelMatcher.candidates(LabelKey.action($0.name), $0.keywords) })
+    static let titles = LabelIndex<FormKind>(FormCatalogue.titles.flatMap { LabelMatcher.candidates($0.form, $0.keywords) })
+    static let kindNames = LabelIndex<ApplicantKind>(FormCatalogue.kindNames.flatMap { LabelMatcher.candidates($0.kind, $0.keywords) })
+    static let kindPhrases = LabelIndex<ApplicantKind>(
+        FormCatalogue.kindPhrases.flatMap { LabelMatcher.candidates($0.kind, $0.keywords) })
+    static let consent = LabelIndex<Bool>(LabelMatcher.candidates(true, FormCatalogue.consentSentence)
+                                          + LabelMatcher.candidates(false, FormCatalogue.consentRefusal))
+    static let consentRefusal = LabelIndex<Bool>(LabelMatcher.candidates(false, FormCatalogue.consentRefusal))
 
     static let choiceLists: [FormField: [ListItem]] = [
         .activityTypes: FormCatalogue.activityTypes, .roles: FormCatalogue.roles, .availability: FormCatalogue.availability,
@@ -200,40 +198,47 @@ struct Extraction {
     static let emptyBoxes: [String] = ["☐", "□", "[ ]", "( )", "[]", "()", "○"]
 
     /// Marks before and after a choice: "☒ 6) …", "[x] 6.", "6) … — иә", "X", "+".
+    /// Runs on every line of every list, so it looks at the ends of the line, never splits it whole.
     static func splitMarks(_ text: String) -> (marked: Bool, negated: Bool, core: String) {
         var t = text.catalogueTrimmed()
         var marked = false, negated = false
         var changed = true
         while changed && !t.isEmpty {
             changed = false
-            for box in emptyBoxes where t.hasPrefix(box) { t = String(t.dropFirst(box.count)).catalogueTrimmed(); changed = true }
-            for box in emptyBoxes where t.hasSuffix(box) { t = String(t.dropLast(box.count)).catalogueTrimmed(); changed = true }
+            // Every empty box begins with one of these scalars and ends with one of those.
+            if let f = t.unicodeScalars.first, "☐□[(○".unicodeScalars.contains(f) {
+                for box in emptyBoxes where t.hasPrefix(box) { t = String(t.dropFirst(box.count)).catalogueTrimmed(); changed = true }
+            }
+            if let l = t.unicodeScalars.last, "☐□])○".unicodeScalars.contains(l) {
+                for box in emptyBoxes where t.hasSuffix(box) { t = String(t.dropLast(box.count)).catalogueTrimmed(); changed = true }
+            }
             if let f = t.first, markSymbols.contains(f) { marked = true; t = String(t.dropFirst()).catalogueTrimmed(also: "-–—:"); changed = true }
             if let l = t.last, markSymbols.contains(l) { marked = true; t = String(t.dropLast()).catalogueTrimmed(also: "-–—:"); changed = true }
-            if (t.hasPrefix("[") || t.hasPrefix("(")), t.count >= 3 {
-                let chars = Array(t)
-                if chars[2] == "]" || chars[2] == ")", markWords.contains(String(chars[1]).lowercased()) || markSymbols.contains(chars[1]) {
+            if t.hasPrefix("[") || t.hasPrefix("(") {
+                let chars = Array(t.prefix(3))
+                if chars.count == 3, chars[2] == "]" || chars[2] == ")",
+                   markWords.contains(String(chars[1]).lowercased()) || markSymbols.contains(chars[1]) {
                     marked = true; t = String(t.dropFirst(3)).catalogueTrimmed(); changed = true
                 }
             }
-            if (t.hasSuffix("]") || t.hasSuffix(")")), t.count >= 3 {
-                let chars = Array(t)
-                let inner = chars[chars.count - 2], open = chars[chars.count - 3]
-                if open == "[" || open == "(", markWords.contains(String(inner).lowercased()) || markSymbols.contains(inner) {
-                    marked = true; t = String(t.dropLast(3)).catalogueTrimmed(); changed = true
+            if t.hasSuffix("]") || t.hasSuffix(")") {
+                let chars = Array(t.suffix(3))
+                if chars.count == 3 {
+                    let inner = chars[1], open = chars[0]
+                    if open == "[" || open == "(", markWords.contains(String(inner).lowercased()) || markSymbols.contains(inner) {
+                        marked = true; t = String(t.dropLast(3)).catalogueTrimmed(); changed = true
+                    }
                 }
             }
-            let words = t.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if let first = words.first {
+            if let (first, single) = firstWord(of: t) {
                 let w = first.lowercased().catalogueTrimmedPunctuation()
-                if markWords.contains(w) && (words.count == 1 || first.count <= 3) {
+                if markWords.contains(w) && (single || first.count <= 3) {
                     marked = true; t = String(t.dropFirst(first.count)).catalogueTrimmed(also: "-–—:,"); changed = true
-                } else if negativeWords.contains(w) && words.count == 1 {
+                } else if negativeWords.contains(w) && single {
                     negated = true; t = ""; changed = true
                 }
             }
-            let tail = t.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "—" || $0 == "–" || $0 == ":" || $0 == "-" })
-            if tail.count >= 2, let last = tail.last {
+            if let last = lastOfSeveralWords(of: t) {
                 let w = last.lowercased().catalogueTrimmedPunctuation()
                 if markWords.contains(w) {
                     marked = true; t = String(t.dropLast(last.count)).catalogueTrimmed(also: "-–—:,"); changed = true
@@ -243,6 +248,24 @@ struct Extraction {
             }
         }
         return (marked, negated, t)
+    }
+
+    /// The first word (split at spaces and tabs), and whether it is the only one.
+    static func firstWord(of t: String) -> (word: Substring, single: Bool)? {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let start = t.firstIndex(where: { !isSpace($0) }) else { return nil }
+        let end = t[start...].firstIndex(where: isSpace) ?? t.endIndex
+        return (t[start..<end], !t[end...].contains { !isSpace($0) })
+    }
+
+    /// The last word when the line has two or more, split at spaces, tabs, dashes and colons.
+    static func lastOfSeveralWords(of t: String) -> Substring? {
+        let isSeparator: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "—" || $0 == "–" || $0 == ":" || $0 == "-" }
+        guard let lastLetter = t.lastIndex(where: { !isSeparator($0) }) else { return nil }
+        let end = t.index(after: lastLetter)
+        let start = t[..<end].lastIndex(where: isSeparator).map { t.index(after: $0) } ?? t.startIndex
+        guard t[..<start].contains(where: { !isSeparator($0) }) else { return nil }
+        return t[start..<end]
     }
 
     /// "6) text", "6. text", "6 text", "№6" → (6, "text").
@@ -273,10 +296,9 @@ struct Extraction {
         guard !words.isEmpty else { return nil }
         var best: (Int, Double)? = nil
         for item in items {
-            for option in [item.kk, item.ru] {
-                let stems = optionStems[option] ?? stemsOf(option)
+            for stems in item.stems {
                 guard !stems.isEmpty else { continue }
-                let hits = stems.filter { stem in words.contains { LabelMatcher.wordMatches(keyword: stem, word: $0) } }.count
+                let hits = stems.filter { stem in words.contains { LabelMatcher.wordMatches(keyword: stem[...], word: $0[...]) } }.count
                 let ratio = Double(hits) / Double(stems.count)
                 let lineRatio = Double(hits) / Double(words.count)
                 guard ratio >= 0.5 || hits >= 3 || (lineRatio >= 0.6 && hits >= 1) else { continue }
@@ -286,24 +308,6 @@ struct Extraction {
         }
         return best?.0
     }
-
-    /// An option's words of 3+ letters, cut to a stem so inflected answers still match.
-    static func stemsOf(_ option: String) -> [[Unicode.Scalar]] {
-        LabelMatcher.tokens(option).map(\.text).filter { $0.count >= 3 }
-            .map { Array(String($0.prefix(max(4, $0.count - 3))).unicodeScalars) }
-    }
-
-    /// Every catalogue option's stems, computed once: `identify` runs for each line of each list,
-    /// and tokenizing the 13 activity types afresh every time was most of the reading time.
-    static let optionStems: [String: [[Unicode.Scalar]]] = {
-        var out: [String: [[Unicode.Scalar]]] = [:]
-        for items in choiceLists.values {
-            for item in items {
-                for option in [item.kk, item.ru] { out[option] = stemsOf(option) }
-            }
-        }
-        return out
-    }()
 
     // MARK: lines
 
@@ -318,8 +322,9 @@ struct Extraction {
             return
         }
 
-        if checkConsent(text) { prose.append(text); return }
-        if checkTitle(text) { return }
+        let words = LabelMatcher.Words(text)
+        if checkConsent(text, words) { prose.append(text); return }
+        if checkTitle(text, words) { return }
         if checkMarkedKind(line) { return }
 
         if let field = list, field != .members, let _ = Extraction.choiceLists[field], choiceItem(line) { return }
@@ -337,7 +342,7 @@ struct Extraction {
             return
         }
 
-        if let (key, rest) = inlineLabel(text) {
+        if let (key, rest) = inlineLabel(text, words) {
             accept(key, value: rest)
             return
         }
@@ -348,24 +353,24 @@ struct Extraction {
         }
         if list == .members { addMembers(text); return }
         prose.append(text)
-        checkKindPhrase(text)
-        for (field, value) in ProseFields.extract(text) where result.proseValues[field] == nil { result.proseValues[field] = value }
+        checkKindPhrase(text, words)
+        for (field, value) in ProseFields.extract(text, tokens: words.tokens) where result.proseValues[field] == nil { result.proseValues[field] = value }
     }
 
-    mutating func checkConsent(_ text: String) -> Bool {
-        guard var m = LabelMatcher.bestMatch(in: text, among: Extraction.consent, gap: 1) else { return false }
+    mutating func checkConsent(_ text: String, _ words: LabelMatcher.Words) -> Bool {
+        guard var m = LabelMatcher.bestMatch(in: words, among: Extraction.consent, gap: 1) else { return false }
         // "Не даю согласие на сбор и обработку…" also contains the longer consent phrase: a refusal anywhere wins.
-        if m.key, let refusal = LabelMatcher.bestMatch(in: text, among: Extraction.consentRefusal, gap: 1) { m = refusal }
+        if m.key, let refusal = LabelMatcher.bestMatch(in: words, among: Extraction.consentRefusal, gap: 1) { m = refusal }
         // A keyword like "келісемін" alone is a label answer, not the sentence; the sentence is long.
-        if m.key == true && m.score < 12 && LabelMatcher.tokens(text).count > 4 { return false }
+        if m.key == true && m.score < 12 && words.count > 4 { return false }
         if result.consent != false { result.consent = m.key }
         vote(m.language)
         return true
     }
 
-    mutating func checkTitle(_ text: String) -> Bool {
-        guard let t = LabelMatcher.bestMatch(in: text, among: Extraction.titles, maxStart: 1, gap: 0), t.coverage >= 0.5 else { return false }
-        if let l = bestLabel(text[...], maxStart: 1), l.score > t.score { return false }
+    mutating func checkTitle(_ text: String, _ words: LabelMatcher.Words) -> Bool {
+        guard let t = LabelMatcher.bestMatch(in: words, among: Extraction.titles, maxStart: 1, gap: 0), t.coverage >= 0.5 else { return false }
+        if let l = bestLabel(words, maxStart: 1), l.score > t.score { return false }
         if t.key.applicant != nil {
             if questionnaireOpen && identified { startNextApplicant() }
             if preamble == nil { preamble = result }
@@ -395,18 +400,19 @@ struct Extraction {
             marked = marked || s.marked
             if !s.core.isEmpty { cores.append(s.core) }
         }
-        guard marked, cores.count == 1, LabelMatcher.tokens(cores[0]).count <= 6,
-              let m = LabelMatcher.bestMatch(in: cores[0], among: Extraction.kindNames, maxStart: 0, gap: 0),
+        guard marked, cores.count == 1 else { return false }
+        let words = LabelMatcher.Words(cores[0])
+        guard words.count <= 6, let m = LabelMatcher.bestMatch(in: words, among: Extraction.kindNames, maxStart: 0, gap: 0),
               m.coverage >= 0.5 else { return false }
         result.markedKinds.append(m.key)
         vote(m.language)
         return true
     }
 
-    mutating func checkKindPhrase(_ text: String) {
+    mutating func checkKindPhrase(_ text: String, _ words: LabelMatcher.Words) {
         // "Волонтерлер тобы ретінде енгізіле ала ма?" asks; it does not apply.
         if text.catalogueTrimmed().hasSuffix("?") { return }
-        if let m = LabelMatcher.bestMatch(in: text, among: Extraction.kindPhrases, gap: 0) {
+        if let m = LabelMatcher.bestMatch(in: words, among: Extraction.kindPhrases, gap: 0) {
             result.markedKinds.append(m.key)
             vote(m.language)
         }
@@ -414,7 +420,11 @@ struct Extraction {
 
     /// The best label among main, programme and action fields; the current section wins ties.
     func bestLabel(_ text: Substring, maxStart: Int) -> LabelMatcher.Match<LabelKey>? {
-        let order: [[LabelMatcher.Candidate<LabelKey>]]
+        bestLabel(LabelMatcher.Words(text), maxStart: maxStart)
+    }
+
+    func bestLabel(_ words: LabelMatcher.Words, maxStart: Int) -> LabelMatcher.Match<LabelKey>? {
+        let order: [LabelIndex<LabelKey>]
         switch section {
         case .main: order = [Extraction.main, Extraction.program, Extraction.action]
         case .program: order = [Extraction.program, Extraction.action, Extraction.main]
@@ -422,7 +432,7 @@ struct Extraction {
         }
         var best: LabelMatcher.Match<LabelKey>? = nil
         for group in order {
-            if let m = LabelMatcher.bestMatch(in: text, among: group, maxStart: maxStart), m.score > (best?.score ?? 0) { best = m }
+            if let m = LabelMatcher.bestMatch(in: words, among: group, maxStart: maxStart), m.score > (best?.score ?? 0) { best = m }
         }
         return best
     }
@@ -436,24 +446,24 @@ struct Extraction {
     }
 
     /// "Label: value", "Label value", or a label alone (the value follows).
-    mutating func inlineLabel(_ text: String) -> (LabelKey, String?)? {
+    mutating func inlineLabel(_ text: String, _ words: LabelMatcher.Words) -> (LabelKey, String?)? {
         let colon = text.firstIndex(of: ":")
         let head = colon.map { text[..<$0] } ?? text[...]
-        guard let m = bestLabel(head, maxStart: colon == nil ? 0 : 2) else {
+        let headWords = colon == nil ? words : LabelMatcher.Words(head)
+        guard let m = bestLabel(headWords, maxStart: colon == nil ? 0 : 2) else {
             // A label alone on its line may open with other words ("Қазіргі уақытта сіз қатысып жүрген
             // негізгі қызмет түрлерін таңдаңыз", "Волонтерлік тобы басшысының Т.А.Ә.").
             // "…қызмет түрлерін таңдаңыз:" with nothing after the colon is such a label too.
             let valueAfterColon = colon.flatMap { Extraction.clean(text[text.index(after: $0)...]) }
-            guard valueAfterColon == nil, let m = bestLabel(head, maxStart: 5), m.coverage >= 0.4,
+            guard valueAfterColon == nil, let m = bestLabel(headWords, maxStart: 5), m.coverage >= 0.4,
                   Extraction.clean(head[m.labelEnd...]) == nil else { return nil }
             vote(m.language)
             return (m.key, nil)
         }
-        let headWords = LabelMatcher.tokens(head).count
         // "Ұйым басшысы туралы ақпарат", "Сведения о руководителе": a heading over the lines that follow.
         if colon == nil, let next = LabelMatcher.tokens(text[m.labelEnd...]).first?.text, Extraction.aboutWords.contains(next) { return nil }
         if colon != nil {
-            guard m.coverage >= 0.34 || headWords - m.end <= 1 else { return nil }
+            guard m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
         }
         vote(m.language)
         // Words between the matched keywords and the colon are still label ("Опыт в качестве

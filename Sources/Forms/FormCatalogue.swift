@@ -26,10 +26,20 @@ public struct ListItem: Sendable {
     public let number: Int
     public let kk: String
     public let ru: String
+    /// The Kazakh and the Russian wording's words of 3+ letters, each cut to a stem so inflected
+    /// answers still match; computed once, as every line of every list is compared with them.
+    let stems: [[[Unicode.Scalar]]]
+
     public init(_ number: Int, kk: String, ru: String) {
         self.number = number
         self.kk = kk
         self.ru = ru
+        stems = [ListItem.stems(of: kk), ListItem.stems(of: ru)]
+    }
+
+    static func stems(of option: String) -> [[Unicode.Scalar]] {
+        let words: [String] = LabelMatcher.tokens(option).map(\.text).filter { $0.count >= 3 }
+        return words.map { word -> [Unicode.Scalar] in Array(String(word.prefix(max(4, word.count - 3))).unicodeScalars) }
     }
 }
 

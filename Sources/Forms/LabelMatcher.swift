@@ -29,14 +29,14 @@ public enum LabelMatcher {
         public let keyword: String
         public let language: String?
         let tokens: [String]
-        /// The tokens as scalars, computed once: candidates are matched against every line.
-        let scalars: [[Unicode.Scalar]]
+        /// Letters in the keyword: the longer keyword is the more specific one.
+        let score: Int
         public init(key: Key, keyword: String, language: String?) {
             self.key = key
             self.keyword = keyword
             self.language = language
             self.tokens = LabelMatcher.tokens(keyword).map(\.text)
-            self.scalars = tokens.map { Array($0.unicodeScalars) }
+            self.score = tokens.reduce(0) { $0 + $1.count }
         }
     }
 
@@ -82,7 +82,7 @@ public enum LabelMatcher {
             var i = scalars.startIndex
             while i < scalars.endIndex {
                 let scalar = scalars[i]
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if isWordScalar(scalar) {
                     if start == nil { start = i }
                     current.unicodeScalars.append(foldScalar(scalar))
                 } else if (scalar == "-" || scalar == "'") && start != nil {
@@ -116,6 +116,16 @@ public enum LabelMatcher {
         return removeOptionalPhrases(raw)
     }
 
+    /// Letters and digits, answered from the code point for the scripts forms are written in:
+    /// asking Unicode's property tables for every scalar of every line was a tenth of reading.
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x52F: return true
+        case 0...0x7F: return false
+        default: return s.properties.isAlphabetic || s.properties.numericType != nil
+        }
+    }
+
     /// Text whose every character is a single scalar that needs no grapheme rules: ASCII,
     /// Latin-1, Cyrillic (with Kazakh), and the punctuation and check-box symbols forms use.
     static func isSimple(_ text: Substring) -> Bool {
@@ -147,7 +157,8 @@ public enum LabelMatcher {
         var i = 0
         outer: while i < tokens.count {
             for phrase in optionalPhrases where i + phrase.count <= tokens.count {
-                if (0..<phrase.count).allSatisfy({ tokens[i + $0].text == phrase[$0] }) {
+                // By bytes: tokens are NFC like the phrases, and String's == would normalize each time.
+                if (0..<phrase.count).allSatisfy({ tokens[i + $0].text.utf8.elementsEqual(phrase[$0].utf8) }) {
                     i += phrase.count
                     continue outer
                 }
@@ -209,23 +220,26 @@ public enum LabelMatcher {
     /// A keyword word against a text word: equal; or the text word is the keyword word plus an
     /// ending (Kazakh and Russian inflect); or, for words of 5+ letters, one typo away.
     public static func wordMatches(keyword: String, word: String) -> Bool {
-        wordMatches(keyword: Array(keyword.unicodeScalars), word: Array(word.unicodeScalars))
+        wordMatches(keyword: Array(keyword.unicodeScalars)[...], word: Array(word.unicodeScalars)[...])
     }
 
-    static func wordMatches(keyword: [Unicode.Scalar], word: [Unicode.Scalar]) -> Bool {
-        if keyword == word { return true }
+    /// Generic so the label index runs it on slices of one flat buffer, without an array per word.
+    static func wordMatches<C: RandomAccessCollection>(keyword: C, word: C) -> Bool
+    where C.Element == Unicode.Scalar, C.Index == Int, C.SubSequence == C {
         let k = keyword.count
+        if k == word.count, keyword.elementsEqual(word) { return true }
         if k < 4 { return false }
-        if word.starts(with: keyword) { return true }
+        if word.count > k, word.prefix(k).elementsEqual(keyword) { return true }
         if k >= 5 {
-            if abs(word.count - k) <= 1, withinOneEdit(keyword[...], word[...]) { return true }
-            if word.count > k, withinOneEdit(keyword[...], word[..<k]) { return true }
+            if abs(word.count - k) <= 1, withinOneEdit(keyword, word) { return true }
+            if word.count > k, withinOneEdit(keyword, word.prefix(k)) { return true }
         }
         return false
     }
 
     /// `levenshtein(a, b) <= 1` in one pass instead of a table.
-    static func withinOneEdit(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func withinOneEdit<C: RandomAccessCollection>(_ a: C, _ b: C) -> Bool
+    where C.Element == Unicode.Scalar, C.Index == Int, C.SubSequence == C {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard long.count - short.count <= 1 else { return false }
         var i = short.startIndex, j = long.startIndex
@@ -240,57 +254,43 @@ public enum LabelMatcher {
         return short[i...].elementsEqual(long[j...])
     }
 
-    /// Where the keyword's words occur in order in `words`, at most `gap` foreign words between two.
-    static func find(_ keyword: [String], in words: [String], gap: Int) -> (start: Int, end: Int)? {
-        find(keyword.map { Array($0.unicodeScalars) }, in: words.map { Array($0.unicodeScalars) }, gap: gap)
-    }
-
-    static func find(_ keyword: [[Unicode.Scalar]], in words: [[Unicode.Scalar]], gap: Int) -> (start: Int, end: Int)? {
-        guard !keyword.isEmpty, keyword.count <= words.count else { return nil }
-        for start in words.indices where wordMatches(keyword: keyword[0], word: words[start]) {
-            var position = start
-            var ok = true
-            for part in keyword.dropFirst() {
-                var found = false
-                var probe = position + 1
-                while probe < words.count, probe <= position + 1 + gap {
-                    if wordMatches(keyword: part, word: words[probe]) { found = true; break }
-                    probe += 1
-                }
-                if !found { ok = false; break }
-                position = probe
-            }
-            if ok { return (start, position + 1) }
-        }
-        return nil
-    }
-
     /// The best candidate found in `text`, starting no later than word `maxStart`.
     /// The longest keyword wins; among equals, the one that starts earliest, then the first listed.
     public static func bestMatch<Key>(in text: String, among candidates: [Candidate<Key>],
                                       maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
-        bestMatch(in: text[...], among: candidates, maxStart: maxStart, gap: gap)
+        bestMatch(in: Words(text[...]), among: LabelIndex(candidates), maxStart: maxStart, gap: gap)
     }
 
-    public static func bestMatch<Key>(in text: Substring, among candidates: [Candidate<Key>],
+    public static func bestMatch<Key>(in text: Substring, among index: LabelIndex<Key>,
                                       maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
-        let tokens = tokens(text)
-        guard !tokens.isEmpty else { return nil }
-        let words = tokens.map { Array($0.text.unicodeScalars) }
+        bestMatch(in: Words(text), among: index, maxStart: maxStart, gap: gap)
+    }
+
+    public static func bestMatch<Key>(in text: String, among index: LabelIndex<Key>,
+                                      maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
+        bestMatch(in: Words(text[...]), among: index, maxStart: maxStart, gap: gap)
+    }
+
+    /// Where the keyword's words occur in order in the text, at most `gap` foreign words between
+    /// two, taking the earliest start; `words` is tokenized once for every catalogue asked of it.
+    public static func bestMatch<Key>(in words: Words, among index: LabelIndex<Key>,
+                                      maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
+        guard words.count > 0 else { return nil }
+        let table = index.table(for: words)
         var best: Match<Key>? = nil
-        for candidate in candidates {
-            guard let (start, end) = find(candidate.scalars, in: words, gap: gap), start <= maxStart else { continue }
-            let score = candidate.tokens.reduce(0) { $0 + $1.count }
+        for (c, candidate) in index.candidates.enumerated() {
+            guard let (start, end) = table.find(index.wordIDs[c], gap: gap, maxStart: maxStart) else { continue }
+            let score = candidate.score
             if let b = best, b.score > score || (b.score == score && b.start <= start) { continue }
             best = Match(key: candidate.key, keyword: candidate.keyword, language: candidate.language, score: score,
                          start: start, end: end, coverage: Double(candidate.tokens.count) / Double(words.count),
-                         labelEnd: tokens[end - 1].range.upperBound)
+                         labelEnd: words.tokens[end - 1].range.upperBound)
         }
         return best
     }
 
     /// Whether the keyword occurs in the text, by the same rules.
     public static func contains(_ text: String, keyword: String, gap: Int = 1) -> Bool {
-        find(tokens(keyword).map(\.text), in: tokens(text).map(\.text), gap: gap) != nil
+        bestMatch(in: text, among: [Candidate(key: true, keyword: keyword, language: nil)], gap: gap) != nil
     }
 }

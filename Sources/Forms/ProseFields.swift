@@ -14,8 +14,12 @@ enum ProseFields {
     static let openers: Set<String> = ["я", "мы", "мен", "біз"]
 
     static func extract(_ line: String) -> [FormField: String] {
+        extract(line, tokens: LabelMatcher.tokens(line))
+    }
+
+    /// `tokens`: the line's tokens, when the caller has them already.
+    static func extract(_ line: String, tokens: [LabelMatcher.Token]) -> [FormField: String] {
         var out: [FormField: String] = [:]
-        let tokens = LabelMatcher.tokens(line)
         for (i, token) in tokens.enumerated() where binWords.contains(token.text) || iinWords.contains(token.text) {
             guard let number = tokens[(i + 1)...].prefix(2).first(where: { $0.text.count == 12 && $0.text.allSatisfy(\.isNumber) }) else { continue }
             let field: FormField = binWords.contains(token.text) ? .bin : .iin

@@ -374,10 +374,10 @@ extension String {
     }
 
     func catalogueTrimmed(also set: String) -> String {
-        let chars = Set(set)
+        // A handful of characters: searching the string beats hashing into a Set on every call.
         var s = Substring(self)
-        while let f = s.first, chars.contains(f) || f.isWhitespace { s.removeFirst() }
-        while let l = s.last, chars.contains(l) || l.isWhitespace { s.removeLast() }
+        while let f = s.first, set.contains(f) || f.isWhitespace { s.removeFirst() }
+        while let l = s.last, set.contains(l) || l.isWhitespace { s.removeLast() }
         return String(s)
     }
 

@@ -37,7 +37,7 @@ public enum ApplicationPurpose: String, Sendable, CaseIterable {
 
     // A condition ("в случае изменения сведений сообщу", "өзгерген жағдайда") or a question
     // ("как прекратить деятельность?") is not a statement about this message.
-    static let conditionalWords: Set<String> = ["случае", "если", "при", "жағдайда", "болса", "егер"]
+    static let conditionalWords = ["случае", "если", "при", "жағдайда", "болса", "егер"]
 
     static let terminationCandidates = LabelIndex(LabelMatcher.candidates(ApplicationPurpose.termination, terminationPhrases))
     static let changeCandidates = LabelIndex(LabelMatcher.candidates(ApplicationPurpose.change, changePhrases))
@@ -50,12 +50,15 @@ public enum ApplicationPurpose: String, Sendable, CaseIterable {
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             let trimmed = String(line).catalogueTrimmed()
             if trimmed.hasPrefix(">") || trimmed.hasSuffix("?") { continue }
-            let words = Set(LabelMatcher.tokens(trimmed).map(\.text))
-            if !words.isDisjoint(with: conditionalWords) { continue }
-            if let m = LabelMatcher.bestMatch(in: trimmed, among: terminationCandidates, gap: 2) {
+            let words = LabelMatcher.Words(trimmed)
+            // By bytes: hashing Cyrillic Strings into a Set normalizes every word of every line.
+            if words.tokens.contains(where: { token in conditionalWords.contains { $0.utf8.elementsEqual(token.text.utf8) } }) {
+                continue
+            }
+            if let m = LabelMatcher.bestMatch(in: words, among: terminationCandidates, gap: 2) {
                 if found != .termination { date = terminationDate(in: trimmed, after: m.labelEnd) }
                 found = .termination
-            } else if found == nil, LabelMatcher.bestMatch(in: trimmed, among: changeCandidates, gap: 2) != nil {
+            } else if found == nil, LabelMatcher.bestMatch(in: words, among: changeCandidates, gap: 2) != nil {
                 found = .change
             }
         }

@@ -278,8 +278,11 @@ public enum LabelMatcher {
         guard words.count > 0 else { return nil }
         let table = index.table(for: words)
         var best: Match<Key>? = nil
-        for (c, candidate) in index.candidates.enumerated() {
+        // By position: copying each candidate (its strings retained and released) cost more
+        // than the matching, and most candidates do not match at all.
+        for c in index.wordIDs.indices {
             guard let (start, end) = table.find(index.wordIDs[c], gap: gap, maxStart: maxStart) else { continue }
+            let candidate = index.candidates[c]
             let score = candidate.score
             if let b = best, b.score > score || (b.score == score && b.start <= start) { continue }
             best = Match(key: candidate.key, keyword: candidate.keyword, language: candidate.language, score: score,

@@ -55,7 +55,7 @@ public struct NoticeCourier {
                 do {
                     _ = try folder.deliver(item.bytes)
                     outcome = .sent
-                } catch let error as MaildirError where error.isStorageFull {
+                } catch where error.isStorageFull {
                     // `deliver` removed its partial file from tmp/; nothing else was written.
                     throw StorageFull(underlying: error, delivered: done)
                 } catch {

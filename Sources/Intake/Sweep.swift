@@ -37,18 +37,34 @@ public struct Sweep {
             waiting.sort { ($0.deliveredUTCSeconds, $0.name) < ($1.deliveredUTCSeconds, $1.name) }
         }
         var lines: [Line] = []
-        var start = 0
-        while start < waiting.count {
-            let batch = waiting[start..<min(start + batchSize, waiting.count)]
-            start = batch.endIndex
-            // Read and parsed before the lock, on every core: the transaction then holds only
-            // the store's own work, and reading forms is most of the cost of a message.
-            let arrivals = batch.map { LocalDateTime(utcSeconds: min($0.deliveredUTCSeconds, now.utcSeconds)) }
-            let slots = PreparedSlots(count: batch.count)
-            let entries = Array(batch)
-            let charset = intake.settings.legacyCharset
-            let maildir = self.maildir
-            let cap = intake.settings.maxMessageBytes
+        let batches = stride(from: 0, to: waiting.count, by: batchSize).map {
+            Array(waiting[$0..<min($0 + batchSize, waiting.count)])
+        }
+        // While one batch commits, the next is read on the other cores: reading forms and the
+        // store's work overlap instead of taking turns.
+        var reading = batches.first.map { read($0, now: now) }
+        for index in batches.indices {
+            guard let prepared = reading?.wait() else { break }
+            reading = index + 1 < batches.count ? read(batches[index + 1], now: now) : nil
+            try commit(prepared, lines: &lines)
+        }
+        lines += try fireTimers(asOf: now)
+        return lines
+    }
+
+    typealias PreparedMessage = (entry: MaildirEntry, arrived: LocalDateTime, message: Intake.Prepared)
+
+    /// Reads and parses a batch on every core, in the background; nothing here touches the
+    /// store, so the transaction holds only the store's own work.
+    func read(_ entries: [MaildirEntry], now: LocalDateTime) -> BatchReading {
+        // A file's time in the future (a skewed clock, a replay with --now) is "now".
+        let arrivals = entries.map { LocalDateTime(utcSeconds: min($0.deliveredUTCSeconds, now.utcSeconds)) }
+        let slots = PreparedSlots(count: entries.count)
+        let charset = intake.settings.legacyCharset
+        let maildir = self.maildir
+        let cap = intake.settings.maxMessageBytes
+        let reading = BatchReading()
+        DispatchQueue.global().async(group: reading.group) {
             DispatchQueue.concurrentPerform(iterations: entries.count) { i in
                 // A file taken by another process since the listing is simply skipped.
                 if let size = entries[i].size, size > cap {
@@ -60,39 +76,57 @@ public struct Sweep {
                     slots.set(i, Intake.prepare(bytes, year: arrivals[i].date.year, legacyCharset: charset))
                 }
             }
-            var prepared: [(entry: MaildirEntry, arrived: LocalDateTime, message: Intake.Prepared)] = []
+            var prepared: [PreparedMessage] = []
             for (i, entry) in entries.enumerated() {
-                // A file's time in the future (a skewed clock, a replay with --now) is "now".
                 if let message = slots.get(i) { prepared.append((entry, arrivals[i], message)) }
             }
-            var taken: [(entry: MaildirEntry, sha: String)] = []
-            // One commit, so one fsync, for the batch; each message is still all-or-nothing
-            // inside it (a savepoint), and no file moves before the commit.
-            try intake.database.transaction {
-                for item in prepared {
-                    lines += try fireTimers(asOf: item.arrived)
-                    let result = try intake.take(item.message, path: item.entry.path, arrivedAt: item.arrived)
-                    lines.append(Line(source: item.entry.description, taken: result, messageID: item.message.messageID))
-                    taken.append((item.entry, item.message.sha256))
-                }
-            }
-            // Committed: now the files may move. A crash before this only means the next sweep
-            // finds them again and recognises their SHA-256.
-            var moves: [(sha: String, from: String, to: String)] = []
-            for (entry, sha) in taken where entry.folder == .new {
-                moves.append((sha, entry.path, try maildir.markTaken(entry).path))
-            }
-            let log = MessageLog(intake.database)
-            try intake.database.transaction {
-                for move in moves { try log.moved(sha256: move.sha, from: move.from, to: move.to) }
+            reading.finish(prepared)
+        }
+        return reading
+    }
+
+    func commit(_ prepared: [PreparedMessage], lines: inout [Line]) throws {
+        var taken: [(entry: MaildirEntry, sha: String)] = []
+        var committed: [Line] = []
+        // One commit, so one fsync, for the batch; each message is still all-or-nothing
+        // inside it (a savepoint), and no file moves before the commit.
+        try intake.database.transaction {
+            for item in prepared {
+                committed += try fireTimers(asOf: item.arrived)
+                let result = try intake.take(item.message, path: item.entry.path, arrivedAt: item.arrived)
+                committed.append(Line(source: item.entry.description, taken: result, messageID: item.message.messageID))
+                taken.append((item.entry, item.message.sha256))
             }
         }
-        lines += try fireTimers(asOf: now)
-        return lines
+        lines += committed
+        // Committed: now the files may move. A crash before this only means the next sweep
+        // finds them again and recognises their SHA-256.
+        var moves: [(sha: String, from: String, to: String)] = []
+        for (entry, sha) in taken where entry.folder == .new {
+            moves.append((sha, entry.path, try maildir.markTaken(entry).path))
+        }
+        let log = MessageLog(intake.database)
+        try intake.database.transaction {
+            for move in moves { try log.moved(sha256: move.sha, from: move.from, to: move.to) }
+        }
     }
 
     func fireTimers(asOf time: LocalDateTime) throws -> [Line] {
         try intake.fireTimers(asOf: time).map { Line(source: "timer \($0.note ?? "")", taken: $0) }
+    }
+}
+
+/// A batch being read in the background.
+final class BatchReading: @unchecked Sendable {
+    let group = DispatchGroup()
+    private var result: [Sweep.PreparedMessage] = []
+
+    func finish(_ prepared: [Sweep.PreparedMessage]) { result = prepared }
+
+    /// The group's wait orders the write in `finish` before this read.
+    func wait() -> [Sweep.PreparedMessage] {
+        group.wait()
+        return result
     }
 }
 

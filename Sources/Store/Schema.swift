@@ -156,5 +156,15 @@ public enum Schema {
         CREATE TRIGGER corrections_are_never_updated BEFORE UPDATE ON corrections
             BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END;
         """),
+        Database.Migration(version: 4, sql: """
+        -- Addresses are compared as mail writes them, in any case (COLLATE NOCASE), and an index
+        -- in the default collation cannot answer that: every letter scanned the open cases for
+        -- its sender's refinement and the whole outbox for its sender's daily notice limit.
+        CREATE INDEX cases_by_reply_to ON cases(reply_to COLLATE NOCASE, id);
+        DROP INDEX outbox_by_recipient;
+        CREATE INDEX outbox_by_recipient ON outbox(recipient COLLATE NOCASE, created_at);
+        DROP INDEX applicants_by_email;
+        CREATE INDEX applicants_by_email ON applicants(email COLLATE NOCASE);
+        """),
     ]
 }

@@ -193,8 +193,10 @@ struct Extraction {
     // MARK: marks
 
     static let markSymbols: Set<Character> = ["☒", "☑", "✓", "✔", "■", "●", "✗", "✘", "+", "⊠", "▣", "√"]
-    static let markWords: Set<String> = ["x", "х", "v", "иә", "иа", "да", "yes"]
-    static let negativeWords: Set<String> = ["жоқ", "нет", "no"]
+    // Arrays compared by bytes: none of these words has a decomposable letter, and hashing a
+    // Cyrillic String into a Set normalizes it, on every line of every list.
+    static let markWords = ["x", "х", "v", "иә", "иа", "да", "yes"]
+    static let negativeWords = ["жоқ", "нет", "no"]
     static let emptyBoxes: [String] = ["☐", "□", "[ ]", "( )", "[]", "()", "○"]
 
     /// Marks before and after a choice: "☒ 6) …", "[x] 6.", "6) … — иә", "X", "+".
@@ -217,7 +219,7 @@ struct Extraction {
             if t.hasPrefix("[") || t.hasPrefix("(") {
                 let chars = Array(t.prefix(3))
                 if chars.count == 3, chars[2] == "]" || chars[2] == ")",
-                   markWords.contains(String(chars[1]).lowercased()) || markSymbols.contains(chars[1]) {
+                   isOne(of: markWords, String(chars[1]).lowercased()) || markSymbols.contains(chars[1]) {
                     marked = true; t = String(t.dropFirst(3)).catalogueTrimmed(); changed = true
                 }
             }
@@ -225,29 +227,33 @@ struct Extraction {
                 let chars = Array(t.suffix(3))
                 if chars.count == 3 {
                     let inner = chars[1], open = chars[0]
-                    if open == "[" || open == "(", markWords.contains(String(inner).lowercased()) || markSymbols.contains(inner) {
+                    if open == "[" || open == "(", isOne(of: markWords, String(inner).lowercased()) || markSymbols.contains(inner) {
                         marked = true; t = String(t.dropLast(3)).catalogueTrimmed(); changed = true
                     }
                 }
             }
             if let (first, single) = firstWord(of: t) {
                 let w = first.lowercased().catalogueTrimmedPunctuation()
-                if markWords.contains(w) && (single || first.count <= 3) {
+                if isOne(of: markWords, w) && (single || first.count <= 3) {
                     marked = true; t = String(t.dropFirst(first.count)).catalogueTrimmed(also: "-–—:,"); changed = true
-                } else if negativeWords.contains(w) && single {
+                } else if isOne(of: negativeWords, w) && single {
                     negated = true; t = ""; changed = true
                 }
             }
             if let last = lastOfSeveralWords(of: t) {
                 let w = last.lowercased().catalogueTrimmedPunctuation()
-                if markWords.contains(w) {
+                if isOne(of: markWords, w) {
                     marked = true; t = String(t.dropLast(last.count)).catalogueTrimmed(also: "-–—:,"); changed = true
-                } else if negativeWords.contains(w) {
+                } else if isOne(of: negativeWords, w) {
                     negated = true; t = String(t.dropLast(last.count)).catalogueTrimmed(also: "-–—:,"); changed = true
                 }
             }
         }
         return (marked, negated, t)
+    }
+
+    static func isOne(of words: [String], _ word: String) -> Bool {
+        words.contains { $0.utf8.elementsEqual(word.utf8) }
     }
 
     /// The first word (split at spaces and tabs), and whether it is the only one.
@@ -294,11 +300,20 @@ struct Extraction {
     static func identify(_ text: String, in items: [ListItem]) -> Int? {
         let words = LabelMatcher.tokens(text).map { Array($0.text.unicodeScalars) }
         guard !words.isEmpty else { return nil }
+        // A stem can match a word only if it shares the word's first letter, or for stems of
+        // 5+ letters has a typo at the front (see LabelIndex): most stems are ruled out here.
+        let firsts = Set(words.map { $0[0] }), seconds = Set(words.compactMap { $0.count > 1 ? $0[1] : nil })
+        func mayMatch(_ stem: [Unicode.Scalar]) -> Bool {
+            firsts.contains(stem[0])
+                || (stem.count >= 5 && (seconds.contains(stem[1]) || seconds.contains(stem[0]) || firsts.contains(stem[1])))
+        }
         var best: (Int, Double)? = nil
         for item in items {
             for stems in item.stems {
                 guard !stems.isEmpty else { continue }
-                let hits = stems.filter { stem in words.contains { LabelMatcher.wordMatches(keyword: stem[...], word: $0[...]) } }.count
+                let hits = stems.filter { stem in
+                    mayMatch(stem) && words.contains { LabelMatcher.wordMatches(keyword: stem[...], word: $0[...]) }
+                }.count
                 let ratio = Double(hits) / Double(stems.count)
                 let lineRatio = Double(hits) / Double(words.count)
                 guard ratio >= 0.5 || hits >= 3 || (lineRatio >= 0.6 && hits >= 1) else { continue }

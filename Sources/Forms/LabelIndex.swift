@@ -20,6 +20,9 @@ public struct LabelIndex<Key: Sendable>: Sendable {
     /// Words of 5+ letters by their second letter, for a typo in the text word's first letter.
     let longBySecond: [Unicode.Scalar: [Int]]
 
+    /// Identifies the catalogue in a text's cache of match tables.
+    private let identity = CatalogueIdentity()
+
     public init(_ candidates: [LabelMatcher.Candidate<Key>]) {
         self.candidates = candidates
         var ids: [String: Int] = [:]
@@ -52,8 +55,12 @@ public struct LabelIndex<Key: Sendable>: Sendable {
 
     var vocabularyCount: Int { bounds.count - 1 }
 
-    /// Which vocabulary word matches which word of the text.
+    /// Which vocabulary word matches which word of the text, computed once per text.
     func table(for words: LabelMatcher.Words) -> LabelMatchTable {
+        words.tables.table(ObjectIdentifier(identity)) { computeTable(for: words) }
+    }
+
+    func computeTable(for words: LabelMatcher.Words) -> LabelMatchTable {
         var table = LabelMatchTable(vocabulary: vocabularyCount, words: words.count)
         words.scalars.withUnsafeBufferPointer { text in
             vocabulary.withUnsafeBufferPointer { known in
@@ -85,6 +92,8 @@ public struct LabelIndex<Key: Sendable>: Sendable {
 extension LabelIndex {
     public static func + (a: LabelIndex, b: LabelIndex) -> LabelIndex { LabelIndex(a.candidates + b.candidates) }
 }
+
+final class CatalogueIdentity: Sendable {}
 
 /// One bit per (vocabulary word, text word): whether they match.
 struct LabelMatchTable {

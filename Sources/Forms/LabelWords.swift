@@ -8,6 +8,10 @@ extension LabelMatcher {
         /// Word `i` is `scalars[bounds[i]..<bounds[i + 1]]`.
         let bounds: [Int]
 
+        /// Which catalogue word matches which of these words, per catalogue: a line is asked
+        /// about the same catalogues several times (a title? a label at the start? anywhere?).
+        let tables = MatchTables()
+
         public var count: Int { tokens.count }
 
         public init(_ text: String) { self.init(text[...]) }
@@ -24,5 +28,18 @@ extension LabelMatcher {
             self.scalars = scalars
             self.bounds = bounds
         }
+    }
+}
+
+/// The match tables computed for one text, by catalogue. Words are made and used on one
+/// thread (a line being read), so the cache needs no lock.
+final class MatchTables: @unchecked Sendable {
+    private var computed: [(catalogue: ObjectIdentifier, table: LabelMatchTable)] = []
+
+    func table(_ catalogue: ObjectIdentifier, _ compute: () -> LabelMatchTable) -> LabelMatchTable {
+        if let known = computed.first(where: { $0.catalogue == catalogue }) { return known.table }
+        let table = compute()
+        computed.append((catalogue, table))
+        return table
     }
 }

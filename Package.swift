@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(name: "text-form-fuzz", dependencies: ["Forms", "MIME"], path: "Tests/Fuzz/text-form-fuzz"),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
-        .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME"], path: "Tests/FormsTests"),
+        .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME", "TestRig"], path: "Tests/FormsTests"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Cases"], path: "Tests/StoreTests"),
         .testTarget(name: "NoticesTests", dependencies: ["Notices", "MIME", "Forms", "Cases"], path: "Tests/NoticesTests"),
         // Real servers for tests: Dovecot and an SMTP server on loopback, started and stopped here.
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Forms"], path: "Tests/RegisterTests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig"],
                     path: "Tests/IntakeTests"),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "Store", "TestRig"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "Forms", "Store", "TestRig"], path: "Tests/CLITests"),
         .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
     ]
 )

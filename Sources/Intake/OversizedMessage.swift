@@ -97,18 +97,7 @@ extension TakingContext {
             try log(caseID: nil, disposition: .ignored, record: record)
             return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: "could not open a case")
         }
-        let transition = Self.withoutNotices(opening)
-        let applicantID = who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil
-            ? try RegisterBook(intake.database).applicant(who) : nil
-        let created = try book.open(transition, at: arrivedAt, kind: record?.kind, language: record?.language,
-                                    replyTo: replyAddress, applicantID: applicantID)
-        let messageRow = try log(caseID: created.id, disposition: .opened, record: record)
-        let performer = EffectPerformer(intake: intake, record: created, application: record,
-                                        trigger: try messages.find(id: messageRow),
-                                        triggerReferences: message.references, at: arrivedAt)
-        let notices = try performer.perform(transition)
-        return Intake.Taken(disposition: .opened, caseID: created.humanID, state: transition.state,
-                            notices: notices, note: FlagReason.tooLarge.rawValue)
+        return try openCase(Self.withoutNotices(opening), record: record, note: FlagReason.tooLarge.rawValue)
     }
 
     /// The transition with its notices left out: the timers and flags stay.

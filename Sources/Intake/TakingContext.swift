@@ -130,9 +130,15 @@ struct TakingContext {
             try log(caseID: nil, disposition: .ignored, record: record)
             return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: refusal.reason)
         }
+        return try openCase(transition, record: record, note: nil)
+    }
+
+    /// Records the opened case, its applicant, this message and the notices the opening causes.
+    func openCase(_ transition: Transition, record: ApplicationRecord?, note: String?) throws -> Intake.Taken {
+        let who = record?.identity ?? ApplicantIdentity()
         let applicantID = who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil
             ? try RegisterBook(intake.database).applicant(who) : nil
-        let created = try book.open(transition, at: arrivedAt, kind: record.kind, language: record.language,
+        let created = try book.open(transition, at: arrivedAt, kind: record?.kind, language: record?.language,
                                     replyTo: replyAddress, applicantID: applicantID)
         let messageRow = try log(caseID: created.id, disposition: .opened, record: record)
         let performer = EffectPerformer(intake: intake, record: created, application: record,
@@ -140,7 +146,7 @@ struct TakingContext {
                                         triggerReferences: message.references, at: arrivedAt)
         let notices = try performer.perform(transition)
         return Intake.Taken(disposition: .opened, caseID: created.humanID, state: transition.state,
-                            notices: notices, note: nil)
+                            notices: notices, note: note)
     }
 
     // MARK: steps

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import CLI
+import Forms
 
 /// IINs and BINs are personal data the store keeps and nothing else shows: not the daemon's
 /// log, not the published register, not the staff lists.
@@ -41,13 +42,34 @@ import Testing
         let list = site.run("cases", "--all")
         #expect(list.status == 0 && list.out.contains("VR-2026-000009"))
         #expect(Self.twelveDigitNumbers(list.out + list.err) == [])
-        for name in try FileManager.default.contentsOfDirectory(atPath: site.folder + "/var/publish") where !name.hasSuffix(".xlsx") {
-            let text = try String(contentsOfFile: site.folder + "/var/publish/" + name, encoding: .utf8)
-            #expect(Self.twelveDigitNumbers(text) == [], "\(name)")
+        var scanned = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: site.folder + "/var/publish") {
+            let path = site.folder + "/var/publish/" + name
+            if name.hasSuffix(".xlsx") {
+                // A workbook is a zip: its sheets are scanned, not its compressed bytes.
+                let archive = try ZipArchive(bytes: Array(FileManager.default.contents(atPath: path) ?? Data()))
+                for entry in archive.entryNames where entry.hasSuffix(".xml") {
+                    #expect(Self.twelveDigitNumbers(String(decoding: try archive.read(entry), as: UTF8.self)) == [], "\(name) \(entry)")
+                    scanned += 1
+                }
+            } else {
+                #expect(Self.twelveDigitNumbers(try String(contentsOfFile: path, encoding: .utf8)) == [], "\(name)")
+                scanned += 1
+            }
         }
-        // The store itself is the owner's and the group's only.
+        #expect(scanned >= 4, "the published files were found and read")
+        // The store is the owner's and the group's only; the notices we wrote (which name the
+        // applicant) are the daemon's alone. Letters in the Maildir keep the mode their deliverer
+        // gave them, inside folders `doctor` checks are closed to others.
         var info = stat()
         #expect(stat(site.store, &info) == 0)
         #expect(info.st_mode & 0o007 == 0)
+        var notices = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: site.folder + "/var/sent/new") {
+            #expect(stat(site.folder + "/var/sent/new/" + name, &info) == 0)
+            #expect(info.st_mode & 0o077 == 0, "\(name) is the daemon's alone")
+            notices += 1
+        }
+        #expect(notices > 20)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestRig
 @testable import Forms
 
 /// The index must find exactly what comparing every keyword of every candidate with every word
@@ -33,24 +34,12 @@ import Testing
         return best.map { ($0.keyword, $0.start, $0.end) }
     }
 
-    /// Deterministic, so a failure names a text that fails again.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let letters = Array("абвгдежзийклмнопрстуфхцчшщыэюяәғқңөұүһі")
     static let fillers = ["мой", "және", "по", "деректер", "сведения", "2024", "қызмет", "опыт", "a", "волонтер"]
 
     /// A keyword as applicants misspell it: an ending, a wrong, missing or extra first letter,
     /// a typo inside, words between, words around.
-    static func variant(of keyword: String, _ random: inout SplitMix) -> String {
+    static func variant(of keyword: String, _ random: inout SplitMix64) -> String {
         var words = keyword.split(separator: " ").map(String.init)
         for i in words.indices {
             var w = Array(words[i])
@@ -74,7 +63,7 @@ import Testing
 
     func agree<Key>(_ candidates: [LabelMatcher.Candidate<Key>], seed: UInt64) -> Int {
         let index = LabelIndex(candidates)
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         var compared = 0
         for candidate in candidates {
             for _ in 0..<3 {

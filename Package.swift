@@ -56,9 +56,10 @@ let package = Package(
         .executableTarget(name: "mime-bench", dependencies: ["MIME"], path: "Benchmarks/Sources/mime-bench"),
         .executableTarget(name: "intake-bench", dependencies: ["Intake", "Mailbox", "Store", "Cases"],
                           path: "Benchmarks/Sources/intake-bench"),
-        .executableTarget(name: "mime-fuzz", dependencies: ["MIME"], path: "Tests/Fuzz/mime-fuzz"),
-        .executableTarget(name: "forms-fuzz", dependencies: ["Forms"], path: "Tests/Fuzz/forms-fuzz"),
-        .executableTarget(name: "text-form-fuzz", dependencies: ["Forms", "MIME"], path: "Tests/Fuzz/text-form-fuzz"),
+        .target(name: "FuzzDriver", path: "Tests/Fuzz/FuzzDriver"),
+        .executableTarget(name: "mime-fuzz", dependencies: ["MIME", "FuzzDriver"], path: "Tests/Fuzz/mime-fuzz"),
+        .executableTarget(name: "forms-fuzz", dependencies: ["Forms", "FuzzDriver"], path: "Tests/Fuzz/forms-fuzz"),
+        .executableTarget(name: "text-form-fuzz", dependencies: ["Forms", "MIME", "FuzzDriver"], path: "Tests/Fuzz/text-form-fuzz"),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME", "TestRig"], path: "Tests/FormsTests"),

@@ -1,3 +1,4 @@
+import FuzzDriver
 import Forms
 
 // libFuzzer entry point: the DOCX and ODT readers must answer a document or an unreadable
@@ -46,37 +47,14 @@ func readings(of result: Result<FormDocument, UnreadableReason>) {
 }
 
 #if FUZZING
-// SwiftPM links an executable's entry point as `<module>_main`; hand control to libFuzzer's driver from there.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
+// SwiftPM links an executable's entry point as `<module>_main`: libFuzzer's driver takes over there.
 @_cdecl("forms_fuzz_main")
 func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var vector = argv
-    return LLVMFuzzerRunDriver(&count, &vector, fuzzDocument)
+    FuzzDriver.run(argc, argv, fuzzDocument)
 }
 #else
-import Glibc
-
 @main
 struct Replay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let file = fopen(path, "rb") else { print("cannot read \(path)"); continue }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = fread(&buffer, 1, buffer.count, file)
-                if n == 0 { break }
-                bytes += buffer[0..<n]
-            }
-            fclose(file)
-            exercise(bytes)
-            print("ok \(path)")
-        }
-    }
+    static func main() { FuzzDriver.replay(CommandLine.arguments.dropFirst(), exercise) }
 }
 #endif

@@ -3,8 +3,9 @@
 # (some before the start, the rest while it runs) while a real `tizilim serve`, sending its
 # notices to a real SMTP server on loopback (Debian's python3-aiosmtpd), is killed with SIGKILL
 # KILLS times at random moments and started again; then one daemon runs until all is quiet and
-# the test checks that every letter is in exactly one case, every notice was delivered once or
-# is still queued, and the store passes PRAGMA integrity_check.
+# the test checks that every letter is in exactly one case, every notice was delivered once, is
+# still queued, or is in doubt (its case flagged for staff; never sent twice), and the store
+# passes PRAGMA integrity_check. The figures include "notices in doubt" and "notices doubled".
 #
 #   bash Benchmarks/crash.sh [LETTERS] [KILLS]      (default 3000 50)
 #

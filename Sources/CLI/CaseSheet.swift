@@ -70,8 +70,17 @@ struct CaseSheet {
                     state += " " + StaffWording.moment(sent)
                 }
                 if n.state == .failed { state = ink.alert(state) }
+                var why = n.lastError.map { " (\($0))" } ?? ""
+                if n.state == .inDoubt {
+                    // What to look for in the mail server's log, and the two answers.
+                    state = ink.alert(state) + " <\(n.messageID)>: " + w.pick(
+                        "пошта журналын тексеріп, 'cases resend' не 'cases confirm-sent' орындаңыз",
+                        "проверьте журнал почты, затем 'cases resend' или 'cases confirm-sent'",
+                        "check the mail server's log, then 'cases resend' or 'cases confirm-sent'")
+                    why = ""
+                }
                 out += Self.aligned("  " + StaffWording.moment(n.createdAt) + "  ",
-                                    w.notice(n.notice) + " → " + n.recipient + ": " + state + (n.lastError.map { " (\($0))" } ?? ""))
+                                    w.notice(n.notice) + " → " + n.recipient + ": " + state + why)
             }
         }
         return out

@@ -15,7 +15,8 @@ struct CasesCommand: Command {
         + "       tizilim cases open ID [PART] [--message N] [--output PATH|-]\n"
         + "       tizilim cases accept|unflag|reparse ID\n"
         + "       tizilim cases refine ID --missing F [--note T] | refuse ID --reason T\n"
-        + "       tizilim cases note ID TEXT | edit ID FIELD=VALUE..."
+        + "       tizilim cases note ID TEXT | edit ID FIELD=VALUE...\n"
+        + "       tizilim cases resend|confirm-sent ID"
     let details = """
     list (the default)
         Cases that need a person first: flagged cases, then cases under review,
@@ -63,6 +64,13 @@ struct CasesCommand: Command {
         phone=..., kind=volunteer), checked like the applicant's values and
         recorded as staff-entered with your login. Later decisions, notices and
         the register use them.
+    resend ID
+    confirm-sent ID
+        For a case flagged notice-in-doubt: the daemon was stopped while the
+        SMTP server was taking a notice, and does not send it again by itself.
+        Look its Message-ID ('show' lists it) up in the mail server's log: not
+        there, 'resend' queues the case's notices in doubt again; there,
+        'confirm-sent' marks them sent. Either lowers the flag.
     Decisions and corrections are recorded with your login (SUDO_USER first).
     Staff run these commands as the service user: sudo -u tizilim tizilim cases.
     A decision the case's state does not allow says why and changes nothing.
@@ -137,9 +145,13 @@ struct CasesCommand: Command {
                                                         legacyCharset: intake.settings.legacyCharset)
             case ("reparse", _): return correction.reparse(operands, intake: intake)
             case ("edit", _): return correction.edit(operands, intake: intake)
+            case ("resend", _), ("confirm-sent", _):
+                guard let now = Self.clock(arguments, console: console, command: "cases \(action)") else { return ExitCode.usage }
+                return NoticeSettlementCommand(console: console, wording: wording).run(action, operands, intake: intake, now: now)
             default:
                 console.error("tizilim cases: no action '\(([action] + operands).joined(separator: " "))'; "
-                              + "expected list, show ID, open ID, accept, refine, refuse, note, unflag, reparse or edit. "
+                              + "expected list, show ID, open ID, accept, refine, refuse, note, unflag, reparse, edit, "
+                              + "resend or confirm-sent. "
                               + "See 'tizilim help cases'.")
                 return ExitCode.usage
             }

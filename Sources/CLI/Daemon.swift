@@ -112,7 +112,8 @@ struct Daemon {
                 }
             }
             do {
-                let (summary, failedDeliveries) = try ServeCommand().pass(site, now: clock(), includeCur: first, console: console)
+                let (summary, failedDeliveries) = try ServeCommand().pass(site, now: clock(), includeCur: first,
+                                                                          resolving: first || outage != nil, console: console)
                 counters.smtpErrors += failedDeliveries
                 if first || !summary.hasPrefix("0 messages taken, 0 cases opened, 0 deadlines fired, 0 of 0") {
                     console.error("<6>\(summary)")

@@ -24,7 +24,8 @@ struct Metrics: Equatable {
     var overdueRefinements: Int = 0
     var counters = Counters()
 
-    static let noticeStates = ["queued", "sent", "failed", "suppressed"]
+    /// `in-doubt` is an alert of its own: a notice waits for a person to read the mail log.
+    static let noticeStates = ["queued", "sending", "sent", "failed", "suppressed", "in-doubt"]
 
     /// The file's text: HELP and TYPE before each family, labels in a stable order.
     var text: String {

@@ -69,7 +69,7 @@ struct ServeCommand: Command {
                 console.error("<6>imap: \(count) messages fetched into \(site.maildir.directory(.new))")
             }
             try recountDeadlines(site, now: clock(), console: console)
-            let (report, _) = try pass(site, now: clock(), includeCur: true, console: console)
+            let (report, _) = try pass(site, now: clock(), includeCur: true, resolving: true, console: console)
             console.line(report)
             try publish(site, since: nil, now: clock(), console: console)
             return ExitCode.ok
@@ -85,11 +85,16 @@ struct ServeCommand: Command {
     }
 
     /// One sweep and one round of deliveries; returns the summary line and how many deliveries failed.
-    func pass(_ site: Site, now: LocalDateTime, includeCur: Bool, console: Console) throws -> (String, Int) {
+    /// `resolving`: first settle the notices a killed courier left `sending` (at start, and
+    /// after a failed pass, which may have left one); never while this process is delivering.
+    func pass(_ site: Site, now: LocalDateTime, includeCur: Bool, resolving: Bool, console: Console) throws -> (String, Int) {
         let lines = try Sweep(maildir: site.maildir, intake: site.intake).run(now: now, includeCur: includeCur)
         for line in lines { console.error(Self.logLine(line)) }
-        // Rounds of at most 100, until nothing is due: a backlog goes out in one pass.
         let courier = try site.courier()
+        if resolving {
+            for resolution in try courier.resolveInterrupted(now: now) { console.error(Self.logLine(resolution)) }
+        }
+        // Rounds of at most 100, until nothing is due: a backlog goes out in one pass.
         var deliveries: [NoticeCourier.Delivery] = []
         var full: NoticeCourier.StorageFull?
         do {
@@ -147,6 +152,22 @@ struct ServeCommand: Command {
         let published = try RegisterPublisher(database: site.database).publish(to: directory, since: since, now: now)
         if published != nil { console.error("<6>register published into \(directory)") }
         return published
+    }
+
+    static func logLine(_ resolution: NoticeCourier.Resolution) -> String {
+        let n = resolution.item
+        let about = (resolution.caseID.map { "\($0): " } ?? "") + "notice \(n.notice) <\(n.messageID)> to \(n.recipient)"
+        switch resolution.fate {
+        case .sent:
+            return "<6>\(about): interrupted, but already in the sent Maildir: marked sent"
+        case .requeued:
+            return "<6>\(about): interrupted before it reached the sent Maildir: queued again"
+        case .inDoubt:
+            let id = resolution.caseID ?? "ID"
+            return "<4>\(about): in doubt, not sent again: the daemon stopped while the SMTP server was taking it. "
+                + "Look for Message-ID <\(n.messageID)> in the mail server's log, then run "
+                + "'tizilim cases confirm-sent \(id)' if it left or 'tizilim cases resend \(id)' if not"
+        }
     }
 
     static func logLine(_ line: Sweep.Line) -> String {

@@ -55,21 +55,33 @@ struct StaffDecisionCommand {
             decision = .unflag
         }
         let actor = Self.login()
-        do {
+        return Self.conclude(action, id.uppercased(), console: console, wording: wording) {
             let intake = Intake(database: try CasesCommand.openStore(configuration),
                                 settings: try configuration.intakeSettings())
             let now = LocalDateTime(utcSeconds: Int64(time(nil)))
-            switch try intake.decide(decision, caseID: id.uppercased(), actor: actor, at: now) {
-            case .failure(let refusal):
-                console.error("tizilim cases \(action) \(id.uppercased()): \(wording.refusal(refusal.reason))"
-                              + wording.pick("; ештеңе өзгерген жоқ", "; ничего не изменено", "; nothing changed"))
-                return refusal.reason.hasPrefix("no case") ? ExitCode.noInput : ExitCode.dataError
-            case .success(let transition):
+            return try intake.decide(decision, caseID: id.uppercased(), actor: actor, at: now).map { transition in
                 let notices = transition.effects.compactMap { effect -> String? in
                     if case let .notice(kind, _, _, _) = effect { return kind.rawValue }
                     return nil
                 }
-                console.line(confirmation(id.uppercased(), transition, notices: notices, actor: actor))
+                return confirmation(id.uppercased(), transition, notices: notices, actor: actor)
+            }
+        }
+    }
+
+    /// How every staff action on a case ends: the confirmation line, or what the case's state
+    /// refused (exit 65, or 66 for no such case), a store busy past staff's patience (75), or
+    /// a failure (70). Nothing is changed unless the action succeeded.
+    static func conclude(_ action: String, _ id: String, console: Console, wording: StaffWording,
+                         _ act: () throws -> Result<String, Refusal>) -> Int32 {
+        do {
+            switch try act() {
+            case .failure(let refusal):
+                console.error("tizilim cases \(action) \(id): \(wording.refusal(refusal.reason))"
+                              + wording.pick("; ештеңе өзгерген жоқ", "; ничего не изменено", "; nothing changed"))
+                return refusal.reason.hasPrefix("no case") ? ExitCode.noInput : ExitCode.dataError
+            case .success(let confirmation):
+                console.line(confirmation)
                 return ExitCode.ok
             }
         } catch let failure as Database.Failure where failure.isBusy {

@@ -48,9 +48,14 @@ struct StaffWording {
             return pick("бос жазба ештеңе сақтамайды", "пустая заметка ничего не записывает", reason)
         case "the case has no flags":
             return pick("істе белгі жоқ", "у дела нет отметок", reason)
+        case "no notice of the case is in doubt":
+            return pick("істің жіберілгені белгісіз хабарламасы жоқ", "у дела нет уведомлений под сомнением", reason)
         default:
             if reason.hasPrefix("no case ") {
                 return pick("мұндай іс жоқ: ", "нет такого дела: ", "") + reason.dropFirst("no case ".count)
+            }
+            if reason.hasPrefix("no notice of "), reason.hasSuffix(" is in doubt") {
+                return pick("істің жіберілгені белгісіз хабарламасы жоқ", "у дела нет уведомлений под сомнением", reason)
             }
             if reason.hasPrefix("cannot apply a ") {
                 return pick("тізілімде жазбасы жоқ өтініш берушіге хабарламаны қолдану мүмкін емес; алдымен жазбаны байланыстырып, белгіні алыңыз",
@@ -104,6 +109,9 @@ struct StaffWording {
         case .senderNotAuthenticated: return pick("жіберуші расталмаған", "отправитель не подтверждён", "sender not authenticated")
         case .tooLarge: return pick("хат тым үлкен, толық оқылмады", "письмо слишком большое, прочитано не полностью",
                                     "too large, not read in full")
+        case .noticeInDoubt: return pick("хабарлама жіберілгені белгісіз, пошта журналын тексеріңіз",
+                                         "неизвестно, ушло ли уведомление: проверьте журнал почты",
+                                         "notice in doubt: check the mail log")
         }
     }
 
@@ -124,6 +132,10 @@ struct StaffWording {
         case "automatic-message": return pick("автоматты хат", "автоматическое письмо", "automatic message")
         case "correspondence": return pick("хат келді", "письмо без анкеты", "correspondence")
         case "field-edited": return pick("өріс түзетілді", "поле исправлено", "field corrected")
+        case "notice-resent": return pick("хабарлама қайта жіберуге қойылды", "уведомление поставлено на повторную отправку",
+                                          "notice queued again")
+        case "notice-confirmed-sent": return pick("хабарлама жіберілгені расталды", "отправка уведомления подтверждена",
+                                                  "notice confirmed sent")
         default: return type
         }
     }
@@ -146,6 +158,8 @@ struct StaffWording {
         case "sent": return pick("жіберілді", "отправлено", "sent")
         case "failed": return pick("жеткізілмеді", "не доставлено", "failed")
         case "suppressed": return pick("жіберілмеді", "не отправлялось", "not sent")
+        case "sending": return pick("жіберілуде", "отправляется", "sending")
+        case "in-doubt": return pick("жіберілгені белгісіз", "неизвестно, отправлено ли", "in doubt")
         default: return state
         }
     }

@@ -31,7 +31,8 @@ public struct CaseEvent: Sendable, Equatable, CustomStringConvertible {
     public static let daemon = "daemon"
 
     /// "opened", "accepted", "refinement-requested", "resubmitted", "refused", "flagged",
-    /// "unflagged", "note", "timer-fired", "change-applied", "terminated", "closed", "automatic-message", "correspondence".
+    /// "unflagged", "note", "timer-fired", "change-applied", "terminated", "closed", "automatic-message", "correspondence",
+    /// "notice-resent", "notice-confirmed-sent".
     public let type: String
     /// "daemon" or the staff member's login.
     public let actor: String

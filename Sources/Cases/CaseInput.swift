@@ -12,6 +12,10 @@ public enum CaseInput: Sendable, Equatable {
     case decision(StaffDecision, actor: String, at: LocalDateTime)
     /// A delivery failure for one of our notices.
     case noticeBounced(at: LocalDateTime)
+    /// A notice of the case was interrupted in the SMTP server's hands (see `FlagReason.noticeInDoubt`).
+    case noticeInDoubt(messageID: String, at: LocalDateTime)
+    /// Staff settled the case's notices in doubt (`messageIDs`, all of them) after reading the mail log.
+    case noticesSettled(NoticeSettlement, messageIDs: [String], actor: String, at: LocalDateTime)
     /// An auto-reply, read receipt or other machine mail threaded into the case: recorded,
     /// never taken as the applicant's answer.
     case automaticMessage(reason: String, at: LocalDateTime)
@@ -19,10 +23,19 @@ public enum CaseInput: Sendable, Equatable {
     public var at: LocalDateTime {
         switch self {
         case .opened(_, _, let at, _), .resubmitted(_, let at), .timerFired(_, let at),
-             .decision(_, _, let at), .noticeBounced(let at), .automaticMessage(_, let at):
+             .decision(_, _, let at), .noticeBounced(let at), .automaticMessage(_, let at),
+             .noticeInDoubt(_, let at), .noticesSettled(_, _, _, let at):
             return at
         }
     }
+}
+
+/// What staff found in the mail server's log about notices in doubt; the raw value is the event.
+public enum NoticeSettlement: String, Sendable, CaseIterable {
+    /// They never left: queued again, to go out on the daemon's next pass.
+    case resent = "notice-resent"
+    /// They left: marked sent, nothing goes out.
+    case confirmedSent = "notice-confirmed-sent"
 }
 
 public enum TimerKind: String, Sendable, CaseIterable {

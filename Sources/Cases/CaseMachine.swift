@@ -53,6 +53,10 @@ public enum CaseMachine {
                 try draft.bounce(at: at)
             case let .automaticMessage(reason, at):
                 try draft.automaticMessage(reason, at: at)
+            case let .noticeInDoubt(_, at):
+                try draft.doubt(at: at)
+            case let .noticesSettled(settlement, messageIDs, actor, at):
+                try draft.settle(settlement, messageIDs: messageIDs, actor: actor, at: at)
             }
         } catch {
             return .failure(error)
@@ -238,6 +242,24 @@ struct CaseDraft {
         } else {
             raise(.noticeBounced, at: at)
         }
+    }
+
+    mutating func doubt(at: LocalDateTime) throws(Refusal) {
+        guard state != nil else { throw Refusal("the case is not open") }
+        if flags.contains(.noticeInDoubt) {
+            // A second notice in doubt is a second thing to look up in the mail log.
+            record("flagged", at, reason: FlagReason.noticeInDoubt.rawValue)
+        } else {
+            raise(.noticeInDoubt, at: at)
+        }
+    }
+
+    mutating func settle(_ settlement: NoticeSettlement, messageIDs: [String], actor: String,
+                         at: LocalDateTime) throws(Refusal) {
+        guard state != nil else { throw Refusal("the case is not open") }
+        guard !messageIDs.isEmpty else { throw Refusal("no notice of the case is in doubt") }
+        record(settlement.rawValue, at, actor: actor, reason: messageIDs.joined(separator: ", "))
+        lower(.noticeInDoubt, at: at, actor: actor)
     }
 
     mutating func automaticMessage(_ reason: String, at: LocalDateTime) throws(Refusal) {

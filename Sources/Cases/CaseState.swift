@@ -65,13 +65,18 @@ public enum FlagReason: String, Sendable, CaseIterable {
     /// one of the parser's limits (nesting, parts, header size): what it says was read only in
     /// part, so nothing is decided or answered automatically; a person looks at it.
     case tooLarge = "too-large"
+    /// The daemon died while an SMTP server was taking one of the case's notices: it may
+    /// have left or not, and it is not sent again on a guess. Staff check the mail server's log
+    /// and run `cases resend` or `cases confirm-sent`, which lower the flag.
+    case noticeInDoubt = "notice-in-doubt"
 
     /// A question about the case's content or addressee that a person must answer before
     /// anything is decided. The deadline flags only say how urgent the case is: deciding
     /// automatically is exactly what they ask for.
     public var holdsAutomaticDecision: Bool {
         switch self {
-        case .reviewDeadlineNear, .reviewDeadlinePassed: return false
+        // A notice in doubt questions its delivery, not the case's content or address.
+        case .reviewDeadlineNear, .reviewDeadlinePassed, .noticeInDoubt: return false
         default: return true
         }
     }
@@ -80,7 +85,7 @@ public enum FlagReason: String, Sendable, CaseIterable {
     /// after the decision are not: staff still have to act on them.
     var isSettledByDecision: Bool {
         switch self {
-        case .noticeBounced, .lateResubmission: return false
+        case .noticeBounced, .lateResubmission, .noticeInDoubt: return false
         default: return true
         }
     }

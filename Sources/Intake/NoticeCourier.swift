@@ -3,9 +3,10 @@ import Mailbox
 import Store
 
 /// Empties the outbox: every queued notice whose attempt is due goes out over SMTP, or, on a
-/// site without an SMTP server, into a local Maildir. The outbox row is the truth; the
-/// courier can die between sending and marking, which at worst sends one notice twice and
-/// never loses one.
+/// site without an SMTP server, into a local Maildir. The outbox row is the truth: each notice
+/// is marked `sending` (committed) before its bytes leave, so a courier that dies between
+/// sending and marking leaves a row that says so, and the next courier resolves it
+/// (`resolveInterrupted`) instead of sending the notice a second time.
 public struct NoticeCourier {
     public enum Transport {
         /// Notices written as files, for a site (or a trial) with no SMTP server.
@@ -49,14 +50,18 @@ public struct NoticeCourier {
         let outbox = Outbox(intake.database)
         var done: [Delivery] = []
         for item in try outbox.due(asOf: now) {
+            guard try outbox.claim(id: item.id) else { continue }
             let outcome: SMTPOutcome
             switch transport {
             case .maildir(let folder):
                 do {
-                    _ = try folder.deliver(item.bytes)
+                    _ = try folder.deliver(item.bytes, stem: Self.fileStem(item))
                     outcome = .sent
                 } catch where error.isStorageFull {
                     // `deliver` removed its partial file from tmp/; nothing else was written.
+                    // Should the store be full too, the row stays `sending` and the next
+                    // resolution finds no file and queues it again.
+                    try? outbox.release(id: item.id)
                     throw StorageFull(underlying: error, delivered: done)
                 } catch {
                     outcome = .temporaryFailure(code: nil, message: "\(error)")
@@ -83,6 +88,14 @@ public struct NoticeCourier {
             done.append(Delivery(messageID: item.messageID, recipient: item.recipient, notice: item.notice, result: result))
         }
         return done
+    }
+
+    /// The sent Maildir's name for a notice, `SECONDS.N<row>H<hash>`: derivable from the row, so
+    /// whether it was delivered can be read off the folder after a crash. The Message-ID's
+    /// hash ties the name to this notice, not merely to a row number that a store restored
+    /// from an older backup would hand out again.
+    public static func fileStem(_ item: OutboxItem) -> String {
+        "\(item.createdAt.utcSeconds).N\(item.id)H\(Digest.sha256Hex(Array(item.messageID.utf8)).prefix(16))"
     }
 
     /// One minute, doubling, at most six hours: a server down for a day is retried ~10 times.

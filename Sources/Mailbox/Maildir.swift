@@ -60,6 +60,47 @@ public struct Maildir: Sendable, Hashable {
         return entry
     }
 
+    /// Delivers under a name made from `stem` (`SECONDS.UNIQUE`, no dots or slashes in UNIQUE),
+    /// so that `holds(stem:)` can tell afterwards whether the delivery happened: the rename from
+    /// `tmp/` is atomic, so the message is either there whole or not at all. Delivering the same
+    /// stem again replaces the earlier file instead of adding a copy.
+    @discardableResult
+    public func deliver(_ bytes: [UInt8], stem: String) throws(MaildirError) -> MaildirEntry {
+        let name = MaildirUniqueName.make(stem: stem, size: bytes.count)
+        let temporary = "\(directory(.tmp))/\(name)"
+        // A file of this name in tmp/ can only be our own attempt that died mid-write.
+        if try !POSIX.writeNewFileDurably(temporary, bytes, mode: 0o600) {
+            unlink(temporary)
+            guard try POSIX.writeNewFileDurably(temporary, bytes, mode: 0o600) else {
+                throw POSIX.error("open", temporary, EEXIST)
+            }
+        }
+        let delivered = "\(directory(.new))/\(name)"
+        do throws(MaildirError) {
+            guard try POSIX.rename(temporary, to: delivered) else {
+                throw POSIX.error("rename", temporary, ENOENT)
+            }
+            try POSIX.syncDirectory(directory(.new))
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard let entry = try entry(name: name, in: .new) else {
+            throw MaildirError.messageMissing(name: name, maildir: path)
+        }
+        return entry
+    }
+
+    /// Whether a message delivered with `deliver(_:stem:)` is in `new/` or `cur/`, whatever
+    /// host wrote it and whatever flags a reader has added since.
+    public func holds(stem: String) throws(MaildirError) -> Bool {
+        let prefix = stem + "."
+        for folder in [MaildirFolder.new, .cur] {
+            if try POSIX.visibleNames(in: directory(folder)).contains(where: { $0.hasPrefix(prefix) }) { return true }
+        }
+        return false
+    }
+
     /// Messages waiting in `new/`, oldest first.
     public func pending() throws(MaildirError) -> [MaildirEntry] {
         try entries(in: .new)

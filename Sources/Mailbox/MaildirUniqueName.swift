@@ -11,6 +11,13 @@ enum MaildirUniqueName {
         return "\(now.tv_sec).M\(now.tv_nsec / 1000)P\(getpid())Q\(counter).\(host),S=\(size)"
     }
 
+    /// A name the deliverer can find again after a crash: `STEM.HOST,S=SIZE`, where the stem is
+    /// `SECONDS.UNIQUE` chosen by the caller (e.g. from an outbox row) and must be unique in
+    /// the Maildir. Readers see an ordinary delivery name.
+    static func make(stem: String, size: Int) -> String {
+        "\(stem).\(host),S=\(size)"
+    }
+
     /// Counts deliveries in this process, so two in the same microsecond still differ.
     private static let deliveries = Atomic<UInt64>(0)
 

@@ -4,7 +4,14 @@ import Cases
 public struct OutboxItem: Sendable, Equatable {
     public enum State: String, Sendable {
         case queued
+        /// Handed to the transport; the mark is committed before the first byte leaves, so a
+        /// row found in this state after a restart is a delivery whose fate nobody recorded.
+        case sending
         case sent
+        /// Found `sending` after a crash with an SMTP server, which may or may not have taken
+        /// it: never sent again by the machine, since a register's notice must not go twice.
+        /// Staff read the mail server's log and resend it or confirm it left; the case is flagged.
+        case inDoubt = "in-doubt"
         /// The server refused it for good (5xx); the case is flagged.
         case failed
         /// Not sent on purpose (loop protection, the per-sender limit); kept for the record.
@@ -80,13 +87,49 @@ public struct Outbox {
         Int(try database.query("SELECT count(*) FROM outbox WHERE case_id = ?", [.int(caseID)]).first?.int(0) ?? 0)
     }
 
+    /// Takes a queued notice for delivery, in its own committed transaction, so that a crash
+    /// from here on leaves a trace. False when it is no longer queued: another courier took it.
+    public func claim(id: Int64) throws -> Bool {
+        try database.query("UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'queued'", [.int(id)])
+        return database.changes == 1
+    }
+
+    /// Gives a claimed notice back untouched, its attempts uncounted (the disk was full).
+    public func release(id: Int64) throws {
+        try database.query("UPDATE outbox SET state = 'queued' WHERE id = ? AND state = 'sending'", [.int(id)])
+    }
+
+    /// Notices a courier took and never finished: it died, or (rarely) another is sending them now.
+    public func interrupted() throws -> [OutboxItem] {
+        try database.query("SELECT \(Self.columns) FROM outbox WHERE state = 'sending' ORDER BY id").map(Self.item)
+    }
+
+    public func markInDoubt(id: Int64, note: String) throws {
+        try database.query("UPDATE outbox SET state = 'in-doubt', last_error = ? WHERE id = ? AND state = 'sending'",
+                           [.text(note), .int(id)])
+    }
+
+    /// An interrupted notice that provably did not leave (no file in the sent Maildir): due
+    /// again at once, without counting an attempt.
+    public func requeue(id: Int64, at: LocalDateTime) throws {
+        try database.query("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? AND state IN ('sending', 'in-doubt')",
+                           [.int(at.utcSeconds), .int(id)])
+    }
+
+    /// Sent, as the sent Maildir or the mail server's log shows, without a reply we saw.
+    public func confirmSent(id: Int64, at: LocalDateTime, note: String?) throws {
+        try database.query("""
+            UPDATE outbox SET state = 'sent', sent_at = ?, last_error = ? WHERE id = ? AND state IN ('sending', 'in-doubt')
+            """, [.int(at.utcSeconds), note.map(Value.text) ?? .null, .int(id)])
+    }
+
     public func markSent(id: Int64, at: LocalDateTime) throws {
         try database.query("UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
                            [.int(at.utcSeconds), .int(id)])
     }
 
     public func markRetry(id: Int64, error: String, next: LocalDateTime) throws {
-        try database.query("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+        try database.query("UPDATE outbox SET state = 'queued', attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
                            [.text(error), .int(next.utcSeconds), .int(id)])
     }
 

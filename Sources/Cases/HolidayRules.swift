@@ -1,3 +1,4 @@
+import Synchronization
 // Kazakhstan's days off as data, so a lawyer can check this file line by line against
 // the Law "On holidays", the labour ministry's transfer orders and the religious calendar,
 // and a change in law is a change of a table row rather than of an algorithm.
@@ -115,6 +116,17 @@ extension HolidayRules {
     /// The built-in days off of `year` other than ordinary weekends, each with its reason.
     /// Weekend holidays are included so that `calendar show` can name them.
     static func daysOff(in year: Int) -> [CivilDate: DayOff] {
+        // A year's rules are fixed (operator overrides are applied on top by BusinessCalendar),
+        // and every case opened counts its terms through them: each year is computed once.
+        if let known = knownDaysOff.withLock({ $0[year] }) { return known }
+        let computed = computeDaysOff(in: year)
+        knownDaysOff.withLock { $0[year] = computed }
+        return computed
+    }
+
+    private static let knownDaysOff = Mutex<[Int: [CivilDate: DayOff]]>([:])
+
+    private static func computeDaysOff(in year: Int) -> [CivilDate: DayOff] {
         // Carry-overs are computed from the previous year too, since one from late
         // December could land in January.
         let years = [year - 1, year]

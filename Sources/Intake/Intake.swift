@@ -52,6 +52,24 @@ public struct Intake {
         public var messageID: String? { message.messageID }
         /// What the forms say; nil for automatic mail, which is never read as an application.
         let reading: ApplicationReader.Result?
+        /// The same, as stored with the message; and the addresses, parsed once. Made here, on
+        /// the reading cores, because the write transaction is the one part that is serial.
+        let record: ApplicationRecord?
+        let from: [MailAddress]
+        let replyTo: [MailAddress]
+        let autoSubmission: AutoSubmission
+
+        init(bytes: [UInt8], sha256: String, message: Message, autoSubmission: AutoSubmission? = nil,
+             reading: ApplicationReader.Result?) {
+            self.bytes = bytes
+            self.sha256 = sha256
+            self.message = message
+            self.reading = reading
+            record = reading.map(ApplicationRecord.init)
+            from = message.from
+            replyTo = message.replyTo
+            self.autoSubmission = autoSubmission ?? message.autoSubmission
+        }
     }
 
     /// Pure: no store, no clock beyond the year the forms' dates are judged against.
@@ -62,8 +80,9 @@ public struct Intake {
     /// Static so that readers on other threads need no store.
     public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String) -> Prepared {
         let message = Message(bytes: bytes, legacyCharset: legacyCharset)
-        let automatic = message.autoSubmission.isAutomatic || message.deliveryStatus != nil
-        return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message,
+        let autoSubmission = message.autoSubmission
+        let automatic = autoSubmission.isAutomatic || message.deliveryStatus != nil
+        return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, autoSubmission: autoSubmission,
                         reading: automatic ? nil : ApplicationReader.read(message, currentYear: year))
     }
 
@@ -80,9 +99,9 @@ public struct Intake {
                              note: "same bytes as \(known.maildirPath)")
             }
             let context = TakingContext(intake: self, message: prepared.message, bytes: prepared.bytes,
-                                        sha: prepared.sha256, path: path,
-                                        sender: prepared.message.from.first?.address.lowercased(),
-                                        arrivedAt: arrivedAt, prepared: prepared.reading)
+                                        sha: prepared.sha256, path: path, from: prepared.from, replyTo: prepared.replyTo,
+                                        autoSubmission: prepared.autoSubmission, arrivedAt: arrivedAt,
+                                        prepared: prepared.reading, preparedRecord: prepared.record)
             return try context.take()
         }
     }

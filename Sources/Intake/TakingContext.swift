@@ -10,10 +10,15 @@ struct TakingContext {
     let bytes: [UInt8]
     let sha: String
     let path: String
-    let sender: String?
+    let from: [MailAddress]
+    let replyTo: [MailAddress]
+    let autoSubmission: AutoSubmission
     let arrivedAt: LocalDateTime
-    /// The forms, read before the transaction began.
+    /// The forms, read before the transaction began, and their record.
     let prepared: ApplicationReader.Result?
+    let preparedRecord: ApplicationRecord?
+
+    var sender: String? { from.first?.address.lowercased() }
 
     var book: CaseBook { CaseBook(intake.database) }
     var messages: MessageLog { MessageLog(intake.database) }
@@ -27,7 +32,7 @@ struct TakingContext {
                                 notices: [], note: "same Message-ID as \(earlier.maildirPath)")
         }
         let reference = CaseReference.find(in: message)
-        let automatic = message.autoSubmission
+        let automatic = autoSubmission
         if let status = message.deliveryStatus, status.recipients.isEmpty || status.recipients.contains(where: \.isFailure) {
             return try bounce(reference)
         }
@@ -41,7 +46,7 @@ struct TakingContext {
             return try tooLarge(reference)
         }
         let reading = prepared ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year)
-        let record = ApplicationRecord(reading)
+        let record = preparedRecord ?? ApplicationRecord(reading)
         if let running = try caseToContinue(reference) {
             return try resubmit(running, reading: reading, record: record)
         }
@@ -52,7 +57,7 @@ struct TakingContext {
     /// letter claims to be from our own mailbox (we never write applications to ourselves).
     var authenticityFlag: FlagReason? {
         let own = settings.from.address.lowercased()
-        if message.from.contains(where: { $0.address.lowercased() == own }) { return .senderNotAuthenticated }
+        if from.contains(where: { $0.address.lowercased() == own }) { return .senderNotAuthenticated }
         if let id = settings.authservID, let results = message.authenticationResults(trusting: id),
            results.result(of: "dmarc") == "fail" {
             return .senderNotAuthenticated
@@ -61,7 +66,7 @@ struct TakingContext {
     }
 
     var isBounceSender: Bool {
-        guard let local = message.from.first?.localPart.lowercased() else { return false }
+        guard let local = from.first?.localPart.lowercased() else { return false }
         return local == "mailer-daemon" || local == "postmaster"
     }
 
@@ -208,12 +213,12 @@ struct TakingContext {
     /// Whether the case answers the address this message comes from (its Reply-To or From).
     func isSendersOwn(_ found: CaseRecord) -> Bool {
         guard let address = replyAddress, let caseAddress = found.replyTo else { return false }
-        return caseAddress == address || message.from.contains(where: { $0.address.lowercased() == caseAddress })
+        return caseAddress == address || from.contains(where: { $0.address.lowercased() == caseAddress })
     }
 
     /// Reply-To if the applicant set one, else From.
     var replyAddress: String? {
-        (message.replyTo.first ?? message.from.first)?.address.lowercased()
+        (replyTo.first ?? from.first)?.address.lowercased()
     }
 
     @discardableResult

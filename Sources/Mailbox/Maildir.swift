@@ -44,20 +44,7 @@ public struct Maildir: Sendable, Hashable {
             name = MaildirUniqueName.make(size: bytes.count)
             temporary = "\(directory(.tmp))/\(name)"
         }
-        let delivered = "\(directory(.new))/\(name)"
-        do throws(MaildirError) {
-            guard try POSIX.rename(temporary, to: delivered) else {
-                throw POSIX.error("rename", temporary, ENOENT)
-            }
-            try POSIX.syncDirectory(directory(.new))
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        guard let entry = try entry(name: name, in: .new) else {
-            throw MaildirError.messageMissing(name: name, maildir: path)
-        }
-        return entry
+        return try publish(name)
     }
 
     /// Delivers under a name made from `stem` (`SECONDS.UNIQUE`, no dots or slashes in UNIQUE),
@@ -75,6 +62,13 @@ public struct Maildir: Sendable, Hashable {
                 throw POSIX.error("open", temporary, EEXIST)
             }
         }
+        return try publish(name)
+    }
+
+    /// Moves a message written whole into `tmp/NAME` to `new/NAME` (atomic) and syncs `new/`,
+    /// so a reader sees all of it or nothing; on failure nothing is left in `tmp/`.
+    private func publish(_ name: String) throws(MaildirError) -> MaildirEntry {
+        let temporary = "\(directory(.tmp))/\(name)"
         let delivered = "\(directory(.new))/\(name)"
         do throws(MaildirError) {
             guard try POSIX.rename(temporary, to: delivered) else {

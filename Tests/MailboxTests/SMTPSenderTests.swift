@@ -112,6 +112,35 @@ import Testing
         #expect(message.contains("connect"))
     }
 
+    /// A server that took the connection and never says a word (hung, or a tarpit): the kernel
+    /// completes the handshake from the listen queue, and nothing ever answers. The send must
+    /// fail within `timeoutSeconds`, well inside the service's 120 s watchdog, or a hung relay
+    /// would get the daemon restarted mid-send, over and over.
+    @Test func aServerThatNeverAnswersFailsTheSendWithinItsTimeout() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        try #require(bound && listen(listener, 4) == 0)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+
+        let sender = try SMTPSender(server: SMTPServer(url: "smtp://127.0.0.1:\(port)", timeoutSeconds: 2))
+        let started = ContinuousClock.now
+        let outcome = sender.send(TestMessage.make(subject: "silence"), from: "volunteer@mki.gov.kz", to: ["a@example.kz"])
+        let waited = ContinuousClock.now - started
+        guard case .temporaryFailure = outcome else {
+            Issue.record("expected a temporary failure, got \(outcome)")
+            return
+        }
+        #expect(waited >= .seconds(1) && waited < .seconds(15), "\(waited)")
+    }
+
     @Test func tlsIsRequiredByDefaultExceptOnLoopback() {
         #expect(SMTPServer(url: "smtp://relay.example.kz:587").requireTLS)
         #expect(!SMTPServer(url: "smtp://127.0.0.1:2525").requireTLS)

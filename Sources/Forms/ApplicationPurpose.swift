@@ -51,10 +51,7 @@ public enum ApplicationPurpose: String, Sendable, CaseIterable {
             let trimmed = String(line).catalogueTrimmed()
             if trimmed.hasPrefix(">") || trimmed.hasSuffix("?") { continue }
             let words = LabelMatcher.Words(trimmed)
-            // By bytes: hashing Cyrillic Strings into a Set normalizes every word of every line.
-            if words.tokens.contains(where: { token in conditionalWords.contains { $0.utf8.elementsEqual(token.text.utf8) } }) {
-                continue
-            }
+            if words.tokens.contains(where: { conditionalWords.containsSpelling($0.text) }) { continue }
             if let m = LabelMatcher.bestMatch(in: words, among: terminationCandidates, gap: 2) {
                 if found != .termination { date = terminationDate(in: trimmed, after: m.labelEnd) }
                 found = .termination

@@ -193,8 +193,7 @@ struct Extraction {
     // MARK: marks
 
     static let markSymbols: Set<Character> = ["☒", "☑", "✓", "✔", "■", "●", "✗", "✘", "+", "⊠", "▣", "√"]
-    // Arrays compared by bytes: none of these words has a decomposable letter, and hashing a
-    // Cyrillic String into a Set normalizes it, on every line of every list.
+    // Arrays searched by spelling (`containsSpelling`), not Sets: asked of every line of every list.
     static let markWords = ["x", "х", "v", "иә", "иа", "да", "yes"]
     static let negativeWords = ["жоқ", "нет", "no"]
     static let emptyBoxes: [String] = ["☐", "□", "[ ]", "( )", "[]", "()", "○"]
@@ -219,7 +218,7 @@ struct Extraction {
             if t.hasPrefix("[") || t.hasPrefix("(") {
                 let chars = Array(t.prefix(3))
                 if chars.count == 3, chars[2] == "]" || chars[2] == ")",
-                   isOne(of: markWords, String(chars[1]).lowercased()) || markSymbols.contains(chars[1]) {
+                   markWords.containsSpelling(String(chars[1]).lowercased()) || markSymbols.contains(chars[1]) {
                     marked = true; t = String(t.dropFirst(3)).catalogueTrimmed(); changed = true
                 }
             }
@@ -227,33 +226,29 @@ struct Extraction {
                 let chars = Array(t.suffix(3))
                 if chars.count == 3 {
                     let inner = chars[1], open = chars[0]
-                    if open == "[" || open == "(", isOne(of: markWords, String(inner).lowercased()) || markSymbols.contains(inner) {
+                    if open == "[" || open == "(", markWords.containsSpelling(String(inner).lowercased()) || markSymbols.contains(inner) {
                         marked = true; t = String(t.dropLast(3)).catalogueTrimmed(); changed = true
                     }
                 }
             }
             if let (first, single) = firstWord(of: t) {
                 let w = first.lowercased().catalogueTrimmedPunctuation()
-                if isOne(of: markWords, w) && (single || first.count <= 3) {
+                if markWords.containsSpelling(w) && (single || first.count <= 3) {
                     marked = true; t = String(t.dropFirst(first.count)).catalogueTrimmed(also: "-–—:,"); changed = true
-                } else if isOne(of: negativeWords, w) && single {
+                } else if negativeWords.containsSpelling(w) && single {
                     negated = true; t = ""; changed = true
                 }
             }
             if let last = lastOfSeveralWords(of: t) {
                 let w = last.lowercased().catalogueTrimmedPunctuation()
-                if isOne(of: markWords, w) {
+                if markWords.containsSpelling(w) {
                     marked = true; t = String(t.dropLast(last.count)).catalogueTrimmed(also: "-–—:,"); changed = true
-                } else if isOne(of: negativeWords, w) {
+                } else if negativeWords.containsSpelling(w) {
                     negated = true; t = String(t.dropLast(last.count)).catalogueTrimmed(also: "-–—:,"); changed = true
                 }
             }
         }
         return (marked, negated, t)
-    }
-
-    static func isOne(of words: [String], _ word: String) -> Bool {
-        words.contains { $0.utf8.elementsEqual(word.utf8) }
     }
 
     /// The first word (split at spaces and tabs), and whether it is the only one.

@@ -89,10 +89,6 @@ public struct LabelIndex<Key: Sendable>: Sendable {
     }
 }
 
-extension LabelIndex {
-    public static func + (a: LabelIndex, b: LabelIndex) -> LabelIndex { LabelIndex(a.candidates + b.candidates) }
-}
-
 final class CatalogueIdentity: Sendable {}
 
 /// One bit per (vocabulary word, text word): whether they match.

@@ -261,11 +261,6 @@ public enum LabelMatcher {
         bestMatch(in: Words(text[...]), among: LabelIndex(candidates), maxStart: maxStart, gap: gap)
     }
 
-    public static func bestMatch<Key>(in text: Substring, among index: LabelIndex<Key>,
-                                      maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
-        bestMatch(in: Words(text), among: index, maxStart: maxStart, gap: gap)
-    }
-
     public static func bestMatch<Key>(in text: String, among index: LabelIndex<Key>,
                                       maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
         bestMatch(in: Words(text[...]), among: index, maxStart: maxStart, gap: gap)

@@ -43,3 +43,12 @@ final class MatchTables: @unchecked Sendable {
         return table
     }
 }
+
+extension Array where Element == String {
+    /// Whether one of these words is spelled exactly as `word`, compared by bytes: for short
+    /// lists of words with no decomposable letter (every word of every line is asked), where
+    /// hashing or comparing Cyrillic Strings would normalize them on each call.
+    func containsSpelling(_ word: String) -> Bool {
+        contains { $0.utf8.elementsEqual(word.utf8) }
+    }
+}

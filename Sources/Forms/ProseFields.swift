@@ -13,11 +13,7 @@ enum ProseFields {
     /// Words that open a name clause without being part of the name.
     static let openers: Set<String> = ["я", "мы", "мен", "біз"]
 
-    static func extract(_ line: String) -> [FormField: String] {
-        extract(line, tokens: LabelMatcher.tokens(line))
-    }
-
-    /// `tokens`: the line's tokens, when the caller has them already.
+    /// `tokens`: the line's, as `LabelMatcher.tokens` gives them (the caller has them already).
     static func extract(_ line: String, tokens: [LabelMatcher.Token]) -> [FormField: String] {
         var out: [FormField: String] = [:]
         for (i, token) in tokens.enumerated() where binWords.contains(token.text) || iinWords.contains(token.text) {

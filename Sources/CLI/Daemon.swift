@@ -29,18 +29,20 @@ struct Daemon {
         var failedOpens = 0
         var delay = StorageOutage.firstDelay
         let began = Self.monotonic()
+        // Read once: the arguments do not change while we wait, and a configuration that
+        // cannot be read is reported by the open below.
+        let configuration = try? Configuration(arguments)
         while true {
             do {
                 site = try Self.open(arguments)
                 break
             } catch where StorageOutage.isStorageFull(error) && stopSignal == 0 {
-                if failedOpens == 0, let configuration = try? Configuration(arguments) {
+                if failedOpens == 0, let configuration {
                     console.error("<3>tizilim serve: \(StorageOutage.describe(error, configuration: configuration)); "
                         + "cannot open the store, retrying every \(Int(StorageOutage.firstDelay))-\(Int(StorageOutage.longestDelay)) s until space returns")
                     systemd.notify("STATUS=no space left on device; retrying")
                 }
                 failedOpens += 1
-                let configuration = try? Configuration(arguments)
                 let before = configuration.map(StorageOutage.freeSpace) ?? [:]
                 // Alive, if not working: the wait is at most 30 s, well within WatchdogSec.
                 systemd.notify("WATCHDOG=1")

@@ -24,9 +24,6 @@ struct Metrics: Equatable {
     var overdueRefinements: Int = 0
     var counters = Counters()
 
-    /// `in-doubt` is an alert of its own: a notice waits for a person to read the mail log.
-    static let noticeStates = ["queued", "sending", "sent", "failed", "suppressed", "in-doubt"]
-
     /// The file's text: HELP and TYPE before each family, labels in a stable order.
     var text: String {
         var out = ""
@@ -43,7 +40,7 @@ struct Metrics: Equatable {
         family("tizilim_cases", "gauge", "Cases by state.",
                labelled("state", casesByState, known: CaseState.allCases.map(\.rawValue)))
         family("tizilim_notices", "gauge", "Notices in the outbox by state.",
-               labelled("state", noticesByState, known: Self.noticeStates))
+               labelled("state", noticesByState, known: OutboxItem.State.allCases.map(\.rawValue)))
         family("tizilim_oldest_queued_notice_seconds", "gauge",
                "Age of the oldest notice not yet sent; 0 when none is queued.", [("", String(oldestQueuedNoticeSeconds))])
         family("tizilim_review_deadlines_due_today", "gauge",

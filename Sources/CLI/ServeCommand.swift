@@ -2,7 +2,6 @@ import Cases
 import Glibc
 import Intake
 import Mailbox
-import Store
 
 /// `tizilim serve`: the daemon. `--once` does one pass and exits, for cron, tests and replays.
 struct ServeCommand: Command {
@@ -121,26 +120,12 @@ struct ServeCommand: Command {
             + "\(sent) of \(deliveries.count) notices delivered to \(destination)", deliveries.count - sent)
     }
 
-    /// Counts every running refinement term again on the calendar now configured, before any
-    /// timer fires: the operator may have added a day off (a transfer decree) since the term
-    /// was computed. A term that the new calendar makes longer is extended; one it would make
-    /// shorter keeps the date announced to the applicant (`CaseMachine.recountRefinement`).
-    /// Run at start and after each reload, the only times the calendar can change.
+    /// Counts the running refinement terms again on the configured calendar and logs each
+    /// one extended (`Intake.recountRefinementTerms`).
     func recountDeadlines(_ site: Site, now: LocalDateTime, console: Console) throws {
-        let book = CaseBook(site.database)
-        let settings = site.intake.settings
-        try site.database.transaction {
-            for record in try book.list(CaseBook.Filter(state: .refinementRequested)) {
-                guard let requested = try book.events(caseID: record.id)
-                    .last(where: { $0.event.type == "refinement-requested" })?.event.at,
-                      let transition = CaseMachine.recountRefinement(record.snapshot, requestedAt: requested, at: now,
-                                                                     policy: settings.policy, calendar: settings.calendar)
-                else { continue }
-                try book.record(transition, caseID: record.id, at: now)
-                console.error("<5>\(record.humanID): refinement deadline extended from "
-                    + "\(record.snapshot.refinementDeadline.map(\.description) ?? "?") to "
-                    + "\(transition.refinementDeadline.map(\.description) ?? "?"): the business calendar changed")
-            }
+        for change in try site.intake.recountRefinementTerms(at: now) {
+            console.error("<5>\(change.caseID): refinement deadline extended from "
+                + "\(change.from.map(\.description) ?? "?") to \(change.to.map(\.description) ?? "?"): the business calendar changed")
         }
     }
 

@@ -15,10 +15,18 @@ public enum Digest {
     /// `sha256Hex(bytes)` of its contents, in constant memory whatever the file's size.
     /// Nil when the file cannot be opened or read.
     public static func sha256Hex(contentsOf path: String, chunkBytes: Int = 1 << 20) -> String? {
+        sha256Hex(contentsOf: path, keepingFirst: 0, chunkBytes: chunkBytes)?.digest
+    }
+
+    /// The same, also handing back the file's first `keepingFirst` bytes (fewer if it is
+    /// shorter): one pass over a file whose start must be read anyway.
+    public static func sha256Hex(contentsOf path: String, keepingFirst: Int,
+                                 chunkBytes: Int = 1 << 20) -> (digest: String, first: [UInt8])? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let digest = Streaming()
+        var first: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: chunkBytes)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkBytes) }
@@ -27,9 +35,10 @@ public enum Digest {
                 return nil
             }
             if count == 0 { break }
+            if first.count < keepingFirst { first += buffer[..<min(count, keepingFirst - first.count)] }
             buffer.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
         }
-        return digest.finish()
+        return (digest.finish(), first)
     }
 
     /// SHA-256 fed piece by piece (OpenSSL's EVP interface).

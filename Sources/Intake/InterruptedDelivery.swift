@@ -55,21 +55,11 @@ extension NoticeCourier {
                 try intake.database.transaction {
                     try outbox.markInDoubt(id: item.id, note: "interrupted after it was handed to the SMTP server; "
                                            + "the mail server's log tells whether it left")
-                    if let caseID = item.caseID { try flagInDoubt(caseID: caseID, messageID: item.messageID, at: now) }
+                    if let caseID = item.caseID { try tell(caseID: caseID, .noticeInDoubt(messageID: item.messageID, at: now), at: now) }
                 }
             }
             resolved.append(Resolution(item: item, caseID: try intake.humanID(item.caseID), fate: fate))
         }
         return resolved
-    }
-
-    func flagInDoubt(caseID: Int64, messageID: String, at: LocalDateTime) throws {
-        let book = CaseBook(intake.database)
-        guard let record = try book.find(id: caseID) else { return }
-        if case .success(let transition) = CaseMachine.apply(.noticeInDoubt(messageID: messageID, at: at), to: record.snapshot,
-                                                             policy: intake.settings.policy,
-                                                             calendar: intake.settings.calendar) {
-            try book.record(transition, caseID: caseID, at: at)
-        }
     }
 }

@@ -81,7 +81,8 @@ public struct NoticeCourier {
             case let .permanentFailure(code, message):
                 try intake.database.transaction {
                     try outbox.markFailed(id: item.id, error: "\(code) \(message)")
-                    if let caseID = item.caseID { try flagRejected(caseID: caseID, at: now) }
+                    // A refused notice is a dead address as surely as a bounce: staff must reach the applicant.
+                    if let caseID = item.caseID { try tell(caseID: caseID, .noticeBounced(at: now), at: now) }
                 }
                 result = "failed: \(code) \(message)"
             }
@@ -103,12 +104,12 @@ public struct NoticeCourier {
         min(Int64(60) << Int64(min(max(attempt - 1, 0), 20)), 6 * 3600)
     }
 
-    /// A refused notice is a dead address as surely as a bounce: staff must reach the applicant.
-    func flagRejected(caseID: Int64, at: LocalDateTime) throws {
+    /// Records in a case's history what delivering its notice revealed (refused for good, or
+    /// in doubt after a crash), when the case's state allows it.
+    func tell(caseID: Int64, _ input: CaseInput, at: LocalDateTime) throws {
         let book = CaseBook(intake.database)
         guard let record = try book.find(id: caseID) else { return }
-        if case .success(let transition) = CaseMachine.apply(.noticeBounced(at: at), to: record.snapshot,
-                                                             policy: intake.settings.policy,
+        if case .success(let transition) = CaseMachine.apply(input, to: record.snapshot, policy: intake.settings.policy,
                                                              calendar: intake.settings.calendar) {
             try book.record(transition, caseID: caseID, at: at)
         }

@@ -1,9 +1,6 @@
 import Cases
 import Forms
-import Glibc
 import MIME
-import Register
-import Store
 
 /// Mail larger than `max_message_bytes`, and mail that reached one of the parser's limits.
 ///
@@ -21,32 +18,18 @@ extension Intake {
     /// The message at `path`, of `size` bytes, prepared from its header alone; nil if the file
     /// can no longer be read (another process took it since the listing).
     public static func prepareOversized(path: String, size: Int, legacyCharset: String) -> Prepared? {
-        guard let head = readHeaderBlock(path: path, maximum: oversizedHeaderBytes),
-              let sha = Digest.sha256Hex(contentsOf: path) else {
+        // One pass: the digest of the whole file, and its first bytes for the header.
+        guard let (sha, first) = Digest.sha256Hex(contentsOf: path, keepingFirst: oversizedHeaderBytes) else {
             return nil
         }
+        let head = headerBlock(first)
         let message = Message(header: head, messageSize: size, legacyCharset: legacyCharset)
         return Prepared(bytes: head, sha256: sha, message: message, reading: nil)
     }
 
-    /// The file's first bytes up to and including the empty line that ends the header block,
-    /// or the first `maximum` bytes when there is none in them.
-    static func readHeaderBlock(path: String, maximum: Int) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: maximum)
-        var filled = 0
-        while filled < maximum {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, maximum - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            filled += count
-        }
-        buffer.removeSubrange(filled...)
+    /// The bytes up to and including the empty line that ends the header block, or all of
+    /// them when there is none in them.
+    static func headerBlock(_ buffer: [UInt8]) -> [UInt8] {
         // The first empty line: LF LF or LF CR LF (a message may also start with one).
         var i = 0
         while i < buffer.count {
@@ -88,16 +71,7 @@ extension TakingContext {
             // A decided case takes no new material: the letter opens a case of its own.
         }
         let intent = reading.map { CaseIntent($0.application) } ?? .application
-        let who = record?.identity ?? ApplicantIdentity()
-        let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
-                                                                  email: intent == .application ? nil : who.email ?? sender)
-        let input = CaseInput.opened(intent: intent, assessment: assessment, at: arrivedAt, hasRegisterEntry: entry != nil)
-        guard case .success(let opening) = CaseMachine.apply(input, to: .unopened, policy: settings.policy,
-                                                             calendar: settings.calendar) else {
-            try log(caseID: nil, disposition: .ignored, record: record)
-            return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: "could not open a case")
-        }
-        return try openCase(Self.withoutNotices(opening), record: record, note: FlagReason.tooLarge.rawValue)
+        return try open(intent: intent, assessment: assessment, record: record, note: FlagReason.tooLarge.rawValue, quiet: true)
     }
 
     /// The transition with its notices left out: the timers and flags stay.

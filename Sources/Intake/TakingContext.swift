@@ -121,26 +121,27 @@ struct TakingContext {
 
     func open(reading: ApplicationReader.Result, record: ApplicationRecord) throws -> Intake.Taken {
         let intent = CaseIntent(reading.application)
-        let who = record.identity
-        let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
-                                                                  email: intent == .application ? nil : who.email ?? sender)
         var assessment = Assessment(reading, intent: intent)
         if let flag = authenticityFlag { assessment.flags.append(flag) }
+        return try open(intent: intent, assessment: assessment, record: record, note: nil, quiet: false)
+    }
+
+    /// Opens a case for this message and records it, its applicant and the notices the opening
+    /// causes; `quiet` leaves the notices out (the timers and flags stay).
+    func open(intent: CaseIntent, assessment: Assessment, record: ApplicationRecord?, note: String?,
+              quiet: Bool) throws -> Intake.Taken {
+        let who = record?.identity ?? ApplicantIdentity()
+        let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
+                                                                  email: intent == .application ? nil : who.email ?? sender)
         let input = CaseInput.opened(intent: intent, assessment: assessment, at: arrivedAt, hasRegisterEntry: entry != nil)
         let transition: Transition
         switch CaseMachine.apply(input, to: .unopened, policy: settings.policy, calendar: settings.calendar) {
-        case .success(let t): transition = t
+        case .success(let opening): transition = quiet ? Self.withoutNotices(opening) : opening
         case .failure(let refusal):
             // Opening an unopened case cannot be refused; if it ever is, keep the message and say why.
             try log(caseID: nil, disposition: .ignored, record: record)
             return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: refusal.reason)
         }
-        return try openCase(transition, record: record, note: nil)
-    }
-
-    /// Records the opened case, its applicant, this message and the notices the opening causes.
-    func openCase(_ transition: Transition, record: ApplicationRecord?, note: String?) throws -> Intake.Taken {
-        let who = record?.identity ?? ApplicantIdentity()
         let applicantID = who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil
             ? try RegisterBook(intake.database).applicant(who) : nil
         let created = try book.open(transition, at: arrivedAt, kind: record?.kind, language: record?.language,

@@ -2,7 +2,7 @@ import Cases
 
 /// A notice waiting to be sent, or sent.
 public struct OutboxItem: Sendable, Equatable {
-    public enum State: String, Sendable {
+    public enum State: String, Sendable, CaseIterable {
         case queued
         /// Handed to the transport; the mark is committed before the first byte leaves, so a
         /// row found in this state after a restart is a delivery whose fate nobody recorded.

@@ -139,8 +139,11 @@ struct Extraction {
                                           + LabelMatcher.candidates(false, FormCatalogue.consentRefusal))
     static let consentRefusal = LabelIndex<Bool>(LabelMatcher.candidates(false, FormCatalogue.consentRefusal))
 
-    static let choiceLists: [FormField: [ListItem]] = [
-        .activityTypes: FormCatalogue.activityTypes, .roles: FormCatalogue.roles, .availability: FormCatalogue.availability,
+    static let activityTypes = ChoiceList(FormCatalogue.activityTypes)
+    /// Option 13 alone, "other kinds of volunteer activity", whose wording an answer may repeat.
+    static let otherActivity = ChoiceList([FormCatalogue.activityTypes[12]])
+    static let choiceLists: [FormField: ChoiceList] = [
+        .activityTypes: activityTypes, .roles: ChoiceList(FormCatalogue.roles), .availability: ChoiceList(FormCatalogue.availability),
     ]
 
     // MARK: text helpers
@@ -148,7 +151,10 @@ struct Extraction {
     static let aboutWords: Set<String> = ["туралы", "жөнінде", "жөніндегі", "бойынша"]
 
     static func isBlank(_ s: String) -> Bool {
-        !s.contains { $0.isLetter || $0.isNumber || "+✓✔☒☑■●✗✘@".contains($0) }
+        // Nearly every text asked has a letter or digit that begins a character: found on
+        // scalars, without breaking the text into characters.
+        if s.unicodeScalars.startsCharacterWhere({ $0.isPlainLetterOrDigit }) { return false }
+        return !s.contains { $0.isLetter || $0.isNumber || "+✓✔☒☑■●✗✘@".contains($0) }
     }
 
     /// A value as typed, without fill-in underscores and the separator after its label.
@@ -202,6 +208,7 @@ struct Extraction {
     /// Runs on every line of every list, so it looks at the ends of the line, never splits it whole.
     static func splitMarks(_ text: String) -> (marked: Bool, negated: Bool, core: String) {
         var t = text.catalogueTrimmed()
+        if cannotCarryMarks(t) { return (false, false, t) }
         var marked = false, negated = false
         var changed = true
         while changed && !t.isEmpty {
@@ -251,6 +258,68 @@ struct Extraction {
         return (marked, negated, t)
     }
 
+    /// A box's or a mark's scalar: what `splitMarks` looks for at the ends of a line.
+    static func isBoxOrMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "☐", "□", "[", "(", "○", "]", ")", "☒", "☑", "✓", "✔", "■", "●", "✗", "✘", "+", "⊠", "▣", "√": return true
+        default: return false
+        }
+    }
+
+    /// What `catalogueTrimmedPunctuation` takes off a word before it is compared with the mark
+    /// words, and whitespace.
+    static func isWordTrimming(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ".", ",", ";", ":", "!", "?", ")", "(", " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r": return true
+        default: return s.value >= 0x80 && s.properties.isWhitespace
+        }
+    }
+
+    /// Whether `splitMarks` would find nothing at the ends of `t` (already trimmed), decided on
+    /// scalars: no box or mark symbol at either end, and neither the first nor the last word a
+    /// mark word ("x", "да", "жоқ": only words of three letters or fewer are spelled out and
+    /// compared). Only for text whose characters are single scalars, so words split the same way.
+    static func cannotCarryMarks(_ t: String) -> Bool {
+        let scalars = t.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, !isBoxOrMark(first), !isBoxOrMark(last),
+              scalars.allSatisfy({ isSingleScalarCharacter($0) && $0 != "\r" }) else { return false }
+        func letters(_ word: Substring.UnicodeScalarView) -> Int {
+            word.reduce(0) { $0 + (isWordTrimming($1) ? 0 : 1) }
+        }
+        func spelled(_ word: Substring.UnicodeScalarView) -> String { String(Substring(word)).lowercased().catalogueTrimmedPunctuation() }
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
+        let firstWord = scalars.prefix { !isSpace($0) }
+        if letters(firstWord) <= 3 {
+            let w = spelled(firstWord)
+            let single = !scalars[firstWord.endIndex...].contains { !isSpace($0) }
+            if markWords.containsSpelling(w) && (single || firstWord.count <= 3) || negativeWords.containsSpelling(w) && single {
+                return false
+            }
+        }
+        let isSeparator: (Unicode.Scalar) -> Bool = { isSpace($0) || $0 == "—" || $0 == "–" || $0 == ":" || $0 == "-" }
+        if let lastLetter = scalars.lastIndex(where: { !isSeparator($0) }) {
+            let end = scalars.index(after: lastLetter)
+            let start = scalars[..<end].lastIndex(where: isSeparator).map { scalars.index(after: $0) } ?? scalars.startIndex
+            let lastWord = scalars[start..<end]
+            if scalars[..<start].contains(where: { !isSeparator($0) }), letters(lastWord) <= 3 {
+                let w = spelled(lastWord)
+                if markWords.containsSpelling(w) || negativeWords.containsSpelling(w) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Scalars that are a character of their own (except CR before LF, which no word holds):
+    /// no combining marks or joiners.
+    static func isSingleScalarCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2000...0x200B, 0x200E...0x206F, 0x20A0...0x20CF, 0x2100...0x27BF:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// The first word (split at spaces and tabs), and whether it is the only one.
     static func firstWord(of t: String) -> (word: Substring, single: Bool)? {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
@@ -291,24 +360,17 @@ struct Extraction {
         return out.isEmpty ? nil : out
     }
 
-    /// The option whose text the line repeats, for lists written without numbers.
-    static func identify(_ text: String, in items: [ListItem]) -> Int? {
-        let words = LabelMatcher.tokens(text).map { Array($0.text.unicodeScalars) }
-        guard !words.isEmpty else { return nil }
-        // A stem can match a word only if it shares the word's first letter, or for stems of
-        // 5+ letters has a typo at the front (see LabelIndex): most stems are ruled out here.
-        let firsts = Set(words.map { $0[0] }), seconds = Set(words.compactMap { $0.count > 1 ? $0[1] : nil })
-        func mayMatch(_ stem: [Unicode.Scalar]) -> Bool {
-            firsts.contains(stem[0])
-                || (stem.count >= 5 && (seconds.contains(stem[1]) || seconds.contains(stem[0]) || firsts.contains(stem[1])))
-        }
+    /// The option whose text the line repeats, for lists written without numbers: the one whose
+    /// wording's stems the line holds best, both as a share of the wording and of the line.
+    static func identify(_ text: String, in list: ChoiceList) -> Int? {
+        let words = LabelMatcher.Words(text)
+        guard words.count > 0 else { return nil }
+        let table = list.vocabulary.table(for: words)
         var best: (Int, Double)? = nil
-        for item in items {
-            for stems in item.stems {
+        for (item, wordings) in zip(list.items, list.stemIDs) {
+            for stems in wordings {
                 guard !stems.isEmpty else { continue }
-                let hits = stems.filter { stem in
-                    mayMatch(stem) && words.contains { LabelMatcher.wordMatches(keyword: stem[...], word: $0[...]) }
-                }.count
+                let hits = stems.filter(table.matchesAnywhere).count
                 let ratio = Double(hits) / Double(stems.count)
                 let lineRatio = Double(hits) / Double(words.count)
                 guard ratio >= 0.5 || hits >= 3 || (lineRatio >= 0.6 && hits >= 1) else { continue }
@@ -449,7 +511,7 @@ struct Extraction {
 
     /// A label cell of a table row.
     mutating func label(_ cell: String, requireStart: Bool) -> LabelMatcher.Match<LabelKey>? {
-        let head = cell.firstIndex(of: ":").map { cell[..<$0] } ?? cell[...]
+        let head = cell.firstCharacterIndex(of: ":").map { cell[..<$0] } ?? cell[...]
         guard let m = bestLabel(head, maxStart: 2), m.coverage >= 0.3 else { return nil }
         vote(m.language)
         return m
@@ -457,7 +519,7 @@ struct Extraction {
 
     /// "Label: value", "Label value", or a label alone (the value follows).
     mutating func inlineLabel(_ text: String, _ words: LabelMatcher.Words) -> (LabelKey, String?)? {
-        let colon = text.firstIndex(of: ":")
+        let colon = text.firstCharacterIndex(of: ":")
         let head = colon.map { text[..<$0] } ?? text[...]
         let headWords = colon == nil ? words : LabelMatcher.Words(head)
         guard let m = bestLabel(headWords, maxStart: colon == nil ? 0 : 2) else {
@@ -597,7 +659,7 @@ struct Extraction {
         }
         let body = rest.joined(separator: " ")
         // "9. Сколько волонтеров вы координируете: 25": the questionnaire's own numbering, not option 9.
-        if let n = number, let colon = body.firstIndex(of: ":"), !marked,
+        if let n = number, let colon = body.firstCharacterIndex(of: ":"), !marked,
            let m = bestLabel(body[..<colon], maxStart: 1), m.coverage >= 0.5, m.key != .field(.otherActivity), m.key != .field(field),
            Extraction.identify(String(body[..<colon]), in: items) != n {
             return false
@@ -608,8 +670,9 @@ struct Extraction {
             if bestLabel(body[...], maxStart: 0) != nil, !marked { return false }
             number = n
         }
-        guard let n = number, (1...max(items.count, 13)).contains(n) || marked else { return false }
+        guard let n = number, (1...max(items.items.count, 13)).contains(n) || marked else { return false }
         let underlined = line.paragraph.map { p in
+            guard p.runs.contains(where: \.underlined) else { return false }
             let letters = p.text.filter(\.isLetter).count
             let under = p.runs.filter(\.underlined).map(\.text).joined().filter(\.isLetter).count
             return letters > 0 && under * 2 >= letters
@@ -623,12 +686,12 @@ struct Extraction {
 
     /// What follows the catalogue wording of option 13 ("… (нақты түрін көрсетіңіз): жастар саясаты").
     static func otherText(_ cores: [String]) -> String? {
-        if cores.count > 1, let c = clean(cores.last![...]), identify(c, in: FormCatalogue.activityTypes) == nil { return c }
+        if cores.count > 1, let c = clean(cores.last![...]), identify(c, in: activityTypes) == nil { return c }
         guard var text = cores.first?.catalogueTrimmed() else { return nil }
         // "13 (үй жануарларына көмек)": the applicant's own words in parentheses after the number.
         if text.hasPrefix("("), text.hasSuffix(")"), text.dropFirst().firstIndex(of: ")") == text.index(before: text.endIndex) {
             text = String(text.dropFirst().dropLast()).catalogueTrimmed()
-            if identify(text, in: [FormCatalogue.activityTypes[12]]) == nil, !isBlank(text) { return text }
+            if identify(text, in: otherActivity) == nil, !isBlank(text) { return text }
         }
         // "иное: …", "өзге — …" stand for option 13 themselves.
         if let (_, rest) = otherWord(text), let c = clean(rest[...]) { return c }
@@ -636,7 +699,7 @@ struct Extraction {
             let tail = text[text.index(after: i)...]
             if let c = clean(tail), LabelMatcher.tokens(c).count >= 1 { return c }
         }
-        if identify(text, in: [FormCatalogue.activityTypes[12]]) == nil, let c = clean(text[...]) { return c }
+        if identify(text, in: otherActivity) == nil, let c = clean(text[...]) { return c }
         return nil
     }
 
@@ -648,7 +711,7 @@ struct Extraction {
         guard let first = tokens.first, otherWords.contains(first.text), tokens.count > 1 else { return nil }
         let rest = String(text[first.range.upperBound...])
         // "иные виды волонтерской деятельности…" is the option's wording, not an answer.
-        if identify(rest, in: [FormCatalogue.activityTypes[12]]) != nil, !rest.contains(":"), !rest.contains("—"), !rest.contains("–") { return nil }
+        if identify(rest, in: otherActivity) != nil, !rest.contains(":"), !rest.contains("—"), !rest.contains("–") { return nil }
         return (first.text, rest)
     }
 
@@ -666,7 +729,7 @@ struct Extraction {
             let underlined = listItems.filter(\.underlined).map(\.number)
             if !underlined.isEmpty && underlined.count < listItems.count {
                 chosen += underlined
-            } else if chosen.isEmpty && !listItems.isEmpty && Set(listItems.map(\.number)).count < items.count {
+            } else if chosen.isEmpty && !listItems.isEmpty && Set(listItems.map(\.number)).count < items.items.count {
                 chosen += listItems.map(\.number)
             }
         }
@@ -810,12 +873,22 @@ struct Extraction {
     }
 
     /// Kazakh-specific letters decide when the labels do not; a few in a Russian text are names.
+    static let kazakhLetters = Set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+    static let kazakhScalars = Set("әғқңөұүһіӘҒҚҢӨҰҮҺІ".unicodeScalars)
+
     static func languageByLetters(_ text: String) -> String? {
-        let kazakh = Set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
         var cyrillic = 0, specific = 0
-        for ch in text {
-            if kazakh.contains(ch) { specific += 1; cyrillic += 1 }
-            else if ch.unicodeScalars.allSatisfy({ (0x0400...0x04FF).contains($0.value) }) && ch.isLetter { cyrillic += 1 }
+        if text.unicodeScalars.allSatisfy(isSingleScalarCharacter) {
+            // Characters are scalars here (a CR LF pair is neither Cyrillic nor Kazakh either way).
+            for scalar in text.unicodeScalars where (0x0400...0x04FF).contains(scalar.value) {
+                if kazakhScalars.contains(scalar) { specific += 1; cyrillic += 1 }
+                else if scalar.properties.isAlphabetic { cyrillic += 1 }
+            }
+        } else {
+            for ch in text {
+                if kazakhLetters.contains(ch) { specific += 1; cyrillic += 1 }
+                else if ch.unicodeScalars.allSatisfy({ (0x0400...0x04FF).contains($0.value) }) && ch.isLetter { cyrillic += 1 }
+            }
         }
         guard cyrillic > 0 else { return nil }
         return specific >= 3 && specific * 50 >= cyrillic ? "kk" : "ru"
@@ -824,6 +897,7 @@ struct Extraction {
 
 extension String {
     func catalogueRemovingUnderscoreRuns() -> String {
+        if !utf8.contains(UInt8(ascii: "_")) { return self }
         var out = ""
         var run = 0
         for ch in self + " " {

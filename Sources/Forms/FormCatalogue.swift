@@ -43,6 +43,22 @@ public struct ListItem: Sendable {
     }
 }
 
+/// A list's options with the stems of all their wordings in one vocabulary, so a line is
+/// compared only with the stems that could match its words (see `LabelIndex`).
+struct ChoiceList: Sendable {
+    let items: [ListItem]
+    /// Per option, per wording (Kazakh, Russian), its stems as vocabulary words.
+    let stemIDs: [[[Int]]]
+    let vocabulary: KeywordVocabulary
+
+    init(_ items: [ListItem]) {
+        self.items = items
+        let vocabulary = KeywordVocabulary()
+        stemIDs = items.map { item in item.stems.map { wording in wording.map { vocabulary.intern($0) } } }
+        self.vocabulary = vocabulary
+    }
+}
+
 /// One field of the programme or action form, keyed by the name used in `Application`'s objects.
 public struct BlockField: Sendable {
     public let name: String

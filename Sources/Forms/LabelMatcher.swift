@@ -75,23 +75,8 @@ public enum LabelMatcher {
             current = ""
             start = nil
         }
-        if isSimple(text) {
-            // Every character is one scalar here, so scalars stand for characters without the
-            // cost of grapheme breaking, and letters fold without a String per letter.
-            let scalars = text.unicodeScalars
-            var i = scalars.startIndex
-            while i < scalars.endIndex {
-                let scalar = scalars[i]
-                if isWordScalar(scalar) {
-                    if start == nil { start = i }
-                    current.unicodeScalars.append(foldScalar(scalar))
-                } else if (scalar == "-" || scalar == "'") && start != nil {
-                    // As below: a hyphenated word is one word.
-                } else {
-                    flush(i)
-                }
-                i = scalars.index(after: i)
-            }
+        if let simple = text.utf8.withContiguousStorageIfAvailable({ simpleTokens($0, of: text) }), let simple {
+            raw = simple
         } else {
             var index = text.startIndex
             while index < text.endIndex {
@@ -116,6 +101,69 @@ public enum LabelMatcher {
         return removeOptionalPhrases(raw)
     }
 
+    /// The words of a text whose every character is a single scalar that needs no grapheme
+    /// rules (see `isSimple`), read from its UTF-8 bytes: scalars stand for characters without
+    /// the cost of grapheme breaking, letters fold into UTF-8 without a String per letter, and
+    /// nothing can be decomposed, so `composed` has nothing to do. Nil for any other text.
+    static func simpleTokens(_ bytes: UnsafeBufferPointer<UInt8>, of text: Substring) -> [Token]? {
+        var raw: [Token] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var start: Int? = nil
+        var cyrillic = false, ascii = false
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func flush(_ end: Int) {
+            if let s = start, !word.isEmpty {
+                let text = String(decoding: word, as: UTF8.self)
+                raw.append(Token(text: cyrillic && ascii ? fixLookalikes(text) : text, range: index(s)..<index(end)))
+            }
+            word.removeAll(keepingCapacity: true)
+            cyrillic = false
+            ascii = false
+            start = nil
+        }
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(lead)
+            switch length {
+            case 2: value = (value & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            case 3: value = (value & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            case 4: value = (value & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F)
+            default: break
+            }
+            let scalar = Unicode.Scalar(value)!
+            guard isSimple(scalar) else { return nil }
+            if isWordScalar(scalar) {
+                if start == nil { start = i }
+                let folded = foldScalar(scalar).value
+                switch folded {
+                case 0..<0x80:
+                    ascii = true
+                    word.append(UInt8(folded))
+                case 0x80..<0x800:
+                    if folded >= 0x400 && folded <= 0x4FF { cyrillic = true }
+                    word.append(UInt8(0xC0 | folded >> 6))
+                    word.append(UInt8(0x80 | folded & 0x3F))
+                default:
+                    word.append(UInt8(0xE0 | folded >> 12))
+                    word.append(UInt8(0x80 | folded >> 6 & 0x3F))
+                    word.append(UInt8(0x80 | folded & 0x3F))
+                }
+            } else if (scalar == "-" || scalar == "'") && start != nil {
+                // As below: a hyphenated word is one word.
+            } else {
+                flush(i)
+            }
+            i += length
+        }
+        flush(bytes.count)
+        return raw
+    }
+
     /// Letters and digits, answered from the code point for the scripts forms are written in:
     /// asking Unicode's property tables for every scalar of every line was a tenth of reading.
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
@@ -128,12 +176,12 @@ public enum LabelMatcher {
 
     /// Text whose every character is a single scalar that needs no grapheme rules: ASCII,
     /// Latin-1, Cyrillic (with Kazakh), and the punctuation and check-box symbols forms use.
-    static func isSimple(_ text: Substring) -> Bool {
-        text.unicodeScalars.allSatisfy { s in
-            let v = s.value
-            return v < 0x0300 || (0x0400...0x052F).contains(v) || (0x2000...0x206F).contains(v)
-                || (0x20A0...0x218F).contains(v) || (0x2190...0x27BF).contains(v)
-        }
+    static func isSimple(_ text: Substring) -> Bool { text.unicodeScalars.allSatisfy(isSimple) }
+
+    static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x0300 || (0x0400...0x052F).contains(v) || (0x2000...0x206F).contains(v)
+            || (0x20A0...0x218F).contains(v) || (0x2190...0x27BF).contains(v)
     }
 
     /// `foldLetter` for one scalar, allocation-free for ASCII and Cyrillic.
@@ -156,7 +204,8 @@ public enum LabelMatcher {
         var out: [Token] = []
         var i = 0
         outer: while i < tokens.count {
-            for phrase in optionalPhrases where i + phrase.count <= tokens.count {
+            for phrase in optionalPhrases where i + phrase.count <= tokens.count
+                && tokens[i].text.utf8.count == phrase[0].utf8.count {
                 // By bytes: tokens are NFC like the phrases, and String's == would normalize each time.
                 if (0..<phrase.count).allSatisfy({ tokens[i + $0].text.utf8.elementsEqual(phrase[$0].utf8) }) {
                     i += phrase.count
@@ -275,7 +324,7 @@ public enum LabelMatcher {
         var best: Match<Key>? = nil
         // By position: copying each candidate (its strings retained and released) cost more
         // than the matching, and most candidates do not match at all.
-        for c in index.wordIDs.indices {
+        for c in index.candidates(startingIn: table) {
             guard let (start, end) = table.find(index.wordIDs[c], gap: gap, maxStart: maxStart) else { continue }
             let candidate = index.candidates[c]
             let score = candidate.score

@@ -367,6 +367,9 @@ public enum DateText {
 
 extension String {
     func catalogueTrimmed() -> String {
+        // Most texts asked are already trimmed: answered from the end scalars, without
+        // grapheme breaking (see `isPlainEnd`).
+        if let f = unicodeScalars.first, let l = unicodeScalars.last, f.isPlainEnd, l.isPlainEnd { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
@@ -374,6 +377,10 @@ extension String {
     }
 
     func catalogueTrimmed(also set: String) -> String {
+        if let f = unicodeScalars.first, let l = unicodeScalars.last, f.isPlainEnd, l.isPlainEnd,
+           !set.unicodeScalars.contains(f), !set.unicodeScalars.contains(l) {
+            return self
+        }
         // A handful of characters: searching the string beats hashing into a Set on every call.
         var s = Substring(self)
         while let f = s.first, set.contains(f) || f.isWhitespace { s.removeFirst() }
@@ -383,5 +390,59 @@ extension String {
 
     func catalogueReplacing(_ target: Character, with replacement: Character) -> String {
         String(map { $0 == target ? replacement : $0 })
+    }
+}
+
+extension Unicode.Scalar {
+    /// A printable ASCII character or a Cyrillic letter: as the first or last scalar of a text,
+    /// the first or last character is not whitespace and is no character of a trimming set
+    /// (those are single ASCII or punctuation scalars), whatever grapheme it belongs to: these
+    /// scalars never extend a grapheme, and a grapheme's whitespace-ness is its first scalar's.
+    var isPlainEnd: Bool {
+        let v = value
+        return (0x21...0x7E).contains(v) || (0x400...0x482).contains(v) || (0x48A...0x52F).contains(v)
+    }
+}
+
+extension Unicode.Scalar {
+    /// An ASCII letter or digit, or a Cyrillic letter: alphabetic or numeric, as a character
+    /// that begins with it is (`Character.isLetter` and `isNumber` look at the first scalar).
+    var isPlainLetterOrDigit: Bool {
+        let v = value
+        return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+            || (0x400...0x481).contains(v) || (0x48A...0x52F).contains(v)
+    }
+
+    /// Scalars after which a character always ends, unless the next scalar extends it: no
+    /// Prepend scalar (Arabic and Brahmic number signs) is among them.
+    var endsCharacterBeforeLetters: Bool { value < 0x600 }
+}
+
+extension String.UnicodeScalarView {
+    /// Whether a scalar matching `test` begins a character: it is first, or follows a scalar
+    /// that cannot prepend itself to it. `test` must only accept scalars that never extend a
+    /// character (letters and digits of the scripts above, ASCII punctuation).
+    func startsCharacterWhere(_ test: (Unicode.Scalar) -> Bool) -> Bool {
+        var previous: Unicode.Scalar? = nil
+        for scalar in self {
+            if test(scalar), previous?.endsCharacterBeforeLetters ?? true { return true }
+            previous = scalar
+        }
+        return false
+    }
+}
+
+extension StringProtocol {
+    /// `firstIndex(of:)` for a single-scalar ASCII character, found on scalars: the first such
+    /// scalar that is a character of its own (nothing prepended, nothing combining after it)
+    /// is the answer; anything stranger is asked of the characters.
+    func firstCharacterIndex(of character: Unicode.Scalar) -> Index? {
+        let scalars = unicodeScalars
+        guard let i = scalars.firstIndex(of: character) else { return nil }
+        let prependFree = i == scalars.startIndex || scalars[scalars.index(before: i)].endsCharacterBeforeLetters
+        let next = scalars.index(after: i)
+        let standsAlone = next == scalars.endIndex || Extraction.isSingleScalarCharacter(scalars[next]) && scalars[next].value != 0x0A
+        if prependFree && standsAlone { return i }
+        return firstIndex(of: Character(character))
     }
 }

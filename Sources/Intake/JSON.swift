@@ -44,7 +44,26 @@ public indirect enum JSON: Equatable, Sendable {
         }
     }
 
+    /// Whether the text holds a quote, a backslash, a control character, DEL, or U+2028/U+2029
+    /// (UTF-8 E2 80 A8/A9): what `writeString` escapes.
+    private static func needsEscaping(_ s: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in s.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     private static func writeString(_ s: String, to out: inout String) {
+        if !needsEscaping(s) {
+            // Nearly every value: appended whole, not scalar by scalar.
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

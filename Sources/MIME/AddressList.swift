@@ -31,9 +31,11 @@ struct AddressToken {
     /// Whitespace or a comment came before this token.
     var spaceBefore: Bool
 
-    func isSpecial(_ c: Character) -> Bool {
-        guard case .special(let byte) = kind, let ascii = c.asciiValue else { return false }
-        return byte == ascii
+    /// By scalar: asking a `Character` for its ASCII value compares it with CR LF first, and
+    /// this is asked of every token several times.
+    func isSpecial(_ c: Unicode.Scalar) -> Bool {
+        guard case .special(let byte) = kind else { return false }
+        return UInt32(byte) == c.value
     }
 
     var isWord: Bool { kind == .atom || kind == .quoted }
@@ -385,16 +387,14 @@ private struct ListParser {
 
     private mutating func decodedName(_ raw: String) -> String? {
         var text = raw
-        if text.contains("=?") {
+        if zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "=") && $1 == UInt8(ascii: "?") }) {
             let (decoded, wordDefects) = EncodedWord.decode(text, fallbackCharset: fallbackCharset)
             text = decoded
             defects.append(contentsOf: wordDefects)
         }
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || $0.value == 0x7F ? " " : $0
-        }))
-        let trimmed = cleaned.trimmingCharacters(in: " ")
-        return trimmed.isEmpty ? nil : trimmed
+        let cleaned = text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }
+        let trimmed = cleaned.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+        return trimmed.isEmpty ? nil : String(String.UnicodeScalarView(trimmed))
     }
 
     private func rawText(_ tokens: [AddressToken]) -> String {

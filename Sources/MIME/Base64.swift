@@ -112,31 +112,59 @@ public enum Base64 {
 
     /// Encodes with CRLF line breaks every `lineLength` characters (76 for mail bodies; 0 for none).
     public static func encode<C: Collection>(_ input: C, lineLength: Int = 76) -> [UInt8] where C.Element == UInt8 {
-        let data = Array(input)
-        var out: [UInt8] = []
-        out.reserveCapacity(data.count / 3 * 4 + data.count / 57 * 2 + 8)
-        var column = 0
-        var i = 0
-        func put(_ c: UInt8) {
-            out.append(c)
-            column += 1
-            if lineLength > 0, column == lineLength { out.append(0x0D); out.append(0x0A); column = 0 }
+        if let out = input.withContiguousStorageIfAvailable({ encode(buffer: $0, lineLength: lineLength) }) { return out }
+        return Array(input).withUnsafeBufferPointer { encode(buffer: $0, lineLength: lineLength) }
+    }
+
+    /// Every body of every notice passes through here, so it writes into memory sized up front.
+    static func encode(buffer: UnsafeBufferPointer<UInt8>, lineLength: Int) -> [UInt8] {
+        let characters = (buffer.count + 2) / 3 * 4
+        let breaks = lineLength > 0 ? (characters + lineLength - 1) / lineLength : 0
+        return [UInt8](unsafeUninitializedCapacity: characters + 2 * breaks) { out, initialized in
+            alphabet.withUnsafeBufferPointer { a in
+                var o = 0
+                var column = 0
+                @inline(__always) func put(_ sextet: UInt32) {
+                    out[o] = a[Int(sextet & 63)]
+                    o += 1
+                    column += 1
+                    if column == lineLength { out[o] = 0x0D; out[o + 1] = 0x0A; o += 2; column = 0 }
+                }
+                @inline(__always) func pad() {
+                    out[o] = 0x3D
+                    o += 1
+                    column += 1
+                    if column == lineLength { out[o] = 0x0D; out[o + 1] = 0x0A; o += 2; column = 0 }
+                }
+                var i = 0
+                let n = buffer.count
+                // With lines a whole number of quads long (76 in mail), a break can only follow a quad.
+                let quadLines = lineLength % 4 == 0
+                while i + 3 <= n {
+                    let v = UInt32(buffer[i]) << 16 | UInt32(buffer[i + 1]) << 8 | UInt32(buffer[i + 2])
+                    if quadLines {
+                        out[o] = a[Int(v >> 18 & 63)]
+                        out[o + 1] = a[Int(v >> 12 & 63)]
+                        out[o + 2] = a[Int(v >> 6 & 63)]
+                        out[o + 3] = a[Int(v & 63)]
+                        o += 4
+                        column += 4
+                        if column == lineLength { out[o] = 0x0D; out[o + 1] = 0x0A; o += 2; column = 0 }
+                    } else {
+                        put(v >> 18); put(v >> 12); put(v >> 6); put(v)
+                    }
+                    i += 3
+                }
+                if n - i == 1 {
+                    let v = UInt32(buffer[i]) << 16
+                    put(v >> 18); put(v >> 12); pad(); pad()
+                } else if n - i == 2 {
+                    let v = UInt32(buffer[i]) << 16 | UInt32(buffer[i + 1]) << 8
+                    put(v >> 18); put(v >> 12); put(v >> 6); pad()
+                }
+                if lineLength > 0, column > 0 { out[o] = 0x0D; out[o + 1] = 0x0A; o += 2 }
+                initialized = o
+            }
         }
-        while i + 3 <= data.count {
-            let v = UInt32(data[i]) << 16 | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2])
-            put(alphabet[Int(v >> 18 & 63)]); put(alphabet[Int(v >> 12 & 63)])
-            put(alphabet[Int(v >> 6 & 63)]); put(alphabet[Int(v & 63)])
-            i += 3
-        }
-        let rest = data.count - i
-        if rest == 1 {
-            let v = UInt32(data[i]) << 16
-            put(alphabet[Int(v >> 18 & 63)]); put(alphabet[Int(v >> 12 & 63)]); put(0x3D); put(0x3D)
-        } else if rest == 2 {
-            let v = UInt32(data[i]) << 16 | UInt32(data[i + 1]) << 8
-            put(alphabet[Int(v >> 18 & 63)]); put(alphabet[Int(v >> 12 & 63)]); put(alphabet[Int(v >> 6 & 63)]); put(0x3D)
-        }
-        if lineLength > 0, column > 0 { out.append(0x0D); out.append(0x0A) }
-        return out
     }
 }

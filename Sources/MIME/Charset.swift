@@ -41,7 +41,8 @@ public enum Charset {
             // Clients re-encode to UTF-8 and forget the label; legacy Cyrillic text is almost never valid UTF-8.
             return (text, [Defect(.charsetMismatch, "labelled \(charset ?? "") but content is UTF-8")])
         }
-        if iconvKnows(label) {
+        // The single-byte tables are kept, so most labels are known without opening iconv.
+        if singleByteTable(label) != nil || iconvKnows(label) {
             return decodeKnown(bytes, canonical: label)
         }
         var (text, defects) = decode(bytes, charset: fallback == charset ? "UTF-8" : fallback, fallback: "UTF-8")
@@ -52,6 +53,16 @@ public enum Charset {
 
     /// The name iconv knows for a label found in mail, or the label upper-cased.
     public static func canonicalName(_ label: String) -> String {
+        // A message asks this of every part and encoded word, with the same few labels.
+        if let known = canonicalNames.withLock({ $0[label] }) { return known }
+        let name = uncachedCanonicalName(label)
+        canonicalNames.withLock { if $0.count < 256 { $0[label] = name } }
+        return name
+    }
+
+    private static let canonicalNames = Mutex<[String: String]>([:])
+
+    private static func uncachedCanonicalName(_ label: String) -> String {
         var name = label.trimmingCharacters(in: " \t\"'").uppercased()
         // RFC 2231 language suffix ("utf-8*kk") and stray option suffixes.
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }

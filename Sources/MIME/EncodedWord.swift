@@ -87,9 +87,14 @@ public enum EncodedWord {
         let needsEncoding = bytes.contains { $0 >= 0x80 || $0 == 0x0D || $0 == 0x0A }
             || containsWordStart(bytes)
         guard needsEncoding else { return text }
-        let b = encodeWords(text, base64: true)
-        let q = encodeWords(text, base64: false)
-        return q.count <= b.count ? q : b
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            let plain = PlainScalars.covers(bytes)
+            let b = words(bytes, pieceEnds: pieceEnds(text, bytes, plain: plain, base64: true), base64: true)
+            let q = words(bytes, pieceEnds: pieceEnds(text, bytes, plain: plain, base64: false), base64: false)
+            let shorter = length(q, bytes, base64: false) <= length(b, bytes, base64: true)
+            return String(decoding: write(shorter ? q : b, bytes, base64: !shorter), as: UTF8.self)
+        }
     }
 }
 
@@ -220,69 +225,98 @@ extension EncodedWord {
     /// 75 characters per word (RFC 2047 §2) minus "=?UTF-8?X?" and "?=".
     private static let payloadLimit = 75 - 12
 
-    static func encodeWords(_ text: String, base64: Bool) -> String {
-        var words: [String] = []
-        var chunk: [UInt8] = []
-        var chunkLength = 0
-
-        func cost(_ bytes: some Collection<UInt8>) -> Int {
-            base64 ? 0 : bytes.reduce(0) { $0 + (isQSafe($1) ? 1 : 3) }
+    /// Where the text may be cut between words: after whole characters, so a reader that decodes
+    /// word by word shows no broken glyphs; a grapheme too long for one word is split between
+    /// scalars, never inside one.
+    static func pieceEnds(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, base64: Bool) -> [Int] {
+        var ends: [Int] = []
+        ends.reserveCapacity(bytes.count)
+        if plain {
+            // Every scalar is a character here: cut before each scalar's first byte without
+            // asking String for graphemes.
+            for i in 1..<max(bytes.count, 1) where bytes[i] & 0xC0 != 0x80 { ends.append(i) }
+            if !bytes.isEmpty { ends.append(bytes.count) }
+            return ends
         }
-        func fits(_ extra: Int, extraCost: Int) -> Bool {
-            if base64 { return (chunk.count + extra + 2) / 3 * 4 <= payloadLimit }
-            return chunkLength + extraCost <= payloadLimit
-        }
-        func flush() {
-            guard !chunk.isEmpty else { return }
-            words.append(word(chunk, base64: base64))
-            chunk.removeAll(keepingCapacity: true)
-            chunkLength = 0
-        }
-        func add(_ bytes: [UInt8]) {
-            let c = cost(bytes)
-            if !fits(bytes.count, extraCost: c) { flush() }
-            chunk.append(contentsOf: bytes)
-            chunkLength += c
-        }
-
-        // Whole characters per word, so a reader that decodes word by word shows no broken glyphs;
-        // a grapheme too long for one word is split between scalars, never inside one.
+        var offset = 0
         for character in text {
-            let bytes = Array(character.utf8)
-            if fitsEmpty(bytes, base64: base64) {
-                add(bytes)
+            if fitsEmpty(character.utf8, base64: base64) {
+                offset += character.utf8.count
+                ends.append(offset)
             } else {
-                for scalar in character.unicodeScalars { add(Array(String(scalar).utf8)) }
+                for scalar in character.unicodeScalars {
+                    offset += scalar.utf8.count
+                    ends.append(offset)
+                }
             }
         }
-        flush()
-        return words.joined(separator: " ")
+        return ends
     }
 
-    private static func fitsEmpty(_ bytes: [UInt8], base64: Bool) -> Bool {
+    /// Packs the pieces into words of at most `payloadLimit` encoded characters, first fit.
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>, pieceEnds: [Int], base64: Bool) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = 0, cost = 0, pieceStart = 0
+        for end in pieceEnds {
+            let pieceCost = base64 ? 0 : qLength(bytes[pieceStart..<end])
+            let fits = base64 ? (end - start + 2) / 3 * 4 <= payloadLimit : cost + pieceCost <= payloadLimit
+            if !fits, pieceStart > start {
+                words.append(start..<pieceStart)
+                start = pieceStart
+                cost = 0
+            }
+            cost += pieceCost
+            pieceStart = end
+        }
+        if pieceStart > start { words.append(start..<pieceStart) }
+        return words
+    }
+
+    /// Characters the words take, spaces between them included.
+    static func length(_ words: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>, base64: Bool) -> Int {
+        words.reduce(max(words.count - 1, 0)) { total, word in
+            total + 12 + (base64 ? (word.count + 2) / 3 * 4 : qLength(bytes[word]))
+        }
+    }
+
+    /// The words, space-separated, as ASCII bytes.
+    static func write(_ words: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>, base64: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(length(words, bytes, base64: base64))
+        for (index, word) in words.enumerated() {
+            if index > 0 { out.append(0x20) }
+            out.append(contentsOf: prefix.utf8)
+            if base64 {
+                out.append(contentsOf: "B?".utf8)
+                out.append(contentsOf: Base64.encode(buffer: UnsafeBufferPointer(rebasing: bytes[word]), lineLength: 0))
+            } else {
+                out.append(contentsOf: "Q?".utf8)
+                for b in bytes[word] {
+                    if b == 0x20 {
+                        out.append(UInt8(ascii: "_"))
+                    } else if isQSafe(b) {
+                        out.append(b)
+                    } else {
+                        out.append(UInt8(ascii: "="))
+                        out.append(hexDigits[Int(b >> 4)])
+                        out.append(hexDigits[Int(b & 0x0F)])
+                    }
+                }
+            }
+            out.append(contentsOf: "?=".utf8)
+        }
+        return out
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func qLength(_ bytes: some Collection<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + (isQSafe($1) ? 1 : 3) }
+    }
+
+    private static func fitsEmpty(_ bytes: some Collection<UInt8>, base64: Bool) -> Bool {
         if base64 { return (bytes.count + 2) / 3 * 4 <= payloadLimit }
-        return bytes.reduce(0) { $0 + (isQSafe($1) ? 1 : 3) } <= payloadLimit
-    }
-
-    private static func word(_ bytes: [UInt8], base64: Bool) -> String {
-        if base64 {
-            return prefix + "B?" + String(decoding: Base64.encode(bytes, lineLength: 0), as: UTF8.self) + "?="
-        }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out = Array((prefix + "Q?").utf8)
-        for b in bytes {
-            if b == 0x20 {
-                out.append(UInt8(ascii: "_"))
-            } else if isQSafe(b) {
-                out.append(b)
-            } else {
-                out.append(UInt8(ascii: "="))
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0x0F)])
-            }
-        }
-        out.append(contentsOf: "?=".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return qLength(bytes) <= payloadLimit
     }
 
     /// The characters RFC 2047 §5(3) allows in a Q word inside a phrase, the strictest context,

@@ -15,8 +15,7 @@ public struct MailAddress: Hashable, Sendable {
 
     /// `local@domain` for people: `xn--` labels shown in Unicode, the local part quoted only if it must be.
     public var address: String {
-        let shownDomain = isDomainLiteral || !domain.lowercased().contains("xn--")
-            ? domain : Punycode.toUnicode(domain: domain)
+        let shownDomain = isDomainLiteral || !hasPunycodeLabel ? domain : Punycode.toUnicode(domain: domain)
         return quotedLocalPart + "@" + shownDomain
     }
 
@@ -28,6 +27,19 @@ public struct MailAddress: Hashable, Sendable {
     }
 
     private var isDomainLiteral: Bool { domain.hasPrefix("[") }
+
+    /// Whether an `xn--` label may be in the domain. An ASCII domain is searched by bytes; for any
+    /// other, lowercasing and String search decide as they always did.
+    private var hasPunycodeLabel: Bool {
+        guard domain.utf8.allSatisfy({ $0 < 0x80 }) else { return domain.lowercased().contains("xn--") }
+        let bytes = Array(domain.utf8)
+        guard bytes.count >= 4 else { return false }
+        for i in 0...(bytes.count - 4) where bytes[i] | 0x20 == UInt8(ascii: "x") && bytes[i + 1] | 0x20 == UInt8(ascii: "n")
+            && bytes[i + 2] == UInt8(ascii: "-") && bytes[i + 3] == UInt8(ascii: "-") {
+            return true
+        }
+        return false
+    }
 
     /// RFC 5322 §3.4.1: a local part that is not a dot-atom must travel quoted.
     private var quotedLocalPart: String {
@@ -41,6 +53,18 @@ public struct MailAddress: Hashable, Sendable {
     }
 
     static func isDotAtom(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every character is one byte, so the checks below read bytes alike.
+            let bytes = text.utf8
+            guard let first = bytes.first, let last = bytes.last, first != 0x2E, last != 0x2E else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x2E, previous == 0x2E { return false }
+                if byte != 0x2E, !isAtext(byte) { return false }
+                previous = byte
+            }
+            return true
+        }
         guard !text.isEmpty, !text.hasPrefix("."), !text.hasSuffix("."), !text.contains("..") else { return false }
         return text.utf8.allSatisfy { $0 >= 0x80 || $0 == UInt8(ascii: ".") || isAtext($0) }
     }

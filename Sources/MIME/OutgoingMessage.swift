@@ -78,14 +78,22 @@ public struct OutgoingMessage: Sendable {
 
     /// A text entity in UTF-8: quoted-printable when mostly ASCII, else base64 (Cyrillic in QP triples in size).
     static func textEntity(_ text: String, subtype: String) -> [UInt8] {
-        let bytes = Array(text.utf8)
-        let nonASCII = bytes.lazy.filter { $0 >= 0x80 }.count
-        let useBase64 = nonASCII * 10 > bytes.count * 3
-        var out = HeaderText.field("Content-Type", "text/\(subtype); charset=utf-8")
-        out += HeaderText.field("Content-Transfer-Encoding", useBase64 ? "base64" : "quoted-printable")
-        out += [0x0D, 0x0A]
-        out += useBase64 ? Base64.encode(bytes) : QuotedPrintable.encode(bytes) + [0x0D, 0x0A]
-        return out
+        var text = text
+        return text.withUTF8 { bytes in
+            var nonASCII = 0
+            for byte in bytes { nonASCII &+= Int(byte >> 7) }
+            let useBase64 = nonASCII * 10 > bytes.count * 3
+            var out = HeaderText.field("Content-Type", "text/\(subtype); charset=utf-8")
+            out += HeaderText.field("Content-Transfer-Encoding", useBase64 ? "base64" : "quoted-printable")
+            out += [0x0D, 0x0A]
+            if useBase64 {
+                out += Base64.encode(buffer: bytes, lineLength: 76)
+            } else {
+                out += QuotedPrintable.encode(bytes)
+                out += [0x0D, 0x0A]
+            }
+            return out
+        }
     }
 
     static func attachmentEntity(_ attachment: Attachment) -> [UInt8] {
@@ -118,6 +126,7 @@ public enum HeaderText {
     /// The text with CR, LF, NUL and every other control character replaced by a space:
     /// what makes header injection through an applicant's name or subject impossible.
     public static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         var out = String.UnicodeScalarView()
         var lastWasSpace = false
         for scalar in text.unicodeScalars {
@@ -134,8 +143,56 @@ public enum HeaderText {
         return String(out).trimmingCharacters(in: " ")
     }
 
+    /// Whether `clean` would return the text unchanged: no control, no line or paragraph
+    /// separator, no space at either end or next to another. Names and ids nearly always are.
+    private static func isClean(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        var leadC2 = false, leadE2 = false, e280 = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (byte == 0x20 && previous == 0x20) { return false }
+            // U+0080–U+009F are C2 80–C2 9F; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            if leadC2, byte < 0xA0 { return false }
+            if e280, byte == 0xA8 || byte == 0xA9 { return false }
+            e280 = leadE2 && byte == 0x80
+            leadC2 = byte == 0xC2
+            leadE2 = byte == 0xE2
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
     /// `Name: value` folded at spaces to lines of at most 78 characters where possible, with CRLF.
     static func field(_ name: String, _ value: String) -> [UInt8] {
+        guard PlainScalars.covers(value) else { return field(name, characters: value) }
+        // Every space here is a character of its own, so the words are the runs between space bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count + value.utf8.count + 16)
+        out.append(contentsOf: name.utf8)
+        out.append(0x3A)
+        var column = out.count
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != 0x20 else { start += 1; continue }
+                var end = start + 1
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                let length = end - start
+                if column + 1 + length > 78, column > 0 {
+                    out += [0x0D, 0x0A]
+                    column = 0
+                }
+                out.append(0x20)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                column += 1 + length
+                start = end
+            }
+        }
+        out += [0x0D, 0x0A]
+        return out
+    }
+
+    private static func field(_ name: String, characters value: String) -> [UInt8] {
         var out = Array(name.utf8) + [0x3A]
         var column = out.count
         for word in value.split(separator: " ", omittingEmptySubsequences: true) {
@@ -154,7 +211,7 @@ public enum HeaderText {
 
     static func addressList(_ addresses: [MailAddress]) -> String {
         addresses.map { address in
-            let spec = clean(address.asciiAddress).filter { $0 != " " && $0 != "<" && $0 != ">" && $0 != "," }
+            let spec = without(" <>,", clean(address.asciiAddress))
             guard let rawName = address.name else { return "<\(spec)>" }
             let name = clean(rawName)
             if name.isEmpty { return "<\(spec)>" }
@@ -164,13 +221,31 @@ public enum HeaderText {
     }
 
     static func messageID(_ id: String) -> String {
-        "<" + clean(id).filter { $0 != " " && $0 != "<" && $0 != ">" } + ">"
+        "<" + without(" <>", clean(id)) + ">"
+    }
+
+    /// `text` without the characters in `unwanted` (all ASCII), by bytes where that means the same.
+    private static func without(_ unwanted: String, _ text: String) -> String {
+        let unwantedBytes = Array(unwanted.utf8)
+        let isUnwanted = { (byte: UInt8) in unwantedBytes.contains(byte) }
+        guard text.utf8.contains(where: isUnwanted) else { return text }
+        guard PlainScalars.covers(text) else { return text.filter { !unwanted.contains($0) } }
+        return String(decoding: text.utf8.filter { !isUnwanted($0) }, as: UTF8.self)
     }
 
     /// A quoted-string when the value needs one (RFC 5322 specials or spaces), else the value.
     static func quoted(_ value: String) -> String {
-        let needsQuotes = value.isEmpty || value.unicodeScalars.contains { "()<>[]:;@\\,.\" ".unicodeScalars.contains($0) }
+        let needsQuotes = value.isEmpty || value.utf8.contains { "()<>[]:;@\\,.\" ".utf8.contains($0) }
         guard needsQuotes else { return value }
+        if PlainScalars.covers(value) {
+            var out: [UInt8] = [0x22]
+            for byte in value.utf8 {
+                if byte == 0x22 || byte == 0x5C { out.append(0x5C) }
+                out.append(byte)
+            }
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = "\""
         for c in value {
             if c == "\"" || c == "\\" { out.append("\\") }

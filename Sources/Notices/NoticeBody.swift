@@ -44,43 +44,49 @@ struct NoticeBody: Sendable, Equatable {
         }
     }
 
-    var text: String {
-        paragraphs.map { paragraph in
-            paragraph.map { line in
+    /// Paragraphs apart by a blank line, list items bulleted.
+    func appendText(to out: inout [UInt8]) {
+        for (p, paragraph) in paragraphs.enumerated() {
+            if p > 0 { out.append(contentsOf: "\n\n".utf8) }
+            for (l, line) in paragraph.enumerated() {
+                if l > 0 { out.append(0x0A) }
                 switch line {
-                case .text(let s): return s
-                case .list(let items): return items.map { "  • " + $0 }.joined(separator: "\n")
+                case .text(let s): out.append(contentsOf: s.utf8)
+                case .list(let items):
+                    for (i, item) in items.enumerated() {
+                        if i > 0 { out.append(0x0A) }
+                        out.append(contentsOf: "  • ".utf8)
+                        out.append(contentsOf: item.utf8)
+                    }
                 }
-            }.joined(separator: "\n")
-        }.joined(separator: "\n\n")
+            }
+        }
     }
 
     /// Consecutive text lines share a `<p>` with `<br>` between them, as they share a paragraph in the text.
-    var html: String {
-        var out = "<div lang=\"\(language.rawValue)\">\n"
+    func appendHTML(to out: inout [UInt8]) {
+        out.append(contentsOf: "<div lang=\"\(language.rawValue)\">\n".utf8)
         for paragraph in paragraphs {
-            var pending: [String] = []
-            func flush() {
-                guard !pending.isEmpty else { return }
-                out += "<p>" + pending.map { NoticeHTML.escape($0).replacingNewlines() }.joined(separator: "<br>\n") + "</p>\n"
-                pending = []
-            }
+            var inParagraph = false
             for line in paragraph {
                 switch line {
-                case .text(let s): pending.append(s)
+                case .text(let s):
+                    out.append(contentsOf: (inParagraph ? "<br>\n" : "<p>").utf8)
+                    inParagraph = true
+                    NoticeHTML.appendEscaped(s, breakingLines: true, to: &out)
                 case .list(let items):
-                    flush()
-                    out += "<ul>\n" + items.map { "<li>" + NoticeHTML.escape($0) + "</li>\n" }.joined() + "</ul>\n"
+                    if inParagraph { out.append(contentsOf: "</p>\n".utf8); inParagraph = false }
+                    out.append(contentsOf: "<ul>\n".utf8)
+                    for item in items {
+                        out.append(contentsOf: "<li>".utf8)
+                        NoticeHTML.appendEscaped(item, to: &out)
+                        out.append(contentsOf: "</li>\n".utf8)
+                    }
+                    out.append(contentsOf: "</ul>\n".utf8)
                 }
             }
-            flush()
+            if inParagraph { out.append(contentsOf: "</p>\n".utf8) }
         }
-        return out + "</div>\n"
-    }
-}
-
-private extension String {
-    func replacingNewlines() -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>\n")
+        out.append(contentsOf: "</div>\n".utf8)
     }
 }

@@ -1,37 +1,50 @@
 /// The HTML alternative of a notice: a plain document with no scripts, styles from outside or
 /// links, since every value in it may have come from an applicant.
 enum NoticeHTML {
-    static func escape(_ text: String) -> String {
-        // On UTF-8 bytes: the five are ASCII, so no byte of another character is one of them,
-        // and appending scalar by scalar was a fifth of rendering a notice.
-        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard text.utf8.contains(where: special) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 32)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
+    /// On UTF-8 bytes: the five are ASCII, so no byte of another character is one of them, and
+    /// runs between them are copied whole. With `breakingLines`, each line feed becomes `<br>`
+    /// and a line feed; a line feed is always a character of its own.
+    static func appendEscaped(_ text: String, breakingLines: Bool = false, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 32)
+            var run = 0
+            for (i, byte) in bytes.enumerated() {
+                let entity: StaticString
+                switch byte {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                case 0x0A where breakingLines: entity = "<br>\n"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func document(title: String, bodies: [NoticeBody]) -> String {
         let first = bodies.first?.language.rawValue ?? "kk"
-        return """
-        <!DOCTYPE html>
-        <html lang="\(first)">
-        <head>
-        <meta charset="utf-8">
-        <title>\(escape(title))</title>
-        </head>
-        <body style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5; color: #1a1a1a;">
+        var out: [UInt8] = []
+        out.reserveCapacity(8192)
+        out.append(contentsOf: "<!DOCTYPE html>\n<html lang=\"\(first)\">\n<head>\n<meta charset=\"utf-8\">\n<title>".utf8)
+        appendEscaped(title, to: &out)
+        out.append(contentsOf: """
+            </title>
+            </head>
+            <body style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5; color: #1a1a1a;">
 
-        """ + bodies.map(\.html).joined(separator: "<hr>\n") + "</body>\n</html>\n"
+            """.utf8)
+        for (index, body) in bodies.enumerated() {
+            if index > 0 { out.append(contentsOf: "<hr>\n".utf8) }
+            body.appendHTML(to: &out)
+        }
+        out.append(contentsOf: "</body>\n</html>\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -44,6 +44,7 @@ enum NoticeThread {
     /// whatever followed it.
     static func usable(_ id: String) -> String? {
         let text = HeaderText.clean(id)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return usableASCII(text) }
         var bare = Substring(text)
         if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
             bare = text[text.index(after: open)..<close]
@@ -51,5 +52,16 @@ enum NoticeThread {
         let word = bare.split(separator: " ").first.map(String.init) ?? ""
         let clean = word.filter { $0 != "<" && $0 != ">" }
         return clean.isEmpty || clean.count > maxIDLength ? nil : clean
+    }
+
+    /// The same on bytes: cleaned ASCII has no line breaks, so every character is one byte.
+    private static func usableASCII(_ text: String) -> String? {
+        var bytes = Array(text.utf8)[...]
+        if let open = bytes.firstIndex(of: 0x3C), let close = bytes[open...].firstIndex(of: 0x3E) {
+            bytes = bytes[(open + 1)..<close]
+        }
+        let word = bytes.split(separator: 0x20).first ?? []
+        let clean = word.filter { $0 != 0x3C && $0 != 0x3E }
+        return clean.isEmpty || clean.count > maxIDLength ? nil : String(decoding: clean, as: UTF8.self)
     }
 }

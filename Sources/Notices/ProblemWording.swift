@@ -1,5 +1,6 @@
 import Forms
 import Foundation
+import MIME
 
 /// How one problem reads in a refinement notice: the field by its Annex 2 label, then why.
 enum ProblemWording {
@@ -15,8 +16,21 @@ enum ProblemWording {
         }
         // Forms writes whole sentences that name the field already ("«ЖСН» жолы дұрыс
         // толтырылмаған"); repeating the label before them reads like a stutter.
-        if reason.contains(label.own) { return (label.context.map { $0 + ": " } ?? "") + reason }
+        if mentions(reason, label.own) { return (label.context.map { $0 + ": " } ?? "") + reason }
         return label.text + ": " + reason
+    }
+
+    /// Whether `reason` quotes `label`. On plain text a byte search finds what String search finds.
+    private static func mentions(_ reason: String, _ label: String) -> Bool {
+        guard PlainScalars.covers(reason), PlainScalars.covers(label) else { return reason.contains(label) }
+        let haystack = Array(reason.utf8), needle = Array(label.utf8)
+        guard let first = needle.first else { return reason.contains(label) }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first
+            && haystack[start..<start + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     struct Label {
@@ -31,8 +45,11 @@ enum ProblemWording {
     }
 
     static func label(_ field: String, _ language: NoticeLanguage) -> Label {
-        let name = field.trimmingCharacters(in: .whitespaces)
-        let asTyped = Label(context: nil, own: NoticeText.inline(field), isFormLabel: false)
+        let name = trimmed(field)
+        var asTyped: Label { Label(context: nil, own: NoticeText.inline(field), isFormLabel: false) }
+        // Field names and paths are ASCII. Nothing else equals one: String equality normalizes,
+        // but the only ASCII another scalar normalizes to is K, ";" and "`", in no field name.
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return asTyped }
         if let f = FormField(rawValue: name) {
             return Label(context: nil, own: language == .kk ? f.kazakh : f.russian, isFormLabel: true)
         }
@@ -42,6 +59,13 @@ enum ProblemWording {
         guard let sub = path.field else { return Label(context: nil, own: form, isFormLabel: true) }
         guard let labels = SubFieldPath.labels(path.block)[sub] else { return asTyped }
         return Label(context: form, own: language == .kk ? labels.kk : labels.ru, isFormLabel: true)
+    }
+
+    /// Trimmed of whitespace as Foundation trims it; most fields have none at either end to trim.
+    private static func trimmed(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last,
+              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return field }
+        return field.trimmingCharacters(in: .whitespaces)
     }
 }
 
@@ -70,6 +94,13 @@ struct SubFieldPath: Equatable {
 
     /// Annex 2 labels of the programme and action forms, from the one table Forms checks them by.
     static func labels(_ block: Block) -> [String: (kk: String, ru: String)] {
+        block == .programs ? programLabels : actionLabels
+    }
+
+    private static let programLabels = table(.programs)
+    private static let actionLabels = table(.actions)
+
+    private static func table(_ block: Block) -> [String: (kk: String, ru: String)] {
         var labels: [String: (kk: String, ru: String)] = [:]
         for line in FormParts.lines(of: block == .programs ? .programs : .actions) {
             labels[line.key] = (line.kazakh, line.russian)

@@ -11,7 +11,14 @@ public struct RenderedNotice: Sendable, Equatable {
 
     init(caseID: String, subjects: [String], bodies: [NoticeBody]) {
         subject = "[\(NoticeText.inline(caseID))] " + subjects.map(NoticeText.inline).joined(separator: " / ")
-        text = bodies.map(\.text).joined(separator: "\n\n" + RenderedNotice.separator + "\n\n") + "\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(8192)
+        for (index, body) in bodies.enumerated() {
+            if index > 0 { bytes.append(contentsOf: ("\n\n" + RenderedNotice.separator + "\n\n").utf8) }
+            body.appendText(to: &bytes)
+        }
+        bytes.append(0x0A)
+        text = String(decoding: bytes, as: UTF8.self)
         html = NoticeHTML.document(title: subject, bodies: bodies)
     }
 }

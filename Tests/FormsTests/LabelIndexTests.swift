@@ -106,3 +106,48 @@ import TestRig
         #expect(Self.scan(text, candidates, maxStart: .max, gap: 1)?.start == 150)
     }
 }
+
+/// Naming a list option by its words: the index over the options' stems must pick exactly the
+/// option a comparison of every stem with every word picks.
+@Suite struct ChoiceListAgreesWithAScanOfEveryStem {
+    /// `Extraction.identify` as it was before the index.
+    static func scan(_ text: String, in items: [ListItem]) -> Int? {
+        let words = LabelMatcher.tokens(text).map { Array($0.text.unicodeScalars) }
+        guard !words.isEmpty else { return nil }
+        var best: (Int, Double)? = nil
+        for item in items {
+            for stems in item.stems where !stems.isEmpty {
+                let hits = stems.filter { stem in words.contains { LabelMatcher.wordMatches(keyword: stem[...], word: $0[...]) } }.count
+                let ratio = Double(hits) / Double(stems.count)
+                let lineRatio = Double(hits) / Double(words.count)
+                guard ratio >= 0.5 || hits >= 3 || (lineRatio >= 0.6 && hits >= 1) else { continue }
+                let score = ratio + lineRatio
+                if best == nil || score > best!.1 { best = (item.number, score) }
+            }
+        }
+        return best?.0
+    }
+
+    @Test func onEveryListOfTheQuestionnaires() {
+        var random = SplitMix64(seed: 11)
+        var compared = 0, named = 0
+        for items in [FormCatalogue.activityTypes, FormCatalogue.roles, FormCatalogue.availability] {
+            let list = ChoiceList(items)
+            for item in items {
+                for wording in [item.kk, item.ru] {
+                    for _ in 0..<6 {
+                        var text = LabelIndexAgreesWithAScanOfEveryCandidate.variant(of: wording, &random)
+                        if Bool.random(using: &random) {
+                            text += " " + LabelIndexAgreesWithAScanOfEveryCandidate.variant(of: items.randomElement(using: &random)!.ru, &random)
+                        }
+                        let indexed = Extraction.identify(text, in: list)
+                        #expect(indexed == Self.scan(text, in: items), "\(text)")
+                        compared += 1
+                        if indexed != nil { named += 1 }
+                    }
+                }
+            }
+        }
+        #expect(compared >= 250 && named > compared / 2)
+    }
+}

@@ -1,5 +1,6 @@
+import Foundation
 import Forms
-import Register
+@testable import Register
 import Testing
 
 @Test func aVolunteerFillsColumnTwoWithPublicContactsOnly() {
@@ -137,4 +138,46 @@ import Testing
     #expect(person.kind == .volunteer)
     #expect(person.volunteer == "Иванов Иван")
     #expect(person.contacts.phone.isEmpty)
+}
+
+/// The stored columns are compared as text: the direct writer must write what Foundation's did.
+@Test func columnsJSONIsByteForByteWhatJSONSerializationWrites() throws {
+    let awkward = ["", "a/b\\c\"d", "\u{0}\u{1}\u{8}\u{9}\u{a}\u{c}\u{d}\u{1f}\u{7f}", "Қамқор «ОФ» — ё",
+                   "\u{2028}\u{2029}\u{feff}😀", "https://qamqor.kz/volunteers?a=1&b=<2>", " trailing\n"]
+    var random = SplitMix64Local(seed: 7)
+    for round in 0..<200 {
+        func text() -> String {
+            if round < awkward.count * 3 { return awkward[(round + Int(random.next() % 3)) % awkward.count] }
+            let length = Int(random.next() % 12)
+            return String(String.UnicodeScalarView((0..<length).compactMap { _ in
+                let pool: [ClosedRange<UInt32>] = [0...0x7F, 0x400...0x4FF, 0x2000...0x206F, 0x1F600...0x1F64F]
+                return Unicode.Scalar(pool[Int(random.next() % 4)].randomElement(using: &random)!)
+            }))
+        }
+        let activity = { RegisterActivity(name: text(), organizer: text(), goal: text(), place: text(), time: text(),
+                                          duration: text(), requirements: text()) }
+        let columns = RegisterColumns(
+            kind: ApplicantKind.allCases[round % ApplicantKind.allCases.count], volunteer: text(), groupLeader: text(),
+            organizationHead: text(), organization: text(), coordinatorOrOrganizer: text(),
+            contacts: RegisterContacts(email: text(), website: text(), phone: text(), instagram: text(),
+                                       whatsapp: text(), region: text()),
+            programs: (0..<(round % 3)).map { _ in activity() }, actions: (0..<(round % 2)).map { _ in activity() },
+            termination: round % 4 == 0 ? RegisterTermination(date: text(), note: text()) : nil)
+        let foundation = try JSONSerialization.data(withJSONObject: columns.dictionary,
+                                                    options: [.sortedKeys, .withoutEscapingSlashes])
+        #expect(columns.json == String(decoding: foundation, as: UTF8.self))
+        #expect(RegisterColumns(json: columns.json) == columns)
+    }
+}
+
+struct SplitMix64Local: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

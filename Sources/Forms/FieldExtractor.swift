@@ -271,7 +271,10 @@ struct Extraction {
     static func isWordTrimming(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case ".", ",", ";", ":", "!", "?", ")", "(", " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r": return true
-        default: return s.value >= 0x80 && s.properties.isWhitespace
+        // Unicode's other White_Space scalars.
+        case "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}"..."\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}":
+            return true
+        default: return false
         }
     }
 
@@ -281,8 +284,23 @@ struct Extraction {
     /// compared). Only for text whose characters are single scalars, so words split the same way.
     static func cannotCarryMarks(_ t: String) -> Bool {
         let scalars = t.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last, !isBoxOrMark(first), !isBoxOrMark(last),
-              scalars.allSatisfy({ isSingleScalarCharacter($0) && $0 != "\r" }) else { return false }
+        guard scalars.allSatisfy({ isSingleScalarCharacter($0) && $0 != "\r" }) else { return false }
+        // The three characters at each end: a box or mark symbol, an empty box "()", "[ ]", or a
+        // bracketed mark "[x]", "(✓)" is for the full rules.
+        var head = scalars.makeIterator(), tail = scalars.reversed().makeIterator()
+        guard let f0 = head.next(), let l0 = tail.next() else { return false }
+        let f1 = head.next(), f2 = head.next(), l1 = tail.next(), l2 = tail.next()
+        let opening: (Unicode.Scalar?) -> Bool = { $0 == "[" || $0 == "(" }
+        let closing: (Unicode.Scalar?) -> Bool = { $0 == "]" || $0 == ")" }
+        let markish: (Unicode.Scalar?) -> Bool = { $0.map { isBoxOrMark($0) || "xXхХvV".unicodeScalars.contains($0) } ?? false }
+        func bracketed(_ outer: Unicode.Scalar, _ inner: Unicode.Scalar?, _ far: Unicode.Scalar?,
+                       isOuter: (Unicode.Scalar?) -> Bool, isFar: (Unicode.Scalar?) -> Bool) -> Bool {
+            isOuter(outer) && (isFar(inner) || (inner == " " && isFar(far)) || (isFar(far) && markish(inner)))
+        }
+        if "☐□○".unicodeScalars.contains(f0) || (isBoxOrMark(f0) && !opening(f0) && !closing(f0))
+            || bracketed(f0, f1, f2, isOuter: opening, isFar: closing) { return false }
+        if "☐□○".unicodeScalars.contains(l0) || (isBoxOrMark(l0) && !opening(l0) && !closing(l0))
+            || bracketed(l0, l1, l2, isOuter: closing, isFar: opening) { return false }
         func letters(_ word: Substring.UnicodeScalarView) -> Int {
             word.reduce(0) { $0 + (isWordTrimming($1) ? 0 : 1) }
         }

@@ -55,6 +55,7 @@ struct ChoiceList: Sendable {
         self.items = items
         let vocabulary = KeywordVocabulary()
         stemIDs = items.map { item in item.stems.map { wording in wording.map { vocabulary.intern($0) } } }
+        vocabulary.seal()
         self.vocabulary = vocabulary
     }
 }

@@ -20,6 +20,7 @@ public struct LabelIndex<Key: Sendable>: Sendable {
         self.candidates = candidates
         let vocabulary = KeywordVocabulary()
         wordIDs = candidates.map { candidate in candidate.tokens.map { vocabulary.intern(Array($0.unicodeScalars)) } }
+        vocabulary.seal()
         self.vocabulary = vocabulary
         var byFirstWord = Array(repeating: [Int](), count: vocabulary.count)
         for (c, ids) in wordIDs.enumerated() {
@@ -47,11 +48,9 @@ final class KeywordVocabulary: @unchecked Sendable {
     private var scalars: [Unicode.Scalar] = []
     /// Word `i` is `scalars[bounds[i]..<bounds[i + 1]]`.
     private var bounds = [0]
-    private var byFirst = LetterBuckets()
-    /// Words of 5+ letters by their first letter, for a text word with one letter added in front.
-    private var longByFirst = LetterBuckets()
-    /// Words of 5+ letters by their second letter, for a typo in the text word's first letter.
-    private var longBySecond = LetterBuckets()
+    private var filing = LetterBuckets()
+    /// The buckets in one flat array, made by `seal()` once every word is in.
+    private var sealed: LetterBuckets.Sealed? = nil
     /// Identifies the vocabulary in a text's cache of match tables.
     private let identity = CatalogueIdentity()
 
@@ -59,18 +58,24 @@ final class KeywordVocabulary: @unchecked Sendable {
 
     /// The word's index, the same for the same word.
     func intern(_ word: [Unicode.Scalar]) -> Int {
+        precondition(sealed == nil, "a sealed vocabulary takes no words")
         if let id = ids[word] { return id }
         let id = count
         ids[word] = id
         scalars += word
         bounds.append(scalars.count)
-        let length = { (other: Int) in self.bounds[other + 1] - self.bounds[other] }
-        byFirst.file(id, under: word[0], length: length)
+        filing.file(id, under: word[0], in: .first)
         if word.count >= 5 {
-            longByFirst.file(id, under: word[0], length: length)
-            longBySecond.file(id, under: word[1], length: length)
+            filing.file(id, under: word[0], in: .longByFirst)
+            filing.file(id, under: word[1], in: .longBySecond)
         }
         return id
+    }
+
+    /// Ends the building: the buckets are laid out for reading, each in order of word length.
+    func seal() {
+        let bounds = self.bounds
+        sealed = filing.sealed { bounds[$0 + 1] - bounds[$0] }
     }
 
     func table(for words: LabelMatcher.Words) -> LabelMatchTable {
@@ -78,32 +83,35 @@ final class KeywordVocabulary: @unchecked Sendable {
     }
 
     func computeTable(for words: LabelMatcher.Words) -> LabelMatchTable {
+        guard let sealed else { preconditionFailure("a vocabulary is sealed before it is read") }
         // Local copies: a class's stored arrays would be checked for exclusive access on every read.
         let bounds = self.bounds, scalars = self.scalars
-        let byFirst = self.byFirst, longByFirst = self.longByFirst, longBySecond = self.longBySecond
         var matches: [(id: Int, position: Int)] = []
-        words.scalars.withUnsafeBufferPointer { text in
-            scalars.withUnsafeBufferPointer { known in
-                for position in 0..<words.count {
-                    let word = text[words.bounds[position]..<words.bounds[position + 1]]
-                    let first = word[word.startIndex]
-                    let second: Unicode.Scalar? = word.count > 1 ? word[word.startIndex + 1] : nil
-                    // A keyword word longer than the text word plus one letter cannot match it
-                    // (see `wordMatches`); buckets are in order of length, so the scan stops there.
-                    let longest = word.count + 1
-                    func check(_ bucket: [Int]) {
-                        for id in bucket {
-                            let keyword = known[bounds[id]..<bounds[id + 1]]
-                            if keyword.count > longest { break }
-                            // A word can be in several of the four buckets: the table takes repeats.
-                            if LabelMatcher.wordMatches(keyword: keyword, word: word) { matches.append((id, position)) }
+        sealed.entries.withUnsafeBufferPointer { entries in
+            bounds.withUnsafeBufferPointer { bounds in
+                scalars.withUnsafeBufferPointer { known in
+                    words.scalars.withUnsafeBufferPointer { text in
+                        for position in 0..<words.count {
+                            let start = words.bounds[position], end = words.bounds[position + 1]
+                            let word = text[start..<end]
+                            let first = text[start]
+                            let second: Unicode.Scalar? = end - start > 1 ? text[start + 1] : nil
+                            // A keyword word longer than the text word plus one letter cannot match
+                            // it (see `wordMatches`); buckets are in order of length, so a scan stops there.
+                            let longest = end - start + 1
+                            for probe in 0..<4 {
+                                let bucket: LetterBuckets.Bucket = probe == 0 ? .first : probe == 2 ? .longByFirst : .longBySecond
+                                guard let letter = probe < 2 ? first : second else { continue }
+                                // A word can be in several of the four buckets: the table takes repeats.
+                                for e in sealed.range(of: bucket, under: letter) {
+                                    let id = Int(entries[e])
+                                    if bounds[id + 1] - bounds[id] > longest { break }
+                                    if LabelMatcher.wordMatches(keyword: known[bounds[id]..<bounds[id + 1]], word: word) {
+                                        matches.append((id, position))
+                                    }
+                                }
+                            }
                         }
-                    }
-                    byFirst.withWords(under: first, check)
-                    longBySecond.withWords(under: first, check)
-                    if let second {
-                        longByFirst.withWords(under: second, check)
-                        longBySecond.withWords(under: second, check)
                     }
                 }
             }
@@ -114,30 +122,64 @@ final class KeywordVocabulary: @unchecked Sendable {
 
 final class CatalogueIdentity: Sendable {}
 
-/// Vocabulary words filed by one of their letters. Forms are written in ASCII and Cyrillic, so
-/// those letters index an array directly: hashing a scalar for each of the four lookups per
-/// text word per catalogue cost more than comparing the words.
-struct LetterBuckets: Sendable {
-    private var direct = Array(repeating: [Int](), count: 0x530)
-    private var other: [Unicode.Scalar: [Int]] = [:]
-
-    /// Files `id` keeping each letter's words in order of `length`, shortest first.
-    mutating func file(_ id: Int, under letter: Unicode.Scalar, length: (Int) -> Int) {
-        func insert(into words: inout [Int]) {
-            let position = words.firstIndex { length($0) > length(id) } ?? words.endIndex
-            words.insert(id, at: position)
-        }
-        if letter.value < 0x530 { insert(into: &direct[Int(letter.value)]) } else { insert(into: &other[letter, default: []]) }
+/// Vocabulary words filed by one of their letters (see `LabelIndex` for which letters).
+struct LetterBuckets {
+    enum Bucket: Int, CaseIterable {
+        /// Every word by its first letter.
+        case first
+        /// Words of 5+ letters by their first letter, for a text word with one letter added in front.
+        case longByFirst
+        /// Words of 5+ letters by their second letter, for a typo in the text word's first letter.
+        case longBySecond
     }
 
-    /// Calls `body` with the words filed under `letter`, without copying the list.
-    @inline(__always)
-    func withWords(under letter: Unicode.Scalar, _ body: ([Int]) -> Void) {
-        if letter.value < 0x530 {
-            direct.withUnsafeBufferPointer { body($0[Int(letter.value)]) }
-        } else if let words = other[letter] {
-            body(words)
+    private var words: [Bucket: [Unicode.Scalar: [Int]]] = [:]
+
+    mutating func file(_ id: Int, under letter: Unicode.Scalar, in bucket: Bucket) {
+        words[bucket, default: [:]][letter, default: []].append(id)
+    }
+
+    /// Forms are written in ASCII and Cyrillic: those letters find their words by array index,
+    /// all buckets in one array, so looking up four buckets per text word neither hashes nor
+    /// retains anything.
+    struct Sealed: Sendable {
+        static let direct = 0x530
+        let entries: [Int32]
+        /// Bucket `b`, letter `l` (below `direct`) is `entries[offsets[b * (direct + 1) + l]..<offsets[… + l + 1]]`.
+        let offsets: [Int32]
+        let other: [Bucket: [Unicode.Scalar: Range<Int>]]
+
+        func range(of bucket: Bucket, under letter: Unicode.Scalar) -> Range<Int> {
+            guard letter.value < Self.direct else { return other[bucket]?[letter] ?? 0..<0 }
+            let i = bucket.rawValue * (Self.direct + 1) + Int(letter.value)
+            return Int(offsets[i])..<Int(offsets[i + 1])
         }
+    }
+
+    /// Each bucket in order of `length`, shortest first (ties in filing order).
+    func sealed(length: (Int) -> Int) -> Sealed {
+        var entries: [Int32] = []
+        var offsets: [Int32] = []
+        var other: [Bucket: [Unicode.Scalar: Range<Int>]] = [:]
+        func ordered(_ ids: [Int]) -> [Int32] {
+            ids.enumerated().sorted { (length($0.element), $0.offset) < (length($1.element), $1.offset) }.map { Int32($0.element) }
+        }
+        for bucket in Bucket.allCases {
+            let filed = words[bucket] ?? [:]
+            for letter in 0..<Sealed.direct {
+                offsets.append(Int32(entries.count))
+                if let scalar = Unicode.Scalar(letter), let ids = filed[scalar] { entries += ordered(ids) }
+            }
+            offsets.append(Int32(entries.count))
+        }
+        for (bucket, filed) in words {
+            for (letter, ids) in filed where letter.value >= Sealed.direct {
+                let start = entries.count
+                entries += ordered(ids)
+                other[bucket, default: [:]][letter] = start..<entries.count
+            }
+        }
+        return Sealed(entries: entries, offsets: offsets, other: other)
     }
 }
 

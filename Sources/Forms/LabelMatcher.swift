@@ -201,13 +201,15 @@ public enum LabelMatcher {
     }
 
     static func removeOptionalPhrases(_ tokens: [Token]) -> [Token] {
+        // Nearly every line has none: answered before a new array is made.
+        guard tokens.contains(where: { token in optionalPhraseStarts.contains { spelledAlike(token.text, $0) } }) else {
+            return tokens
+        }
         var out: [Token] = []
         var i = 0
         outer: while i < tokens.count {
-            for phrase in optionalPhrases where i + phrase.count <= tokens.count
-                && tokens[i].text.utf8.count == phrase[0].utf8.count {
-                // By bytes: tokens are NFC like the phrases, and String's == would normalize each time.
-                if (0..<phrase.count).allSatisfy({ tokens[i + $0].text.utf8.elementsEqual(phrase[$0].utf8) }) {
+            for phrase in optionalPhrases where i + phrase.count <= tokens.count {
+                if (0..<phrase.count).allSatisfy({ spelledAlike(tokens[i + $0].text, phrase[$0]) }) {
                     i += phrase.count
                     continue outer
                 }
@@ -216,6 +218,17 @@ public enum LabelMatcher {
             i += 1
         }
         return out
+    }
+
+    static let optionalPhraseStarts = Array(Set(optionalPhrases.map { $0[0] }))
+
+    /// By bytes: tokens are NFC like the phrases, and String's == would normalize each time.
+    static func spelledAlike(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+        }
+        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 
     /// NFC, so that words compare by scalars: mail from a Mac may spell "й" as "и" plus a

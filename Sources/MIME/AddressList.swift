@@ -392,9 +392,19 @@ private struct ListParser {
             text = decoded
             defects.append(contentsOf: wordDefects)
         }
-        let cleaned = text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }
-        let trimmed = cleaned.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
-        return trimmed.isEmpty ? nil : String(String.UnicodeScalarView(trimmed))
+        // Controls become spaces, then spaces are trimmed from both ends.
+        var cleaned = String.UnicodeScalarView()
+        var pendingSpaces = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value <= 0x20 || scalar.value == 0x7F {
+                if !cleaned.isEmpty { pendingSpaces += 1 }
+                continue
+            }
+            for _ in 0..<pendingSpaces { cleaned.append(" ") }
+            pendingSpaces = 0
+            cleaned.append(scalar)
+        }
+        return cleaned.isEmpty ? nil : String(cleaned)
     }
 
     private func rawText(_ tokens: [AddressToken]) -> String {

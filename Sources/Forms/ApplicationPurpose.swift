@@ -45,12 +45,18 @@ public enum ApplicationPurpose: String, Sendable, CaseIterable {
     /// The purpose a text (a subject, a body, a document) states; nil when it states no change or termination.
     /// Quoted lines ("> …") are the mailbox's own notices quoted back, not the sender's words.
     public static func statement(in text: String) -> Statement? {
+        statement(inLines: lines(text).map { ($0, nil) })
+    }
+
+    /// The same for a text's lines, with their words when the caller has them already.
+    static func statement(inLines lines: [(text: String, words: LabelMatcher.Words?)]) -> Statement? {
         var found: ApplicationPurpose? = nil
         var date: String? = nil
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let trimmed = String(line).catalogueTrimmed()
+        for (line, known) in lines {
+            let trimmed = line.catalogueTrimmed()
             if trimmed.hasPrefix(">") || trimmed.hasSuffix("?") { continue }
-            let words = LabelMatcher.Words(trimmed)
+            // Trimming only removes: the same length is the same text, and so the same words.
+            let words = known.flatMap { trimmed.utf8.count == line.utf8.count ? $0 : nil } ?? LabelMatcher.Words(trimmed)
             if words.tokens.contains(where: { conditionalWords.containsSpelling($0.text) }) { continue }
             if let m = LabelMatcher.bestMatch(in: words, among: terminationCandidates, gap: 2) {
                 if found != .termination { date = terminationDate(in: trimmed, after: m.labelEnd) }
@@ -60,6 +66,27 @@ public enum ApplicationPurpose: String, Sendable, CaseIterable {
             }
         }
         return found.map { Statement(purpose: $0, terminationDate: $0 == .termination ? date : nil) }
+    }
+
+    /// The text's non-empty lines, split where a split by Characters at "\n" and "\r" splits it:
+    /// at every line break but inside "\r\n", which is one Character equal to neither. Line
+    /// breaks are always characters of their own otherwise, so this splits by bytes.
+    static func lines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [String] = []
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                let isBreak = (b == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D))
+                    || (b == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A))
+                guard isBreak else { continue }
+                if i > start { out.append(bytes.string(start..<i)) }
+                start = i + 1
+            }
+            if bytes.count > start { out.append(bytes.string(start..<bytes.count)) }
+            return out
+        }
     }
 
     /// The strongest of several statements: a termination outweighs a change, which outweighs inclusion

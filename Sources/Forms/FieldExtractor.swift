@@ -47,7 +47,13 @@ public enum FieldExtractor {
         var form = state.finishAll(text: document.plainText)
         // Only the sender's own sentences say what the message is for: an answer on a form line
         // ("Опыт: помогал семьям, чьи данные изменились…") does not.
-        form.purpose = ApplicationPurpose.statement(in: state.prose.joined(separator: "\n"))
+        // Its lines were tokenized as they were read; a line holding a line break would split
+        // (or, ending in CR, join the next) when rejoined, so then the text is read afresh.
+        if state.prose.contains(where: { $0.text.utf8.contains { $0 == 0x0A || $0 == 0x0D } }) {
+            form.purpose = ApplicationPurpose.statement(in: state.prose.map(\.text).joined(separator: "\n"))
+        } else {
+            form.purpose = ApplicationPurpose.statement(inLines: state.prose)
+        }
         for i in form.companions.indices { form.companions[i].purpose = form.purpose }
         return form
     }
@@ -118,7 +124,7 @@ struct Extraction {
     var identified = false
     var earlierApplicants: [ExtractedForm] = []
     /// Lines that are sentences rather than form lines, for `ApplicationPurpose`.
-    var prose: [String] = []
+    var prose: [(text: String, words: LabelMatcher.Words)] = []
     static let identifying: Set<FormField> = [.fullName, .iin, .organizationName, .bin]
 
     // MARK: candidates
@@ -284,7 +290,7 @@ struct Extraction {
     /// compared). Only for text whose characters are single scalars, so words split the same way.
     static func cannotCarryMarks(_ t: String) -> Bool {
         let scalars = t.unicodeScalars
-        guard scalars.allSatisfy({ isSingleScalarCharacter($0) && $0 != "\r" }) else { return false }
+        guard scalars.allSatisfy({ $0.standsAlone && $0 != "\r" }) else { return false }
         // The three characters at each end: a box or mark symbol, an empty box "()", "[ ]", or a
         // bracketed mark "[x]", "(✓)" is for the full rules.
         var head = scalars.makeIterator(), tail = scalars.reversed().makeIterator()
@@ -325,17 +331,6 @@ struct Extraction {
             }
         }
         return true
-    }
-
-    /// Scalars that are a character of their own (except CR before LF, which no word holds):
-    /// no combining marks or joiners.
-    static func isSingleScalarCharacter(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2000...0x200B, 0x200E...0x206F, 0x20A0...0x20CF, 0x2100...0x27BF:
-            return true
-        default:
-            return false
-        }
     }
 
     /// The first word (split at spaces and tabs), and whether it is the only one.
@@ -413,7 +408,7 @@ struct Extraction {
         }
 
         let words = LabelMatcher.Words(text)
-        if checkConsent(text, words) { prose.append(text); return }
+        if checkConsent(text, words) { prose.append((text, words)); return }
         if checkTitle(text, words) { return }
         if checkMarkedKind(line) { return }
 
@@ -442,7 +437,7 @@ struct Extraction {
             return
         }
         if list == .members { addMembers(text); return }
-        prose.append(text)
+        prose.append((text, words))
         checkKindPhrase(text, words)
         for (field, value) in ProseFields.extract(text, tokens: words.tokens) where result.proseValues[field] == nil { result.proseValues[field] = value }
     }
@@ -896,7 +891,7 @@ struct Extraction {
 
     static func languageByLetters(_ text: String) -> String? {
         var cyrillic = 0, specific = 0
-        if text.unicodeScalars.allSatisfy(isSingleScalarCharacter) {
+        if text.isSingleScalarText {
             // Characters are scalars here (a CR LF pair is neither Cyrillic nor Kazakh either way).
             for scalar in text.unicodeScalars where (0x0400...0x04FF).contains(scalar.value) {
                 if kazakhScalars.contains(scalar) { specific += 1; cyrillic += 1 }

@@ -129,16 +129,16 @@ public enum HTMLText {
             return out
         }
 
-        private func startsWith(_ s: String, at k: Int) -> Bool {
-            let n = Array(s.utf8)
-            return k + n.count <= bytes.count && Array(bytes[k..<(k + n.count)]) == n
+        private func startsWith(_ s: StaticString, at k: Int) -> Bool {
+            let n = UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+            return k + n.count <= bytes.count && bytes[k..<(k + n.count)].elementsEqual(n)
         }
 
-        private func find(_ s: String, from k: Int) -> Int? {
-            let n = Array(s.utf8)
+        private func find(_ s: StaticString, from k: Int) -> Int? {
+            let first = s.utf8Start.pointee
             var j = k
-            while j + n.count <= bytes.count {
-                if bytes[j] == n[0], startsWith(s, at: j) { return j }
+            while j + s.utf8CodeUnitCount <= bytes.count {
+                if bytes[j] == first, startsWith(s, at: j) { return j }
                 j += 1
             }
             return nil
@@ -298,21 +298,35 @@ public enum HTMLText {
         }
 
         private mutating func append(_ s: String, collapse: Bool) {
-            var out = ""
+            // By bytes, not scalars: appending scalar by scalar to a String was most of the cost.
+            // The white space is ASCII, and U+00A0 is the only scalar encoded C2 A0.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
             var afterSpace = containers[containers.count - 1].afterSpace
-            for scalar in s.unicodeScalars {
-                if collapse, scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
-                    if !afterSpace { out.append(" "); afterSpace = true }
-                } else {
+            var pendingC2 = false
+            for b in s.utf8 {
+                if pendingC2 {
+                    pendingC2 = false
                     // &nbsp; is spacing the author wanted; it reads as a plain space.
-                    out.unicodeScalars.append(scalar == "\u{A0}" ? " " : scalar)
+                    if b == 0xA0 { bytes.append(0x20); afterSpace = false; continue }
+                    bytes.append(0xC2)
+                }
+                if collapse, b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                    if !afterSpace { bytes.append(0x20); afterSpace = true }
+                } else if b == 0xC2 {
+                    pendingC2 = true
+                    afterSpace = false
+                } else {
+                    bytes.append(b)
                     afterSpace = false
                 }
             }
-            guard !out.isEmpty else { return }
+            guard !bytes.isEmpty else { return }
+            let out = String(decoding: bytes, as: UTF8.self)
             if !tables.isEmpty, !tables[tables.count - 1].cellOpen {
                 // Text loose in a table (broken markup): give it a cell rather than lose it.
-                guard !out.allSatisfy({ $0 == " " }) else { return }
+                // Only spaces: a space with a mark on it is a character other than " ".
+                guard !bytes.allSatisfy({ $0 == 0x20 }) else { return }
                 openCell(span: 1)
             }
             let st = style

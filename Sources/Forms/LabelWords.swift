@@ -77,6 +77,6 @@ extension Array where Element == String {
     /// lists of words with no decomposable letter (every word of every line is asked), where
     /// hashing or comparing Cyrillic Strings would normalize them on each call.
     func containsSpelling(_ word: String) -> Bool {
-        contains { $0.utf8.elementsEqual(word.utf8) }
+        contains { LabelMatcher.spelledAlike($0, word) }
     }
 }

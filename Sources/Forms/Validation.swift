@@ -441,8 +441,8 @@ extension StringProtocol {
         guard let i = scalars.firstIndex(of: character) else { return nil }
         let prependFree = i == scalars.startIndex || scalars[scalars.index(before: i)].endsCharacterBeforeLetters
         let next = scalars.index(after: i)
-        let standsAlone = next == scalars.endIndex || Extraction.isSingleScalarCharacter(scalars[next]) && scalars[next].value != 0x0A
-        if prependFree && standsAlone { return i }
+        let alone = next == scalars.endIndex || scalars[next].standsAlone
+        if prependFree && alone { return i }
         return firstIndex(of: Character(character))
     }
 }

@@ -74,8 +74,12 @@ final class KeywordVocabulary: @unchecked Sendable {
 
     /// Ends the building: the buckets are laid out for reading, each in order of word length.
     func seal() {
-        let bounds = self.bounds
-        sealed = filing.sealed { bounds[$0 + 1] - bounds[$0] }
+        let bounds = self.bounds, scalars = self.scalars
+        sealed = filing.sealed { id in
+            let start = bounds[id], length = bounds[id + 1] - start
+            return LetterBuckets.Entry(id: Int32(id), start: Int32(start), length: Int32(length),
+                                       second: length > 1 ? scalars[start + 1] : nil, third: length > 2 ? scalars[start + 2] : nil)
+        }
     }
 
     func table(for words: LabelMatcher.Words) -> LabelMatchTable {
@@ -84,11 +88,10 @@ final class KeywordVocabulary: @unchecked Sendable {
 
     func computeTable(for words: LabelMatcher.Words) -> LabelMatchTable {
         guard let sealed else { preconditionFailure("a vocabulary is sealed before it is read") }
-        // Local copies: a class's stored arrays would be checked for exclusive access on every read.
-        let bounds = self.bounds, scalars = self.scalars
+        // A local copy: a class's stored arrays would be checked for exclusive access on every read.
+        let scalars = self.scalars
         var matches: [(id: Int, position: Int)] = []
         sealed.entries.withUnsafeBufferPointer { entries in
-            bounds.withUnsafeBufferPointer { bounds in
                 scalars.withUnsafeBufferPointer { known in
                     words.scalars.withUnsafeBufferPointer { text in
                         for position in 0..<words.count {
@@ -99,22 +102,35 @@ final class KeywordVocabulary: @unchecked Sendable {
                             // A keyword word longer than the text word plus one letter cannot match
                             // it (see `wordMatches`); buckets are in order of length, so a scan stops there.
                             let longest = end - start + 1
+                            // Most keyword words sharing the first letter differ at the second:
+                            // a keyword word of under four letters matches only when equal, and a
+                            // longer one only when its second and third letters meet the text
+                            // word's second and third, straight or one letter shifted (one typo).
+                            let y1: Unicode.Scalar? = end - start > 1 ? text[start + 1] : nil
+                            let y2: Unicode.Scalar? = end - start > 2 ? text[start + 2] : nil
+                            func secondLettersAllow(_ entry: LetterBuckets.Entry, _ k: Int) -> Bool {
+                                let x1 = entry.second, x2 = entry.third
+                                if k < 4 { return k == end - start && x1 == y1 }
+                                return x1 == y1 || x2 == y2 || x1 == y2 || x2 == y1
+                            }
                             for probe in 0..<4 {
                                 let bucket: LetterBuckets.Bucket = probe == 0 ? .first : probe == 2 ? .longByFirst : .longBySecond
                                 guard let letter = probe < 2 ? first : second else { continue }
                                 // A word can be in several of the four buckets: the table takes repeats.
                                 for e in sealed.range(of: bucket, under: letter) {
-                                    let id = Int(entries[e])
-                                    if bounds[id + 1] - bounds[id] > longest { break }
-                                    if LabelMatcher.wordMatches(keyword: known[bounds[id]..<bounds[id + 1]], word: word) {
-                                        matches.append((id, position))
+                                    let entry = entries[e]
+                                    let k = Int(entry.length)
+                                    if k > longest { break }
+                                    if bucket == .first, k >= 2, !secondLettersAllow(entry, k) { continue }
+                                    let at = Int(entry.start)
+                                    if LabelMatcher.wordMatches(keyword: known[at..<at + k], word: word) {
+                                        matches.append((Int(entry.id), position))
                                     }
                                 }
                             }
                         }
                     }
                 }
-            }
         }
         return LabelMatchTable(words: words.count, matches: matches)
     }
@@ -139,12 +155,22 @@ struct LetterBuckets {
         words[bucket, default: [:]][letter, default: []].append(id)
     }
 
+    /// A filed word with what the scan of a bucket asks first, so the scan reads one array.
+    struct Entry: Sendable {
+        let id: Int32
+        /// Where the word's letters start in the vocabulary, and how many there are.
+        let start: Int32
+        let length: Int32
+        let second: Unicode.Scalar?
+        let third: Unicode.Scalar?
+    }
+
     /// Forms are written in ASCII and Cyrillic: those letters find their words by array index,
     /// all buckets in one array, so looking up four buckets per text word neither hashes nor
     /// retains anything.
     struct Sealed: Sendable {
         static let direct = 0x530
-        let entries: [Int32]
+        let entries: [Entry]
         /// Bucket `b`, letter `l` (below `direct`) is `entries[offsets[b * (direct + 1) + l]..<offsets[… + l + 1]]`.
         let offsets: [Int32]
         let other: [Bucket: [Unicode.Scalar: Range<Int>]]
@@ -156,13 +182,13 @@ struct LetterBuckets {
         }
     }
 
-    /// Each bucket in order of `length`, shortest first (ties in filing order).
-    func sealed(length: (Int) -> Int) -> Sealed {
-        var entries: [Int32] = []
+    /// Each bucket in order of word length, shortest first (ties in filing order).
+    func sealed(entry: (Int) -> Entry) -> Sealed {
+        var entries: [Entry] = []
         var offsets: [Int32] = []
         var other: [Bucket: [Unicode.Scalar: Range<Int>]] = [:]
-        func ordered(_ ids: [Int]) -> [Int32] {
-            ids.enumerated().sorted { (length($0.element), $0.offset) < (length($1.element), $1.offset) }.map { Int32($0.element) }
+        func ordered(_ ids: [Int]) -> [Entry] {
+            ids.enumerated().map { (entry($0.element), $0.offset) }.sorted { ($0.0.length, $0.1) < ($1.0.length, $1.1) }.map(\.0)
         }
         for bucket in Bucket.allCases {
             let filed = words[bucket] ?? [:]

@@ -20,8 +20,9 @@ public enum ApplicationReader {
         public let notAnApplicationReason: String?
     }
 
-    public static func read(_ message: Message, currentYear: Int) -> Result {
-        let automatic = message.autoSubmission
+    /// `automatic`: the message's verdict when the caller has it already.
+    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil) -> Result {
+        let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic {
             return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
                           sources: [], notAnApplicationReason: "automatic: " + automatic.reasons.joined(separator: "; "))

@@ -59,16 +59,16 @@ public struct Intake {
         let replyTo: [MailAddress]
         let autoSubmission: AutoSubmission
 
-        init(bytes: [UInt8], sha256: String, message: Message, autoSubmission: AutoSubmission? = nil,
-             reading: ApplicationReader.Result?) {
+        init(bytes: [UInt8], sha256: String, message: Message, from: [MailAddress]? = nil,
+             autoSubmission: AutoSubmission? = nil, reading: ApplicationReader.Result?) {
             self.bytes = bytes
             self.sha256 = sha256
             self.message = message
             self.reading = reading
             record = reading.map(ApplicationRecord.init)
-            from = message.from
+            self.from = from ?? message.from
             replyTo = message.replyTo
-            self.autoSubmission = autoSubmission ?? message.autoSubmission
+            self.autoSubmission = autoSubmission ?? AutoSubmission(message, from: self.from)
         }
     }
 
@@ -80,10 +80,12 @@ public struct Intake {
     /// Static so that readers on other threads need no store.
     public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String) -> Prepared {
         let message = Message(bytes: bytes, legacyCharset: legacyCharset)
-        let autoSubmission = message.autoSubmission
+        // From is parsed once here for all who ask (the verdict, the reader, the case).
+        let from = message.from
+        let autoSubmission = AutoSubmission(message, from: from)
         let automatic = autoSubmission.isAutomatic || message.deliveryStatus != nil
-        return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, autoSubmission: autoSubmission,
-                        reading: automatic ? nil : ApplicationReader.read(message, currentYear: year))
+        return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from, autoSubmission: autoSubmission,
+                        reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission))
     }
 
     /// `path` is where the file lives in the Maildir, kept as evidence; `arrivedAt` is when

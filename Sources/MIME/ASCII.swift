@@ -28,11 +28,13 @@ func hexValue(_ byte: UInt8) -> UInt8? {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
-        let scalars = Set(set.unicodeScalars)
+        // A handful of scalars, asked of every header parameter: a search, not a Set to hash.
+        let scalars = set.unicodeScalars
         var view = Substring(self).unicodeScalars
-        while let f = view.first, scalars.contains(f) { view.removeFirst() }
-        while let l = view.last, scalars.contains(l) { view.removeLast() }
-        return String(view)
+        var trimmed = false
+        while let f = view.first, scalars.contains(f) { view.removeFirst(); trimmed = true }
+        while let l = view.last, scalars.contains(l) { view.removeLast(); trimmed = true }
+        return trimmed ? String(view) : self
     }
 }
 

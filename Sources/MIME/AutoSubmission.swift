@@ -8,7 +8,10 @@ public struct AutoSubmission: Sendable, Hashable {
 
     public var isAutomatic: Bool { !reasons.isEmpty }
 
-    public init(_ message: Message) {
+    public init(_ message: Message) { self.init(message, from: message.from) }
+
+    /// `from`: the message's From addresses, when the caller has parsed them already.
+    public init(_ message: Message, from: [MailAddress]) {
         let header = message.header
         var reasons: [String] = []
         if let value = header["Auto-Submitted"]?.lowercased(), !value.hasPrefix("no") {
@@ -37,7 +40,7 @@ public struct AutoSubmission: Sendable, Hashable {
         if message.root.contentType.mimeType == "multipart/report" {
             reasons.append("multipart/report (\(message.root.contentType.parameters["report-type"] ?? "report"))")
         }
-        if let from = message.from.first {
+        if let from = from.first {
             let local = from.localPart.lowercased()
             if ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply", "do-not-reply", "bounce", "bounces"]
                 .contains(where: { local == $0 || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "-") }) {

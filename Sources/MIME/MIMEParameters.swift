@@ -169,7 +169,7 @@ public struct MIMEParameters: Sendable, Hashable, Sequence {
                                     defects: inout [Defect]) -> String
     {
         // Gmail and Outlook put RFC 2047 words inside quoted file names; RFC 2047 forbids it, everyone reads it.
-        if value.contains("=?") {
+        if zip(value.utf8, value.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "=") && $1 == UInt8(ascii: "?") }) {
             let (text, wordDefects) = EncodedWord.decode(value, fallbackCharset: legacyCharset)
             defects.append(contentsOf: wordDefects)
             return text

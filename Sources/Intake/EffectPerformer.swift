@@ -54,8 +54,10 @@ struct EffectPerformer {
                                bytes: [], at: at, state: .suppressed, note: "no address to answer")
             return kind.rawValue + " (suppressed: no address)"
         }
+        // MailAddress composes `address` on every read; the outbox row and the checks want it often.
+        let recipient = to.address
         if let why = try suppression(for: to) {
-            try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: to.address, messageID: messageID,
+            try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: recipient, messageID: messageID,
                                bytes: [], at: at, state: .suppressed, note: why)
             return kind.rawValue + " (suppressed: \(why))"
         }
@@ -74,7 +76,7 @@ struct EffectPerformer {
                                       date: MessageDate(secondsSince1970: at.utcSeconds, utcOffsetMinutes: 5 * 60),
                                       inReplyTo: trigger?.messageID, references: applicantReferences)
         let bytes = settings.templates.message(for: notice, envelope: envelope).serialized()
-        try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: to.address, messageID: messageID,
+        try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: recipient, messageID: messageID,
                            bytes: bytes, at: at)
         return kind.rawValue
     }
@@ -110,12 +112,14 @@ struct EffectPerformer {
         if ["mailer-daemon", "postmaster"].contains(local) || local.hasPrefix("noreply") || local.hasPrefix("no-reply") {
             return "an address that does not read replies"
         }
-        if to.address.lowercased() == settings.from.address.lowercased()
-            || settings.replyTo.contains(where: { $0.address.lowercased() == to.address.lowercased() }) {
+        let address = to.address
+        let lowered = address.lowercased()
+        if lowered == settings.from.address.lowercased()
+            || settings.replyTo.contains(where: { $0.address.lowercased() == lowered }) {
             return "our own address"
         }
         let since = LocalDateTime(utcSeconds: at.utcSeconds - 86_400)
-        if try Outbox(intake.database).count(recipient: to.address, since: since) >= settings.maxNoticesPerSenderPerDay {
+        if try Outbox(intake.database).count(recipient: address, since: since) >= settings.maxNoticesPerSenderPerDay {
             return "more than \(settings.maxNoticesPerSenderPerDay) notices to this address in a day"
         }
         return nil

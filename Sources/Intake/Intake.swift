@@ -49,25 +49,40 @@ public struct Intake {
         public let bytes: [UInt8]
         public let sha256: String
         let message: Message
-        public var messageID: String? { message.messageID }
+        public let messageID: String?
         /// What the forms say; nil for automatic mail, which is never read as an application.
         let reading: ApplicationReader.Result?
-        /// The same, as stored with the message; and the addresses, parsed once. Made here, on
-        /// the reading cores, because the write transaction is the one part that is serial.
+        /// The same, as stored with the message; and the header fields the taking reads, each
+        /// parsed once. Made here, on the reading cores, because the write transaction is the
+        /// one part that is serial.
         let record: ApplicationRecord?
         let from: [MailAddress]
         let replyTo: [MailAddress]
+        let subject: String?
+        let sender: String?
+        let replyAddress: String?
+        let references: [String]
+        let deliveryStatus: DeliveryStatus?
+        let caseReference: CaseReference
         let autoSubmission: AutoSubmission
 
         init(bytes: [UInt8], sha256: String, message: Message, from: [MailAddress]? = nil,
-             autoSubmission: AutoSubmission? = nil, reading: ApplicationReader.Result?) {
+             autoSubmission: AutoSubmission? = nil, deliveryStatus: DeliveryStatus?? = nil,
+             reading: ApplicationReader.Result?) {
             self.bytes = bytes
             self.sha256 = sha256
             self.message = message
             self.reading = reading
             record = reading.map(ApplicationRecord.init)
+            messageID = message.messageID
             self.from = from ?? message.from
             replyTo = message.replyTo
+            subject = message.subject
+            sender = self.from.first?.address.lowercased()
+            replyAddress = (replyTo.first ?? self.from.first)?.address.lowercased()
+            references = message.references
+            self.deliveryStatus = deliveryStatus ?? message.deliveryStatus
+            caseReference = CaseReference.find(in: message)
             self.autoSubmission = autoSubmission ?? AutoSubmission(message, from: self.from)
         }
     }
@@ -83,8 +98,10 @@ public struct Intake {
         // From is parsed once here for all who ask (the verdict, the reader, the case).
         let from = message.from
         let autoSubmission = AutoSubmission(message, from: from)
-        let automatic = autoSubmission.isAutomatic || message.deliveryStatus != nil
-        return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from, autoSubmission: autoSubmission,
+        let deliveryStatus = message.deliveryStatus
+        let automatic = autoSubmission.isAutomatic || deliveryStatus != nil
+        return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from,
+                        autoSubmission: autoSubmission, deliveryStatus: .some(deliveryStatus),
                         reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission))
     }
 
@@ -101,7 +118,11 @@ public struct Intake {
                              note: "same bytes as \(known.maildirPath)")
             }
             let context = TakingContext(intake: self, message: prepared.message, bytes: prepared.bytes,
-                                        sha: prepared.sha256, path: path, from: prepared.from, replyTo: prepared.replyTo,
+                                        sha: prepared.sha256, path: path, messageID: prepared.messageID,
+                                        from: prepared.from, replyTo: prepared.replyTo, subject: prepared.subject,
+                                        sender: prepared.sender, replyAddress: prepared.replyAddress,
+                                        references: prepared.references, deliveryStatus: prepared.deliveryStatus,
+                                        reference: prepared.caseReference,
                                         autoSubmission: prepared.autoSubmission, arrivedAt: arrivedAt,
                                         prepared: prepared.reading, preparedRecord: prepared.record)
             return try context.take()

@@ -10,30 +10,37 @@ struct TakingContext {
     let bytes: [UInt8]
     let sha: String
     let path: String
+    /// The message's header fields, parsed once before the transaction (`Intake.Prepared`).
+    let messageID: String?
     let from: [MailAddress]
     let replyTo: [MailAddress]
+    let subject: String?
+    /// From, lowercased: how the log and the duplicate check name the sender.
+    let sender: String?
+    /// Reply-To if the applicant set one, else From; lowercased.
+    let replyAddress: String?
+    let references: [String]
+    let deliveryStatus: DeliveryStatus?
+    let reference: CaseReference
     let autoSubmission: AutoSubmission
     let arrivedAt: LocalDateTime
     /// The forms, read before the transaction began, and their record.
     let prepared: ApplicationReader.Result?
     let preparedRecord: ApplicationRecord?
 
-    var sender: String? { from.first?.address.lowercased() }
-
     var book: CaseBook { CaseBook(intake.database) }
     var messages: MessageLog { MessageLog(intake.database) }
     var settings: IntakeSettings { intake.settings }
 
     func take() throws -> Intake.Taken {
-        if let id = message.messageID, let sender, let earlier = try messages.find(messageID: id, sender: sender) {
+        if let id = messageID, let sender, let earlier = try messages.find(messageID: id, sender: sender) {
             // Re-sent or re-encoded on the way: the letter is one, so is its case.
             try log(caseID: earlier.caseID, disposition: .duplicate, record: nil)
             return Intake.Taken(disposition: .duplicate, caseID: try intake.humanID(earlier.caseID), state: nil,
                                 notices: [], note: "same Message-ID as \(earlier.maildirPath)")
         }
-        let reference = CaseReference.find(in: message)
         let automatic = autoSubmission
-        if let status = message.deliveryStatus, status.recipients.isEmpty || status.recipients.contains(where: \.isFailure) {
+        if let status = deliveryStatus, status.recipients.isEmpty || status.recipients.contains(where: \.isFailure) {
             return try bounce(reference)
         }
         if automatic.reasons.contains(where: { $0.hasPrefix("From: ") }) && isBounceSender {
@@ -146,10 +153,9 @@ struct TakingContext {
             ? try RegisterBook(intake.database).applicant(who) : nil
         let created = try book.open(transition, at: arrivedAt, kind: record?.kind, language: record?.language,
                                     replyTo: replyAddress, applicantID: applicantID)
-        let messageRow = try log(caseID: created.id, disposition: .opened, record: record)
-        let performer = EffectPerformer(intake: intake, record: created, application: record,
-                                        trigger: try messages.find(id: messageRow),
-                                        triggerReferences: message.references, at: arrivedAt)
+        let logged = try log(caseID: created.id, disposition: .opened, record: record)
+        let performer = EffectPerformer(intake: intake, record: created, application: record, trigger: logged,
+                                        triggerReferences: references, at: arrivedAt)
         let notices = try performer.perform(transition)
         return Intake.Taken(disposition: .opened, caseID: created.humanID, state: transition.state,
                             notices: notices, note: note)
@@ -159,7 +165,7 @@ struct TakingContext {
 
     func apply(_ outcome: Result<Transition, Refusal>, to target: CaseRecord, disposition: Intake.Taken.Disposition,
                record: ApplicationRecord?, note: String?) throws -> Intake.Taken {
-        let messageRow = try log(caseID: target.id, disposition: disposition, record: record)
+        let logged = try log(caseID: target.id, disposition: disposition, record: record)
         switch outcome {
         case .failure(let refusal):
             return Intake.Taken(disposition: disposition, caseID: target.humanID, state: target.snapshot.state,
@@ -174,8 +180,8 @@ struct TakingContext {
             }
             let performer = EffectPerformer(intake: intake, record: try book.find(id: target.id) ?? target,
                                             application: application,
-                                            trigger: answered ? try messages.find(id: messageRow) : nil,
-                                            triggerReferences: answered ? message.references : nil, at: arrivedAt)
+                                            trigger: answered ? logged : nil,
+                                            triggerReferences: answered ? references : nil, at: arrivedAt)
             let notices = try performer.perform(transition)
             return Intake.Taken(disposition: disposition, caseID: target.humanID, state: transition.state,
                                 notices: notices, note: note)
@@ -217,14 +223,9 @@ struct TakingContext {
         return caseAddress == address || from.contains(where: { $0.address.lowercased() == caseAddress })
     }
 
-    /// Reply-To if the applicant set one, else From.
-    var replyAddress: String? {
-        (replyTo.first ?? from.first)?.address.lowercased()
-    }
-
     @discardableResult
-    func log(caseID: Int64?, disposition: Intake.Taken.Disposition, record: ApplicationRecord?) throws -> Int64 {
-        try messages.insert(sha256: sha, messageID: message.messageID, sender: sender, subject: message.subject,
+    func log(caseID: Int64?, disposition: Intake.Taken.Disposition, record: ApplicationRecord?) throws -> StoredMessage {
+        try messages.insert(sha256: sha, messageID: messageID, sender: sender, subject: subject,
                             maildirPath: path, size: message.size, receivedAt: arrivedAt, caseID: caseID,
                             disposition: disposition.rawValue, application: record?.json)
     }

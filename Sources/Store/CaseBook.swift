@@ -134,8 +134,11 @@ public struct CaseBook {
     /// The next `VR-YYYY-NNNNNN` of the year: numbered per year, as the ministry numbers its files.
     public func nextHumanID(year: Int) throws -> String {
         let prefix = "VR-\(year)-"
-        let last = try database.query("SELECT human_id FROM cases WHERE human_id LIKE ? ORDER BY human_id DESC LIMIT 1",
-                                       [.text(prefix + "%")]).first?.text(0)
+        // A range, not LIKE: LIKE ignores case, which the index on human_id cannot answer, so
+        // opening a case read every case ever opened. `.` comes after `-` in ASCII.
+        let last = try database.query("""
+            SELECT human_id FROM cases WHERE human_id >= ? AND human_id < ? ORDER BY human_id DESC LIMIT 1
+            """, [.text(prefix), .text("VR-\(year).")]).first?.text(0)
         let number = last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
         let digits = String(number + 1)
         return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
@@ -145,14 +148,17 @@ public struct CaseBook {
     public func open(_ transition: Transition, at: LocalDateTime, kind: String?, language: String?,
                      replyTo: String?, applicantID: Int64?) throws -> CaseRecord {
         let humanID = try nextHumanID(year: at.date.year)
+        // The row is born with the transition's projection: inserting it bare and then letting
+        // `record` update it would write the new row twice.
         try database.query("""
-            INSERT INTO cases (human_id, kind, state, applicant_id, opened_at, updated_at, reply_to, language)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(humanID), kind.map(Value.text) ?? .null, .text(transition.state.rawValue),
-                  applicantID.map(Value.int) ?? .null, .int(at.utcSeconds), .int(at.utcSeconds),
-                  replyTo.map(Value.text) ?? .null, language.map(Value.text) ?? .null])
+            INSERT INTO cases (state, intent, flags, review_deadline, refinement_deadline, missing, updated_at,
+                               human_id, kind, applicant_id, opened_at, reply_to, language)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, Self.projection(transition, at: at)
+                + [.text(humanID), kind.map(Value.text) ?? .null, applicantID.map(Value.int) ?? .null,
+                   .int(at.utcSeconds), replyTo.map(Value.text) ?? .null, language.map(Value.text) ?? .null])
         let id = database.lastInsertRowID
-        try record(transition, caseID: id, at: at)
+        try appendHistory(transition, caseID: id, at: at)
         return try find(id: id)!
     }
 
@@ -163,11 +169,22 @@ public struct CaseBook {
             UPDATE cases SET state = ?, intent = ?, flags = ?, review_deadline = ?, refinement_deadline = ?,
                              missing = ?, updated_at = ?
             WHERE id = ?
-            """, [.text(transition.state.rawValue), .text(transition.intent.rawValue),
-                  .text(transition.flags.map(\.rawValue).joined(separator: ",")),
-                  transition.reviewDeadline.map { .int($0.utcSeconds) } ?? .null,
-                  transition.refinementDeadline.map { .int($0.utcSeconds) } ?? .null,
-                  .text(transition.missing.joined(separator: "\n")), .int(at.utcSeconds), .int(caseID)])
+            """, Self.projection(transition, at: at) + [.int(caseID)])
+        try appendHistory(transition, caseID: caseID, at: at, eventData: eventData)
+    }
+
+    /// The case's columns a transition sets: state, intent, flags, review_deadline,
+    /// refinement_deadline, missing, updated_at, in that order.
+    static func projection(_ transition: Transition, at: LocalDateTime) -> [Value] {
+        [.text(transition.state.rawValue), .text(transition.intent.rawValue),
+         .text(transition.flags.map(\.rawValue).joined(separator: ",")),
+         transition.reviewDeadline.map { .int($0.utcSeconds) } ?? .null,
+         transition.refinementDeadline.map { .int($0.utcSeconds) } ?? .null,
+         .text(transition.missing.joined(separator: "\n")), .int(at.utcSeconds)]
+    }
+
+    /// The transition's events, and its timers armed or cancelled.
+    func appendHistory(_ transition: Transition, caseID: Int64, at: LocalDateTime, eventData: String? = nil) throws {
         for (i, event) in transition.events.enumerated() {
             try database.query("INSERT INTO events (case_id, at, actor, type, reason, data) VALUES (?, ?, ?, ?, ?, ?)",
                                [.int(caseID), .int(event.at.utcSeconds), .text(event.actor), .text(event.type),

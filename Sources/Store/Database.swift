@@ -48,7 +48,10 @@ public final class Database {
         try migrate(migrations)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        statements.finalizeAll()
+        sqlite3_close_v2(handle)
+    }
 
     // MARK: - Statements
 
@@ -66,10 +69,13 @@ public final class Database {
     /// Runs one statement with bound values; returns the rows it produced.
     @discardableResult
     public func query(_ sql: String, _ values: [Value] = []) throws -> [Row] {
-        let statement = try Statement(self, sql)
+        let statement = try statements.take(sql, in: self)
+        defer { statements.putBack(statement, for: sql) }
         try statement.bind(values)
         return try statement.rows()
     }
+
+    private let statements = PreparedStatements()
 
     /// Runs `body` in one transaction (BEGIN IMMEDIATE, so writers queue up front instead of
     /// failing at commit); rolls back if it throws. Inside another transaction it is a
@@ -77,12 +83,13 @@ public final class Database {
     /// commit, which is how a batch of messages shares one fsync.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let depth = transactionDepth
-        try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT tz\(depth)")
+        // Through the compiled statements: a batch opens and releases a savepoint per message.
+        try query(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT tz\(depth)")
         transactionDepth += 1
         defer { transactionDepth -= 1 }
         do {
             let result = try body()
-            try execute(depth == 0 ? "COMMIT" : "RELEASE tz\(depth)")
+            try query(depth == 0 ? "COMMIT" : "RELEASE tz\(depth)")
             return result
         } catch {
             try? execute(depth == 0 ? "ROLLBACK" : "ROLLBACK TO tz\(depth); RELEASE tz\(depth)")

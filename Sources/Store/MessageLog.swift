@@ -52,19 +52,24 @@ public struct MessageLog {
             .map(Self.message)
     }
 
+    /// Logs a message and returns it as `find(id:)` would: the row is decoded from the values
+    /// written, as SQLite keeps them, so a caller that needs the message (a notice threads
+    /// under it) does not read back, reading form and all, what it has just written.
     @discardableResult
     public func insert(sha256: String, messageID: String?, sender: String?, subject: String?, maildirPath: String,
                        size: Int, receivedAt: LocalDateTime, caseID: Int64?, disposition: String,
-                       application: String?) throws -> Int64 {
+                       application: String?) throws -> StoredMessage {
+        // In the order of `columns`, after the id.
+        let values: [Value] = [.text(sha256), messageID.map(Value.text) ?? .null, sender.map(Value.text) ?? .null,
+                               subject.map(Value.text) ?? .null, .text(maildirPath), .int(Int64(size)),
+                               .int(receivedAt.utcSeconds), caseID.map(Value.int) ?? .null, .text(disposition),
+                               application.map(Value.text) ?? .null]
         try database.query("""
             INSERT INTO messages (sha256, message_id, sender, subject, maildir_path, size, received_at, case_id,
                                   disposition, application)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(sha256), messageID.map(Value.text) ?? .null, sender.map(Value.text) ?? .null,
-                  subject.map(Value.text) ?? .null, .text(maildirPath), .int(Int64(size)),
-                  .int(receivedAt.utcSeconds), caseID.map(Value.int) ?? .null, .text(disposition),
-                  application.map(Value.text) ?? .null])
-        return database.lastInsertRowID
+            """, values)
+        return Self.message(Row(values: [.int(database.lastInsertRowID)] + values.map(\.asStored)))
     }
 
     /// Where the file lives now: it moves from new/ to cur/ after the commit.

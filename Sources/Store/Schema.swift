@@ -166,5 +166,10 @@ public enum Schema {
         DROP INDEX applicants_by_email;
         CREATE INDEX applicants_by_email ON applicants(email COLLATE NOCASE);
         """),
+        Database.Migration(version: 5, sql: """
+        -- Every letter that opens a case looks up its applicant's live register entry (by IIN,
+        -- BIN or e-mail); without this index the join read the whole register each time.
+        CREATE INDEX register_entries_by_applicant ON register_entries(applicant_id);
+        """),
     ]
 }

@@ -88,6 +88,30 @@ func removeStore(_ path: String) {
         #expect(row?.values == [.int(42), .text("Өтініш"), .blob([0, 1, 255]), .null])
     }
 
+    @Test func aCompiledStatementRunsAgainWithFreshValues() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        let insert = "INSERT INTO messages(sha256, maildir_path, size, received_at, subject) VALUES (?, 'new/x', 1, 0, ?)"
+        try db.query(insert, [.text("a"), .text("first")])
+        #expect(throws: Database.Failure.self) { try db.query(insert, [.text("a"), .text("again")]) }
+        // Fewer values than parameters: the rest are NULL, not what the last run bound.
+        try db.query(insert, [.text("b")])
+        let subjects = try db.query("SELECT sha256, subject FROM messages ORDER BY id").map { [$0.text(0), $0.text(1)] }
+        #expect(subjects == [["a", "first"], ["b", nil]])
+    }
+
+    @Test func aClosedConnectionLeavesNoLockBehind() throws {
+        let (_, path) = try temporaryStore()
+        defer { removeStore(path) }
+        do {
+            let db = try Database(path: path)
+            try db.transaction { _ = try db.query("INSERT INTO cases(human_id, state, opened_at) VALUES ('VR-2026-000004', 'received', 0)") }
+            _ = try db.query("SELECT count(*) FROM cases")
+            #expect(try Database.isOpenElsewhere(path: path))
+        }
+        #expect(try !Database.isOpenElsewhere(path: path))
+    }
+
     @Test func twoConnectionsShareTheStore() throws {
         let (db, path) = try temporaryStore()
         defer { removeStore(path) }
@@ -111,6 +135,31 @@ func removeStore(_ path: String) {
         #expect(record.snapshot.intent == .application)
         #expect(try CaseBook(migrated).nextHumanID(year: 2026) == "VR-2026-000002")
         #expect(try CaseBook(migrated).nextHumanID(year: 2027) == "VR-2027-000001")
+    }
+
+    @Test func humanIDsAreNumberedPerYear() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        for id in ["VR-2025-000007", "VR-2026-000009", "VR-2026-000010", "VR-2027-000001"] {
+            try db.query("INSERT INTO cases(human_id, state, opened_at) VALUES (?, 'received', 0)", [.text(id)])
+        }
+        let book = CaseBook(db)
+        #expect(try book.nextHumanID(year: 2025) == "VR-2025-000008")
+        #expect(try book.nextHumanID(year: 2026) == "VR-2026-000011")
+        #expect(try book.nextHumanID(year: 2028) == "VR-2028-000001")
+    }
+
+    @Test func aLoggedMessageIsWhatReadingItBackGives() throws {
+        let (db, path) = try temporaryStore()
+        defer { removeStore(path) }
+        let log = MessageLog(db)
+        let at = LocalDateTime(date: CivilDate(year: 2026, month: 2, day: 2), hour: 10, minute: 0)
+        for (sha, subject) in [("a", "Өтініш"), ("b", "before\u{0}after"), ("c", nil)] as [(String, String?)] {
+            let logged = try log.insert(sha256: sha, messageID: "m-\(sha)@x", sender: "a@b.kz", subject: subject,
+                                        maildirPath: "new/\(sha)", size: 10, receivedAt: at, caseID: nil,
+                                        disposition: "ignored", application: String(repeating: "{}", count: 3000))
+            #expect(try log.find(id: logged.id) == logged)
+        }
     }
 
     @Test func cancelledTimersNeverComeDue() throws {

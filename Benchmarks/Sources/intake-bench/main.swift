@@ -5,6 +5,7 @@
 // (over SMTP to SMTP-URL when given, else into a local Maildir); p50/p99.
 //
 // usage: intake-bench SAMPLES-MAILDIR COUNT [SMTP-URL]
+//        PER_SAMPLE=N intake-bench SAMPLES-MAILDIR 1     (each sample's reading CPU, then exit)
 import Cases
 import Foundation
 import Intake
@@ -56,11 +57,29 @@ for bytes in readSample { _ = Intake.prepare(bytes, year: 2026, legacyCharset: I
 let readCPU = threadCPUSeconds() - readStart
 print(String(format: "read (MIME + forms), one core: %.2f ms CPU per message, %.0f messages/s per core",
              readCPU * 1000 / Double(readSample.count), Double(readSample.count) / readCPU))
+// PER_SAMPLE=N: each sample's reading CPU (N readings each), to find the costly kinds of letter.
+if let repetitions = ProcessInfo.processInfo.environment["PER_SAMPLE"].flatMap(Int.init), repetitions > 0 {
+    var total = 0.0
+    for t in templates.indices {
+        let bytes = letter(t)
+        let start = threadCPUSeconds()
+        for _ in 0..<repetitions { _ = Intake.prepare(bytes, year: 2026, legacyCharset: IntakeSettings().legacyCharset) }
+        let milliseconds = (threadCPUSeconds() - start) * 1000 / Double(repetitions)
+        total += milliseconds
+        print(String(format: "sample %2d, %6d bytes: %.3f ms CPU", t, bytes.count, milliseconds))
+    }
+    print(String(format: "mean: %.3f ms CPU per letter", total / Double(templates.count)))
+    exit(0)
+}
 let database = try Database(path: work + "/tizilim.sqlite")
 let intake = Intake(database: database, settings: IntakeSettings())
 let now = LocalDateTime(utcSeconds: Int64(Date().timeIntervalSince1970) + 3600)
 let start = Date()
+// The sweep reads on the global queue; this thread lists the Maildir and commits, so its CPU
+// is the serial part's, however busy the other cores are.
+let commitStart = threadCPUSeconds()
 let lines = try Sweep(maildir: maildir, intake: intake).run(now: now)
+let commitCPU = threadCPUSeconds() - commitStart
 let ingested = Date().timeIntervalSince(start)
 let deliverStart = Date()
 let localCourier = NoticeCourier(intake: intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
@@ -75,6 +94,7 @@ let cases = try database.query("SELECT count(*) FROM cases").first?.int(0) ?? 0
 print("messages \(lines.count), cases \(cases), notices \(deliveries.count)")
 print(String(format: "ingest: %.2f s, %.0f messages/s (batches of %d per durable commit, reading on every core)",
              ingested, Double(lines.count) / ingested, Sweep(maildir: maildir, intake: intake).batchSize))
+print(String(format: "commit: %.3f ms CPU per letter on the committing thread", commitCPU * 1000 / Double(max(lines.count, 1))))
 print(String(format: "deliver to local Maildir: %.2f s, %.0f notices/s", delivered, Double(deliveries.count) / delivered))
 
 // Latency: arrival to delivered notice, one letter at a time, as the daemon's loop does it.

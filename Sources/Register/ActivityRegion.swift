@@ -9,7 +9,7 @@ public enum ActivityRegion {
         var kept: [String] = []
         for raw in residence.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
             let part = raw.trimmingSpaces
-            if part.isEmpty || countries.contains(part.lowercased()) { continue }
+            if part.isEmpty || countries.holds(part.lowercased()) { continue }
             // A postal code says nothing about the region and may come first.
             if part.allSatisfy({ $0.isNumber || $0 == " " }) { continue }
             let words = part.split(separator: " ").map(String.init)
@@ -50,10 +50,10 @@ public enum ActivityRegion {
     static func isStreetPrefix(_ word: String) -> Bool {
         let w = word.lowercased()
         // Abbreviations glued to the name count too: "ул.Абая", "пр-т", "мкр.Самал", "д.5".
-        return streetPrefixes.contains(bare(word)) || gluedPrefixes.contains { w.hasPrefix($0) }
+        return streetPrefixes.holds(bare(word)) || gluedPrefixes.contains { w.hasPrefix($0) }
     }
 
-    static func isStreetSuffix(_ word: String) -> Bool { streetSuffixes.contains(bare(word)) }
+    static func isStreetSuffix(_ word: String) -> Bool { streetSuffixes.holds(bare(word)) }
 
     static func isAddressWord(_ word: String) -> Bool {
         isStreetPrefix(word) || isStreetSuffix(word) || word.contains(where: \.isNumber)
@@ -61,7 +61,7 @@ public enum ActivityRegion {
 
     static func isRegionMarker(_ word: String) -> Bool {
         let w = bare(word)
-        return regionMarkers.contains(w) || w.hasPrefix("обл") || w.hasPrefix("район") || w.hasPrefix("аудан")
+        return regionMarkers.holds(w) || w.hasPrefix("обл") || w.hasPrefix("район") || w.hasPrefix("аудан")
             || w.hasPrefix("облыс") || w.hasPrefix("кент") || w.hasSuffix("қаласы") || w.hasSuffix("ауылы")
     }
 
@@ -82,4 +82,17 @@ public enum ActivityRegion {
     static let countries: Set<String> = [
         "казахстан", "республика казахстан", "рк", "қазақстан", "қазақстан республикасы", "қр", "kazakhstan",
     ]
+}
+
+extension Set where Element == String {
+    /// `contains`, answered by hashing the UTF-8 bytes when the word is plain Latin or Cyrillic
+    /// (no combining marks, so already in the one spelling the words here have): hashing a
+    /// Cyrillic String normalizes it first, and every word of an address is asked.
+    func holds(_ word: String) -> Bool {
+        let plain = word.unicodeScalars.allSatisfy { s in
+            s.value < 0x300 || (0x400...0x482).contains(s.value) || (0x48A...0x52F).contains(s.value)
+        }
+        guard plain else { return contains(word) }
+        return contains { $0.utf8.count == word.utf8.count && $0.utf8.elementsEqual(word.utf8) }
+    }
 }

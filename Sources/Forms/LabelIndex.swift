@@ -92,45 +92,48 @@ final class KeywordVocabulary: @unchecked Sendable {
         let scalars = self.scalars
         var matches: [(id: Int, position: Int)] = []
         sealed.entries.withUnsafeBufferPointer { entries in
-                scalars.withUnsafeBufferPointer { known in
-                    words.scalars.withUnsafeBufferPointer { text in
-                        for position in 0..<words.count {
-                            let start = words.bounds[position], end = words.bounds[position + 1]
-                            let word = text[start..<end]
-                            let first = text[start]
-                            let second: Unicode.Scalar? = end - start > 1 ? text[start + 1] : nil
-                            // A keyword word longer than the text word plus one letter cannot match
-                            // it (see `wordMatches`); buckets are in order of length, so a scan stops there.
-                            let longest = end - start + 1
-                            // Most keyword words sharing the first letter differ at the second:
-                            // a keyword word of under four letters matches only when equal, and a
-                            // longer one only when its second and third letters meet the text
-                            // word's second and third, straight or one letter shifted (one typo).
-                            let y1: Unicode.Scalar? = end - start > 1 ? text[start + 1] : nil
-                            let y2: Unicode.Scalar? = end - start > 2 ? text[start + 2] : nil
-                            func secondLettersAllow(_ entry: LetterBuckets.Entry, _ k: Int) -> Bool {
-                                let x1 = entry.second, x2 = entry.third
-                                if k < 4 { return k == end - start && x1 == y1 }
-                                return x1 == y1 || x2 == y2 || x1 == y2 || x2 == y1
-                            }
-                            for probe in 0..<4 {
-                                let bucket: LetterBuckets.Bucket = probe == 0 ? .first : probe == 2 ? .longByFirst : .longBySecond
-                                guard let letter = probe < 2 ? first : second else { continue }
-                                // A word can be in several of the four buckets: the table takes repeats.
-                                for e in sealed.range(of: bucket, under: letter) {
-                                    let entry = entries[e]
-                                    let k = Int(entry.length)
-                                    if k > longest { break }
-                                    if bucket == .first, k >= 2, !secondLettersAllow(entry, k) { continue }
-                                    let at = Int(entry.start)
-                                    if LabelMatcher.wordMatches(keyword: known[at..<at + k], word: word) {
-                                        matches.append((Int(entry.id), position))
-                                    }
-                                }
-                            }
+        scalars.withUnsafeBufferPointer { known in
+        words.scalars.withUnsafeBufferPointer { text in
+        words.bounds.withUnsafeBufferPointer { bounds in
+            for position in 0..<words.count {
+                let start = bounds[position], end = bounds[position + 1]
+                let word = text[start..<end]
+                let first = text[start]
+                // A keyword word longer than the text word plus one letter cannot match it (see
+                // `wordMatches`); buckets are in order of length, so a scan stops there.
+                let longest = end - start + 1
+                // Most keyword words sharing the first letter differ at the second: a keyword
+                // word of under four letters matches only when equal, and a longer one only when
+                // its second and third letters meet the text word's second and third, straight
+                // or one letter shifted (one typo).
+                let y1: Unicode.Scalar? = end - start > 1 ? text[start + 1] : nil
+                let y2: Unicode.Scalar? = end - start > 2 ? text[start + 2] : nil
+                func secondLettersAllow(_ entry: LetterBuckets.Entry, _ k: Int) -> Bool {
+                    let x1 = entry.second, x2 = entry.third
+                    if k < 4 { return k == end - start && x1 == y1 }
+                    return x1 == y1 || x2 == y2 || x1 == y2 || x2 == y1
+                }
+                // The other three buckets hold words of 5+ letters, which match a text word of
+                // at least four.
+                for probe in 0..<(end - start >= 4 ? 4 : 1) {
+                    let bucket: LetterBuckets.Bucket = probe == 0 ? .first : probe == 2 ? .longByFirst : .longBySecond
+                    guard let letter = probe < 2 ? first : y1 else { continue }
+                    // A word can be in several of the four buckets: the table takes repeats.
+                    for e in sealed.range(of: bucket, under: letter) {
+                        let entry = entries[e]
+                        let k = Int(entry.length)
+                        if k > longest { break }
+                        if bucket == .first, k >= 2, !secondLettersAllow(entry, k) { continue }
+                        let at = Int(entry.start)
+                        if LabelMatcher.wordMatches(keyword: known[at..<at + k], word: word) {
+                            matches.append((Int(entry.id), position))
                         }
                     }
                 }
+            }
+        }
+        }
+        }
         }
         return LabelMatchTable(words: words.count, matches: matches)
     }

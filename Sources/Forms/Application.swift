@@ -143,12 +143,12 @@ public struct Application: Sendable {
                     if let p = Plausible.birthYearIssue(y, currentYear: year) { bad(field, p) }
                 } else { bad(field, .yearNotFound(value)) }
             case .iin:
-                let digits = value.filter { $0.isASCII && $0.isNumber }
-                fields[field] = .text(digits.count == 12 ? digits : value)
+                let digits = asciiDigitCharacters(value)
+                fields[field] = .text(digits.utf8.count == 12 ? digits : value)
                 if let p = IIN.issue(digits, birthYear: birthYear, currentYear: year) { bad(field, p) }
             case .bin:
-                let digits = value.filter { $0.isASCII && $0.isNumber }
-                fields[field] = .text(digits.count == 12 ? digits : value)
+                let digits = asciiDigitCharacters(value)
+                fields[field] = .text(digits.utf8.count == 12 ? digits : value)
                 if let p = BIN.issue(digits) { bad(field, p) }
             case .coordinatedCount, .volunteerCount:
                 if let n = Plausible.count(value) {
@@ -161,7 +161,7 @@ public struct Application: Sendable {
                     if let p = Plausible.registrationIssue(iso, currentYear: year) { bad(field, p) }
                 } else { fields[field] = .text(value); bad(field, .dateNotUnderstood(value)) }
             case .phone, .whatsapp:
-                let pieces = value.split { $0 == "," || $0 == ";" }.map(String.init)
+                let pieces = commaPieces(value)
                 let numbers = pieces.compactMap(Phone.normalise)
                 if numbers.count == pieces.count, !numbers.isEmpty { fields[field] = .text(numbers.joined(separator: ", ")) }
                 else if field == .whatsapp && !value.contains(where: \.isNumber) { fields[field] = .text(value) }
@@ -233,6 +233,6 @@ public struct Application: Sendable {
     /// The same IIN/BIN or the same person, however typed: digits only, or name words without case and order.
     static func identity(_ value: String, _ field: FormField) -> String {
         if field == .fullName { return LabelMatcher.tokens(value).map(\.text).sorted().joined(separator: " ") }
-        return value.filter { $0.isASCII && $0.isNumber }
+        return asciiDigitCharacters(value)
     }
 }

@@ -165,6 +165,66 @@ struct Extraction {
 
     /// A value as typed, without fill-in underscores and the separator after its label.
     static func clean(_ s: Substring) -> String? {
+        // Single-scalar text is cleaned by bytes (SingleScalarText.swift); the Character code below is the reference.
+        if let decided = s.utf8.withContiguousStorageIfAvailable({ $0.isSingleScalarText ? cleanByBytes($0) : nil }), let decided {
+            return decided
+        }
+        return cleanByCharacters(s)
+    }
+
+    /// Leading characters `clean` takes off a value: ":-–—=." (and ")" after a parenthesis).
+    static func isValueLead(_ s: Unicode.Scalar, closing: Bool) -> Bool {
+        switch s {
+        case ":", "-", "–", "—", "=", ".": return true
+        case ")": return closing
+        default: return false
+        }
+    }
+
+    /// `clean` of single-scalar text; nil when removing underscores joined a CR and a LF.
+    static func cleanByBytes(_ b: UnsafeBufferPointer<UInt8>) -> String?? {
+        // Fill-in lines are runs of underscores; a single one belongs to the value ("@aliya_vol").
+        var bytes: [UInt8]
+        if b.contains(UInt8(ascii: "_")) {
+            bytes = []
+            bytes.reserveCapacity(b.count)
+            var run = 0
+            for c in b {
+                if c == UInt8(ascii: "_") { run += 1; continue }
+                if run == 1 { bytes.append(UInt8(ascii: "_")) }
+                run = 0
+                bytes.append(c)
+            }
+            if run == 1 { bytes.append(UInt8(ascii: "_")) }
+            if bytes.count < b.count, zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x0D && $1 == 0x0A }) { return nil }
+        } else {
+            bytes = Array(b)
+        }
+        return bytes.withUnsafeBufferPointer { t -> String?? in
+            var r = t.trimmingWhitespace(0..<t.count)
+            func dropLeads(closing: Bool) {
+                while !r.isEmpty {
+                    let (f, n) = t.scalar(at: r.lowerBound)
+                    guard isValueLead(f, closing: closing) else { break }
+                    r = t.trimmingWhitespace(r.lowerBound + n..<r.upperBound)
+                }
+            }
+            dropLeads(closing: false)
+            // An explanatory parenthesis right after the label ("(Т.А.Ә. көрсетіңіз)", "(бар болған кезде)").
+            while !r.isEmpty, t[r.lowerBound] == UInt8(ascii: "(") {
+                let close = t.firstIndex(of: UInt8(ascii: ")"), in: r) ?? r.upperBound
+                let inside = r.lowerBound + 1..<close
+                guard t.containsScalar(in: inside, where: \.isCharacterLetter),
+                      !t.containsScalar(in: inside, where: \.isCharacterNumber) else { break }
+                r = close < r.upperBound ? t.trimmingWhitespace(close + 1..<r.upperBound) : r.upperBound..<r.upperBound
+                dropLeads(closing: true)
+            }
+            let value = t.string(r)
+            return .some(isBlank(value) ? nil : value)
+        }
+    }
+
+    static func cleanByCharacters(_ s: Substring) -> String? {
         // Fill-in lines are runs of underscores; a single one belongs to the value ("@aliya_vol").
         var t = String(s).catalogueRemovingUnderscoreRuns().catalogueTrimmed()
         while let f = t.first, ":-–—=.".contains(f) { t.removeFirst(); t = t.catalogueTrimmed() }
@@ -353,6 +413,41 @@ struct Extraction {
 
     /// "6) text", "6. text", "6 text", "№6" → (6, "text").
     static func leadingNumber(_ text: String) -> (Int, String)? {
+        var trimmed = text.catalogueTrimmed()
+        let decided = trimmed.withUTF8 { b -> (Int, String)?? in
+            // Text whose first character (after "№") does not begin with an ASCII digit has no
+            // number, however its characters are made; single-scalar text is read by bytes.
+            let start = b.hasPrefix("№", in: 0..<b.count) ? 3 : 0
+            guard start < b.count, (0x30...0x39).contains(b[start]) else { return .some(nil) }
+            guard b.isSingleScalarText else { return nil }
+            return .some(leadingNumber(in: b, 0..<b.count).map { ($0.0, b.string($0.1)) })
+        }
+        if let decided { return decided }
+        return leadingNumberByCharacters(trimmed)
+    }
+
+    /// `leadingNumber` of a range of single-scalar text: the number and the range of the rest.
+    static func leadingNumber(in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Int, Range<Int>)? {
+        let r = b.trimmingWhitespace(range)
+        let start = b.hasPrefix("№", in: r) ? r.lowerBound + 3 : r.lowerBound
+        var end = start, n = 0
+        while end < r.upperBound, (0x30...0x39).contains(b[end]) {
+            if end - start < 2 { n = n * 10 + Int(b[end] - 0x30) }
+            end += 1
+        }
+        guard (1...2).contains(end - start) else { return nil }
+        if end < r.upperBound {
+            switch b[end] {
+            case UInt8(ascii: ")"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ":"), UInt8(ascii: "-"): break
+            default: return nil
+            }
+            // A date.
+            if b[end] == UInt8(ascii: "."), end + 1 < r.upperBound, b.scalar(at: end + 1).scalar.isCharacterNumber { return nil }
+        }
+        return (n, b.trimmingWhitespace(min(end + 1, r.upperBound)..<r.upperBound))
+    }
+
+    static func leadingNumberByCharacters(_ text: String) -> (Int, String)? {
         var t = Substring(text.catalogueTrimmed())
         if t.hasPrefix("№") { t = t.dropFirst() }
         let digits = t.prefix { $0.isASCII && $0.isNumber }
@@ -365,12 +460,39 @@ struct Extraction {
 
     /// "1, 6, 8", "1 6 8", "1, 6 және 8" → [1, 6, 8]; nil when the text has other words.
     static func numberList(_ text: String) -> [Int]? {
+        var bytes = text
+        if bytes.withUTF8({ $0.isSingleScalarText && hasNonListWord($0) }) { return nil }
         let words = LabelMatcher.tokens(text).map(\.text)
         var out: [Int] = []
         for w in words {
-            if let n = Int(w), w.count <= 2 { out.append(n) } else if ["және", "и", "and", "мен", "пен"].contains(w) { continue } else { return nil }
+            if let n = Int(w), w.count <= 2 { out.append(n) } else if listConjunctions.containsSpelling(w) { continue } else { return nil }
         }
         return out.isEmpty ? nil : out
+    }
+
+    /// Compared by bytes: words are NFC, and none of these letters is spelled any other way.
+    static let listConjunctions = ["және", "и", "and", "мен", "пен"]
+
+    /// Whether single-scalar text has a word `numberList` rejects whatever else it holds: eight
+    /// letters or more (no conjunction or optional-field word is that long), or three characters
+    /// or more with an ASCII digit (no number of one or two digits). A run of word scalars is
+    /// (part of) one word of `LabelMatcher.tokens`, a letter each.
+    static func hasNonListWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0, digit = false
+        var i = 0
+        while i < b.count {
+            let (s, n) = b.scalar(at: i)
+            if LabelMatcher.isWordScalar(s) {
+                run += 1
+                if s.value < 0x80, (0x30...0x39).contains(s.value) { digit = true }
+                if run >= 8 || (digit && run >= 3) { return true }
+            } else {
+                run = 0
+                digit = false
+            }
+            i += n
+        }
+        return false
     }
 
     /// The option whose text the line repeats, for lists written without numbers: the one whose
@@ -759,6 +881,65 @@ struct Extraction {
     // MARK: members and contacts
 
     mutating func addMembers(_ text: String) {
+        var bytes = text
+        if let names = bytes.withUTF8({ $0.isSingleScalarText ? Extraction.memberNames($0) : nil }) {
+            result.members += names
+            return
+        }
+        addMembersByCharacters(text)
+    }
+
+    /// What `addMembers` trims off a name besides whitespace: "-–—•*·".
+    static func isNameTrimming(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "-", "–", "—", "•", "*", "·": return true
+        default: return s.isCharacterWhitespace
+        }
+    }
+
+    /// The names `addMembers` takes from single-scalar text; nil when dropping underscores
+    /// joined a CR and a LF (the Character code decides then).
+    static func memberNames(_ b: UnsafeBufferPointer<UInt8>) -> [String]? {
+        func pieces(_ range: Range<Int>, _ isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            var start = range.lowerBound
+            for i in range where isSeparator(b[i]) {
+                if i > start { out.append(start..<i) }
+                start = i + 1
+            }
+            if range.upperBound > start { out.append(start..<range.upperBound) }
+            return out
+        }
+        var ranges = pieces(0..<b.count) { $0 == 0x0A || $0 == UInt8(ascii: ";") }
+        if ranges.count == 1 {
+            let commas = ranges[0].reduce(0) { $0 + (b[$1] == UInt8(ascii: ",") ? 1 : 0) }
+            if commas >= 1, b.firstIndex(of: UInt8(ascii: "."), in: ranges[0]) == nil || commas >= 2 {
+                ranges = pieces(ranges[0]) { $0 == UInt8(ascii: ",") }
+            }
+        }
+        var names: [String] = []
+        var name: [UInt8] = []
+        for piece in ranges {
+            var r = b.trimmingScalars(piece, isNameTrimming)
+            if let (_, rest) = leadingNumber(in: b, r) { r = rest }
+            name.removeAll(keepingCapacity: true)
+            for i in r where b[i] != UInt8(ascii: "_") { name.append(b[i]) }
+            if name.count < r.count, zip(name, name.dropFirst()).contains(where: { $0 == 0x0D && $1 == 0x0A }) { return nil }
+            let kept: String? = name.withUnsafeBufferPointer { n in
+                let t = n.trimmingScalars(0..<n.count, isNameTrimming)
+                guard n.containsScalar(in: t, where: \.isCharacterLetter) else { return nil }
+                var words = 0, inWord = false
+                for i in t {
+                    if n[i] == UInt8(ascii: " ") { inWord = false } else if !inWord { inWord = true; words += 1 }
+                }
+                return words <= 6 ? n.string(t) : nil
+            }
+            if let kept { names.append(kept) }
+        }
+        return names
+    }
+
+    mutating func addMembersByCharacters(_ text: String) {
         var pieces = text.split { $0 == "\n" || $0 == ";" }.map(String.init)
         if pieces.count == 1, pieces[0].filter({ $0 == "," }).count >= 1, !pieces[0].contains(".") || pieces[0].filter({ $0 == "," }).count >= 2 {
             pieces = pieces[0].split(separator: ",").map(String.init)
@@ -774,6 +955,84 @@ struct Extraction {
 
     /// The questionnaires' one contacts line into phone, e-mail, website, Instagram and WhatsApp.
     static func splitContacts(_ value: String) -> [FormField: String] {
+        // Single-scalar text is read by bytes (SingleScalarText.swift); the Character code below is the reference.
+        var bytes = value
+        if let fast = bytes.withUTF8({ $0.isSingleScalarText ? splitContactsByBytes($0) : nil }) { return fast }
+        return splitContactsByCharacters(value)
+    }
+
+    static func isContactSeparator(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: ",") || c == UInt8(ascii: ";") || c == 0x0A || c == UInt8(ascii: "|")
+    }
+
+    /// Whether lowercase text holds one of `whatsAppNames`.
+    static func namesWhatsApp(_ low: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        low.contains("whatsapp", in: r) || low.contains("whats app", in: r) || low.contains("ватсап", in: r)
+            || low.contains("вотсап", in: r) || low.contains("уатсап", in: r) || low.contains("вацап", in: r)
+            || low.contains("ватсапп", in: r)
+    }
+
+    /// `splitContacts` of single-scalar text, with its lowercase as long as itself (so a range of
+    /// the text is the same range of its lowercase); nil when its lowercase is not such text.
+    static func splitContactsByBytes(_ b: UnsafeBufferPointer<UInt8>) -> [FormField: String]? {
+        guard let lowered = sameLengthLowercase(b) else { return nil }
+        return lowered.withUnsafeBufferPointer { low in
+            var out: [FormField: String] = [:]
+            for whole in b.piecesOutsideParentheses(isContactSeparator) {
+                var piece = b.trimmingWhitespace(whole)
+                if piece.isEmpty { continue }
+                // "+7 705 555 12 90 (WhatsApp)": the same number is also the WhatsApp contact.
+                var alsoWhatsApp = false
+                if b[piece.upperBound - 1] == UInt8(ascii: ")"), let open = b.lastIndex(of: UInt8(ascii: "("), in: piece),
+                   b.containsScalar(in: piece.lowerBound..<open, where: \.isCharacterNumber) {
+                    let note = open..<piece.upperBound
+                    alsoWhatsApp = namesWhatsApp(low, note)
+                    if alsoWhatsApp || !low.containsScalar(in: note, where: \.isCharacterNumber) {
+                        piece = b.trimmingWhitespace(piece.lowerBound..<open)
+                    }
+                }
+                var hint: FormField? = nil
+                if namesWhatsApp(low, piece) || low.contains("wa.me", in: piece) { hint = .whatsapp }
+                else if low.contains("instagram.com", in: piece) || low.hasPrefix("instagram", in: piece)
+                    || low.hasPrefix("инстаграм", in: piece) || low.hasPrefix("insta", in: piece) { hint = .instagram }
+                else if low.hasPrefix("сайт", in: piece) || low.hasPrefix("web", in: piece) || low.hasPrefix("веб", in: piece) { hint = .website }
+                else if low.hasPrefix("тел", in: piece) || low.hasPrefix("моб", in: piece) { hint = .phone }
+                else if low.hasPrefix("e-mail", in: piece) || low.hasPrefix("email", in: piece) || low.contains("пошта", in: piece)
+                    || low.contains("почта", in: piece) { hint = .email }
+                var content = piece
+                if let colon = b.firstIndex(of: UInt8(ascii: ":"), in: piece), !low.hasPrefix("http", in: piece),
+                   !b.containsScalar(in: piece.lowerBound..<colon, where: \.isCharacterNumber) {
+                    content = b.trimmingWhitespace(colon + 1..<piece.upperBound)
+                } else if hint != nil, hint != .instagram || !low.contains("instagram.com", in: piece),
+                          let space = b.firstIndex(of: UInt8(ascii: " "), in: piece) {
+                    if hint != .whatsapp || !low.contains("wa.me", in: piece) { content = b.trimmingWhitespace(space..<piece.upperBound) }
+                }
+                if content.isEmpty { continue }
+                // "телефон, e-mail, Instagram @name": a channel named without its value is no value.
+                // (A value cut from the line is shorter than it, so equal to it only when not cut.)
+                if content == piece, hint != nil, !b.containsScalar(in: content, where: {
+                    $0.isCharacterNumber || $0 == "@" || $0 == "." || $0 == "_" || $0 == " "
+                }) { continue }
+                let text = b.string(content)
+                let first = b[content.lowerBound]
+                let slash = b.firstIndex(of: UInt8(ascii: "/"), in: content) != nil
+                let field: FormField?
+                if b.firstIndex(of: UInt8(ascii: "@"), in: content) != nil && first != UInt8(ascii: "@") && !slash { field = .email }
+                else if first == UInt8(ascii: "@") || low.contains("instagram.com", in: content) { field = hint == .whatsapp ? .whatsapp : .instagram }
+                else if Phone.normalise(text) != nil || b.countScalars(in: content, where: \.isCharacterNumber) >= 10 && !slash {
+                    field = hint == .whatsapp ? .whatsapp : .phone
+                }
+                else if low.contains("wa.me", in: content) { field = .whatsapp }
+                else if Website.normalise(text) != nil { field = hint == .instagram ? .instagram : .website }
+                else { field = hint }
+                if let f = field, out[f] == nil { out[f] = text }
+                if alsoWhatsApp, field == .phone, out[.whatsapp] == nil { out[.whatsapp] = text }
+            }
+            return out
+        }
+    }
+
+    static func splitContactsByCharacters(_ value: String) -> [FormField: String] {
         var out: [FormField: String] = [:]
         let pieces = Extraction.splitOutsideParentheses(value, at: ",;\n|").map { $0.catalogueTrimmed() }
         for whole in pieces where !whole.isEmpty {
@@ -818,6 +1077,19 @@ struct Extraction {
 
     /// Pieces of a value split at any of `separators`, except inside parentheses.
     static func splitOutsideParentheses(_ value: String, at separators: String) -> [String] {
+        // Single-scalar text split at ASCII separators is split by bytes (SingleScalarText.swift).
+        if separators.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            var bytes = value
+            let fast = bytes.withUTF8 { b -> [String]? in
+                guard b.isSingleScalarText else { return nil }
+                return b.piecesOutsideParentheses { c in separators.utf8.contains(c) }.map { b.string($0) }
+            }
+            if let fast { return fast }
+        }
+        return splitOutsideParenthesesByCharacters(value, at: separators)
+    }
+
+    static func splitOutsideParenthesesByCharacters(_ value: String, at separators: String) -> [String] {
         var out: [String] = []
         var current = ""
         var depth = 0

@@ -125,17 +125,7 @@ public enum LabelMatcher {
         }
         var i = 0
         while i < bytes.count {
-            let lead = bytes[i]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            var value = UInt32(lead)
-            switch length {
-            case 2: value = (value & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            case 3: value = (value & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            case 4: value = (value & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                | UInt32(bytes[i + 3] & 0x3F)
-            default: break
-            }
-            let scalar = Unicode.Scalar(value)!
+            let (scalar, length) = bytes.scalar(at: i)
             guard isSimple(scalar) else { return nil }
             if isWordScalar(scalar) {
                 if start == nil { start = i }

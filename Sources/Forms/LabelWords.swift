@@ -25,36 +25,19 @@ extension LabelMatcher {
             for token in tokens {
                 // Decoded by hand from the token's UTF-8 (valid, as a String's is): the generic
                 // scalar view was a third of making the words.
-                let decoded = token.text.utf8.withContiguousStorageIfAvailable { Self.decode($0, into: &scalars) } != nil
+                let decoded = token.text.utf8.withContiguousStorageIfAvailable { (bytes) -> Void in
+                    var i = 0
+                    while i < bytes.count {
+                        let (scalar, length) = bytes.scalar(at: i)
+                        scalars.append(scalar)
+                        i += length
+                    }
+                } != nil
                 if !decoded { scalars.append(contentsOf: token.text.unicodeScalars) }
                 bounds.append(scalars.count)
             }
             self.scalars = scalars
             self.bounds = bounds
-        }
-    }
-}
-
-extension LabelMatcher.Words {
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) {
-        var i = 0
-        while i < bytes.count {
-            let lead = bytes[i]
-            var value = UInt32(lead)
-            if lead < 0x80 {
-                i += 1
-            } else if lead < 0xE0 {
-                value = (value & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                i += 2
-            } else if lead < 0xF0 {
-                value = (value & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                i += 3
-            } else {
-                value = (value & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                    | UInt32(bytes[i + 3] & 0x3F)
-                i += 4
-            }
-            scalars.append(Unicode.Scalar(value)!)
         }
     }
 }

@@ -35,24 +35,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
     var isSingleScalarText: Bool {
         var i = 0
         while i < count {
-            let lead = self[i]
-            if lead < 0x80 {
-                if lead == 0x0D, i + 1 < count, self[i + 1] == 0x0A { return false }
-                i += 1
-                continue
-            }
-            // Valid UTF-8 (it came from a String); four-byte scalars never stand alone.
-            let value: UInt32
-            if lead < 0xE0 {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(self[i + 1] & 0x3F)
-                i += 2
-            } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(self[i + 1] & 0x3F) << 6 | UInt32(self[i + 2] & 0x3F)
-                i += 3
-            } else {
-                return false
-            }
-            guard Unicode.Scalar(value)?.standsAlone == true else { return false }
+            if self[i] == 0x0D, i + 1 < count, self[i + 1] == 0x0A { return false }
+            let (scalar, length) = self.scalar(at: i)
+            guard scalar.standsAlone else { return false }
+            i += length
         }
         return true
     }

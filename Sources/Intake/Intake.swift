@@ -59,7 +59,9 @@ public struct Intake {
         let from: [MailAddress]
         let replyTo: [MailAddress]
         let subject: String?
+        /// From, lowercased: how the log and the duplicate check name the sender.
         let sender: String?
+        /// Reply-To if the applicant set one, else From; lowercased.
         let replyAddress: String?
         let references: [String]
         let deliveryStatus: DeliveryStatus?
@@ -117,14 +119,7 @@ public struct Intake {
                 return Taken(disposition: .duplicate, caseID: try humanID(known.caseID), state: nil, notices: [],
                              note: "same bytes as \(known.maildirPath)")
             }
-            let context = TakingContext(intake: self, message: prepared.message, bytes: prepared.bytes,
-                                        sha: prepared.sha256, path: path, messageID: prepared.messageID,
-                                        from: prepared.from, replyTo: prepared.replyTo, subject: prepared.subject,
-                                        sender: prepared.sender, replyAddress: prepared.replyAddress,
-                                        references: prepared.references, deliveryStatus: prepared.deliveryStatus,
-                                        reference: prepared.caseReference,
-                                        autoSubmission: prepared.autoSubmission, arrivedAt: arrivedAt,
-                                        prepared: prepared.reading, preparedRecord: prepared.record)
+            let context = TakingContext(intake: self, letter: prepared, path: path, arrivedAt: arrivedAt)
             return try context.take()
         }
     }

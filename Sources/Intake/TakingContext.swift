@@ -6,55 +6,41 @@ import Store
 /// One message being taken, inside the intake's transaction.
 struct TakingContext {
     let intake: Intake
-    let message: Message
-    let bytes: [UInt8]
-    let sha: String
+    /// The letter as read before the transaction: its bytes, header fields and forms (`Intake.Prepared`).
+    let letter: Intake.Prepared
     let path: String
-    /// The message's header fields, parsed once before the transaction (`Intake.Prepared`).
-    let messageID: String?
-    let from: [MailAddress]
-    let replyTo: [MailAddress]
-    let subject: String?
-    /// From, lowercased: how the log and the duplicate check name the sender.
-    let sender: String?
-    /// Reply-To if the applicant set one, else From; lowercased.
-    let replyAddress: String?
-    let references: [String]
-    let deliveryStatus: DeliveryStatus?
-    let reference: CaseReference
-    let autoSubmission: AutoSubmission
     let arrivedAt: LocalDateTime
-    /// The forms, read before the transaction began, and their record.
-    let prepared: ApplicationReader.Result?
-    let preparedRecord: ApplicationRecord?
+
+    var message: Message { letter.message }
+    var from: [MailAddress] { letter.from }
 
     var book: CaseBook { CaseBook(intake.database) }
     var messages: MessageLog { MessageLog(intake.database) }
     var settings: IntakeSettings { intake.settings }
 
     func take() throws -> Intake.Taken {
-        if let id = messageID, let sender, let earlier = try messages.find(messageID: id, sender: sender) {
+        if let id = letter.messageID, let sender = letter.sender, let earlier = try messages.find(messageID: id, sender: sender) {
             // Re-sent or re-encoded on the way: the letter is one, so is its case.
             try log(caseID: earlier.caseID, disposition: .duplicate, record: nil)
             return Intake.Taken(disposition: .duplicate, caseID: try intake.humanID(earlier.caseID), state: nil,
                                 notices: [], note: "same Message-ID as \(earlier.maildirPath)")
         }
-        let automatic = autoSubmission
-        if let status = deliveryStatus, status.recipients.isEmpty || status.recipients.contains(where: \.isFailure) {
-            return try bounce(reference)
+        let automatic = letter.autoSubmission
+        if let status = letter.deliveryStatus, status.recipients.isEmpty || status.recipients.contains(where: \.isFailure) {
+            return try bounce(letter.caseReference)
         }
         if automatic.reasons.contains(where: { $0.hasPrefix("From: ") }) && isBounceSender {
-            return try bounce(reference)
+            return try bounce(letter.caseReference)
         }
         if automatic.isAutomatic {
-            return try automaticMail(reference, reasons: automatic.reasons)
+            return try automaticMail(letter.caseReference, reasons: automatic.reasons)
         }
         if exceedsLimits {
-            return try tooLarge(reference)
+            return try tooLarge(letter.caseReference)
         }
-        let reading = prepared ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year)
-        let record = preparedRecord ?? ApplicationRecord(reading)
-        if let running = try caseToContinue(reference) {
+        let reading = letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year)
+        let record = letter.record ?? ApplicationRecord(reading)
+        if let running = try caseToContinue(letter.caseReference) {
             return try resubmit(running, reading: reading, record: record)
         }
         return try open(reading: reading, record: record)
@@ -139,7 +125,7 @@ struct TakingContext {
               quiet: Bool) throws -> Intake.Taken {
         let who = record?.identity ?? ApplicantIdentity()
         let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
-                                                                  email: intent == .application ? nil : who.email ?? sender)
+                                                                  email: intent == .application ? nil : who.email ?? letter.sender)
         let input = CaseInput.opened(intent: intent, assessment: assessment, at: arrivedAt, hasRegisterEntry: entry != nil)
         let transition: Transition
         switch CaseMachine.apply(input, to: .unopened, policy: settings.policy, calendar: settings.calendar) {
@@ -152,10 +138,10 @@ struct TakingContext {
         let applicantID = who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil
             ? try RegisterBook(intake.database).applicant(who) : nil
         let created = try book.open(transition, at: arrivedAt, kind: record?.kind, language: record?.language,
-                                    replyTo: replyAddress, applicantID: applicantID)
+                                    replyTo: letter.replyAddress, applicantID: applicantID)
         let logged = try log(caseID: created.id, disposition: .opened, record: record)
         let performer = EffectPerformer(intake: intake, record: created, application: record, trigger: logged,
-                                        triggerReferences: references, at: arrivedAt)
+                                        triggerReferences: letter.references, at: arrivedAt)
         let notices = try performer.perform(transition)
         return Intake.Taken(disposition: .opened, caseID: created.humanID, state: transition.state,
                             notices: notices, note: note)
@@ -181,7 +167,7 @@ struct TakingContext {
             let performer = EffectPerformer(intake: intake, record: try book.find(id: target.id) ?? target,
                                             application: application,
                                             trigger: answered ? logged : nil,
-                                            triggerReferences: answered ? references : nil, at: arrivedAt)
+                                            triggerReferences: answered ? letter.references : nil, at: arrivedAt)
             let notices = try performer.perform(transition)
             return Intake.Taken(disposition: disposition, caseID: target.humanID, state: transition.state,
                                 notices: notices, note: note)
@@ -213,19 +199,19 @@ struct TakingContext {
                 return found
             }
         }
-        guard let address = replyAddress else { return nil }
+        guard let address = letter.replyAddress else { return nil }
         return try book.latestOpen(replyTo: address, in: [.refinementRequested])
     }
 
     /// Whether the case answers the address this message comes from (its Reply-To or From).
     func isSendersOwn(_ found: CaseRecord) -> Bool {
-        guard let address = replyAddress, let caseAddress = found.replyTo else { return false }
+        guard let address = letter.replyAddress, let caseAddress = found.replyTo else { return false }
         return caseAddress == address || from.contains(where: { $0.address.lowercased() == caseAddress })
     }
 
     @discardableResult
     func log(caseID: Int64?, disposition: Intake.Taken.Disposition, record: ApplicationRecord?) throws -> StoredMessage {
-        try messages.insert(sha256: sha, messageID: messageID, sender: sender, subject: subject,
+        try messages.insert(sha256: letter.sha256, messageID: letter.messageID, sender: letter.sender, subject: letter.subject,
                             maildirPath: path, size: message.size, receivedAt: arrivedAt, caseID: caseID,
                             disposition: disposition.rawValue, application: record?.json)
     }

@@ -273,8 +273,14 @@ struct Extraction {
     /// Marks before and after a choice: "☒ 6) …", "[x] 6.", "6) … — иә", "X", "+".
     /// Runs on every line of every list, so it looks at the ends of the line, never splits it whole.
     static func splitMarks(_ text: String) -> (marked: Bool, negated: Bool, core: String) {
-        var t = text.catalogueTrimmed()
+        let t = text.catalogueTrimmed()
         if cannotCarryMarks(t) { return (false, false, t) }
+        return t.isSingleScalarText ? splitMarksByScalars(t) : splitMarksByCharacters(t)
+    }
+
+    /// `splitMarks` of a trimmed text, by Characters: the rules as written, for any text.
+    static func splitMarksByCharacters(_ trimmed: String) -> (marked: Bool, negated: Bool, core: String) {
+        var t = trimmed
         var marked = false, negated = false
         var changed = true
         while changed && !t.isEmpty {
@@ -324,6 +330,82 @@ struct Extraction {
         return (marked, negated, t)
     }
 
+    /// `splitByCharacters` for single-scalar text (every option line of a form with boxes):
+    /// the same steps in the same order on an array of scalars, which here are its characters,
+    /// so the line is not copied and re-broken into characters at every step.
+    static func splitMarksByScalars(_ trimmed: String) -> (marked: Bool, negated: Bool, core: String) {
+        let s = Array(trimmed.unicodeScalars)
+        var lo = 0, hi = s.count
+        func trim(also set: String = "") {
+            let extra = set.unicodeScalars
+            while lo < hi, isWhitespace(s[lo]) || extra.contains(s[lo]) { lo += 1 }
+            while hi > lo, isWhitespace(s[hi - 1]) || extra.contains(s[hi - 1]) { hi -= 1 }
+        }
+        func starts(with box: [Unicode.Scalar]) -> Bool {
+            hi - lo >= box.count && s[lo..<lo + box.count].elementsEqual(box)
+        }
+        func ends(with box: [Unicode.Scalar]) -> Bool {
+            hi - lo >= box.count && s[hi - box.count..<hi].elementsEqual(box)
+        }
+        func isMark(_ c: Unicode.Scalar) -> Bool { isBoxOrMark(c) && markSymbols.contains(Character(c)) }
+        func isMarkLetter(_ c: Unicode.Scalar) -> Bool { markWords.containsSpelling(String(Character(c)).lowercased()) }
+        /// The word spelled as the rules compare it; nil when it is too long to be a mark word.
+        func spelled(_ range: Range<Int>) -> String? {
+            guard s[range].reduce(0, { $0 + (isWordTrimming($1) ? 0 : 1) }) <= 3 else { return nil }
+            return String(String.UnicodeScalarView(s[range])).lowercased().catalogueTrimmedPunctuation()
+        }
+        var marked = false, negated = false
+        var changed = true
+        while changed && lo < hi {
+            changed = false
+            if "☐□[(○".unicodeScalars.contains(s[lo]) {
+                for box in emptyBoxScalars where starts(with: box) { lo += box.count; trim(); changed = true }
+            }
+            if lo < hi, "☐□])○".unicodeScalars.contains(s[hi - 1]) {
+                for box in emptyBoxScalars where ends(with: box) { hi -= box.count; trim(); changed = true }
+            }
+            if lo < hi, isMark(s[lo]) { marked = true; lo += 1; trim(also: "-–—:"); changed = true }
+            if lo < hi, isMark(s[hi - 1]) { marked = true; hi -= 1; trim(also: "-–—:"); changed = true }
+            if hi - lo >= 3, s[lo] == "[" || s[lo] == "(", s[lo + 2] == "]" || s[lo + 2] == ")",
+               isMarkLetter(s[lo + 1]) || isMark(s[lo + 1]) {
+                marked = true; lo += 3; trim(); changed = true
+            }
+            if hi - lo >= 3, s[hi - 1] == "]" || s[hi - 1] == ")", s[hi - 3] == "[" || s[hi - 3] == "(",
+               isMarkLetter(s[hi - 2]) || isMark(s[hi - 2]) {
+                marked = true; hi -= 3; trim(); changed = true
+            }
+            if lo < hi {
+                // The first word, split at spaces and tabs (the text is trimmed: it starts here).
+                let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
+                let end = s[lo..<hi].firstIndex(where: isSpace) ?? hi
+                let single = !s[end..<hi].contains { !isSpace($0) }
+                if let w = spelled(lo..<end) {
+                    if markWords.containsSpelling(w) && (single || end - lo <= 3) {
+                        marked = true; lo = end; trim(also: "-–—:,"); changed = true
+                    } else if negativeWords.containsSpelling(w) && single {
+                        negated = true; lo = hi; changed = true
+                    }
+                }
+            }
+            let isSeparator: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "—" || $0 == "–" || $0 == ":" || $0 == "-" }
+            if lo < hi, let lastLetter = s[lo..<hi].lastIndex(where: { !isSeparator($0) }) {
+                // The last of several words, split at spaces, tabs, dashes and colons.
+                let end = lastLetter + 1
+                let start = s[lo..<end].lastIndex(where: isSeparator).map { $0 + 1 } ?? lo
+                if s[lo..<start].contains(where: { !isSeparator($0) }), let w = spelled(start..<end) {
+                    if markWords.containsSpelling(w) {
+                        marked = true; hi -= end - start; trim(also: "-–—:,"); changed = true
+                    } else if negativeWords.containsSpelling(w) {
+                        negated = true; hi -= end - start; trim(also: "-–—:,"); changed = true
+                    }
+                }
+            }
+        }
+        return (marked, negated, String(String.UnicodeScalarView(s[lo..<hi])))
+    }
+
+    static let emptyBoxScalars = emptyBoxes.map { Array($0.unicodeScalars) }
+
     /// A box's or a mark's scalar: what `splitMarks` looks for at the ends of a line.
     static func isBoxOrMark(_ s: Unicode.Scalar) -> Bool {
         switch s {
@@ -336,9 +418,17 @@ struct Extraction {
     /// words, and whitespace.
     static func isWordTrimming(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case ".", ",", ";", ":", "!", "?", ")", "(", " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r": return true
-        // Unicode's other White_Space scalars.
-        case "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}"..."\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}":
+        case ".", ",", ";", ":", "!", "?", ")", "(": return true
+        default: return isWhitespace(s)
+        }
+    }
+
+    /// Unicode's White_Space scalars, without a property lookup: `Character.isWhitespace` of a
+    /// character that begins with the scalar.
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}"..."\u{200A}", "\u{2028}",
+             "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}":
             return true
         default: return false
         }

@@ -338,8 +338,8 @@ struct Extraction {
         var lo = 0, hi = s.count
         func trim(also set: String = "") {
             let extra = set.unicodeScalars
-            while lo < hi, isWhitespace(s[lo]) || extra.contains(s[lo]) { lo += 1 }
-            while hi > lo, isWhitespace(s[hi - 1]) || extra.contains(s[hi - 1]) { hi -= 1 }
+            while lo < hi, s[lo].isCharacterWhitespace || extra.contains(s[lo]) { lo += 1 }
+            while hi > lo, s[hi - 1].isCharacterWhitespace || extra.contains(s[hi - 1]) { hi -= 1 }
         }
         func starts(with box: [Unicode.Scalar]) -> Bool {
             hi - lo >= box.count && s[lo..<lo + box.count].elementsEqual(box)
@@ -419,18 +419,7 @@ struct Extraction {
     static func isWordTrimming(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case ".", ",", ";", ":", "!", "?", ")", "(": return true
-        default: return isWhitespace(s)
-        }
-    }
-
-    /// Unicode's White_Space scalars, without a property lookup: `Character.isWhitespace` of a
-    /// character that begins with the scalar.
-    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}"..."\u{200A}", "\u{2028}",
-             "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}":
-            return true
-        default: return false
+        default: return s.isCharacterWhitespace
         }
     }
 

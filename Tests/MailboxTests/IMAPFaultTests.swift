@@ -35,6 +35,19 @@ private final class ThreadOutcome: Sendable {
             try (maildir.pending() + maildir.entries(in: .cur)).map { try maildir.read($0) }
         }
 
+        /// Appends `messages` to the test's folder; their UIDs, in order.
+        func append(_ messages: [[UInt8]]) throws -> [UInt32] {
+            try server.client.append(messages, to: folder)
+            return try server.client.uids(in: folder)
+        }
+
+        /// What `fetcher` finds after `cursor`, delivered into the Maildir.
+        @discardableResult
+        func fetch(_ fetcher: IMAPFetcher, after cursor: IMAPCursor?,
+                   progress: (IMAPCursor) throws -> Void = { _ in }) throws -> IMAPCursor {
+            try fetcher.fetchNew(after: cursor, deliver: { try maildir.deliver($0) }, progress: progress)
+        }
+
         /// How often each message of `expected` is in the Maildir, and whether anything else is.
         func expectEachExactlyOnce(_ expected: [[UInt8]], sourceLocation: SourceLocation = #_sourceLocation) throws {
             var counts: [[UInt8]: Int] = [:]
@@ -86,8 +99,7 @@ private final class ThreadOutcome: Sendable {
         defer { setup.directory.remove() }
         let done = TestMessage.uniqueName("Done")
         let appended = messages(40, "restart")
-        try setup.server.client.append(appended, to: setup.folder)
-        let uids = try setup.server.client.uids(in: setup.folder)
+        let uids = try setup.append(appended)
         try #require(uids.count == 40)
 
         var saved: IMAPCursor?
@@ -119,14 +131,14 @@ private final class ThreadOutcome: Sendable {
         // While it is down, a fetch fails at once: couldn't connect, nothing delivered, cursor kept.
         var progressWhileDown: [IMAPCursor] = []
         let down = imapFailure {
-            _ = try fetcher.fetchNew(after: saved, deliver: { try setup.maildir.deliver($0) }, progress: { progressWhileDown.append($0) })
+            _ = try setup.fetch(fetcher, after: saved, progress: { progressWhileDown.append($0) })
         }
         if case let .transfer(_, _, curl)? = down { #expect(curl.code == 7) } else { Issue.record("got \(String(describing: down))") }
         #expect(progressWhileDown.isEmpty)
 
         try setup.server.startAgain()
         var resumed: [IMAPCursor] = []
-        let final = try fetcher.fetchNew(after: saved, deliver: { try setup.maildir.deliver($0) }, progress: { resumed.append($0) })
+        let final = try setup.fetch(fetcher, after: saved, progress: { resumed.append($0) })
         #expect(resumed.map(\.lastUID) == Array(uids[15...]))
         #expect(final.lastUID == uids[39])
         try setup.expectEachExactlyOnce(appended)
@@ -140,8 +152,7 @@ private final class ThreadOutcome: Sendable {
         defer { setup.directory.remove() }
         // 40 messages of about 60 KB: the crash can land inside a FETCH's literal as well as between commands.
         let appended = messages(40, "crash", bodyLines: 1_800)
-        try setup.server.client.append(appended, to: setup.folder)
-        let uids = try setup.server.client.uids(in: setup.folder)
+        let uids = try setup.append(appended)
         try #require(uids.count == 40)
 
         // Another thread crashes the server (SIGKILL, every process) once 10 messages are in;
@@ -177,7 +188,7 @@ private final class ThreadOutcome: Sendable {
         #expect(stoppedAt.lastUID >= uids[9] && stoppedAt.lastUID < uids[39])
 
         try setup.server.startAgain()
-        let final = try fetcher.fetchNew(after: saved, deliver: { try setup.maildir.deliver($0) }, progress: { saved = $0 })
+        let final = try setup.fetch(fetcher, after: saved, progress: { saved = $0 })
         #expect(final.lastUID == uids[39])
         try setup.expectEachExactlyOnce(appended)
     }
@@ -186,14 +197,13 @@ private final class ThreadOutcome: Sendable {
         let setup = try setUp()
         defer { setup.directory.remove() }
         let appended = messages(8, "between")
-        try setup.server.client.append(appended, to: setup.folder)
-        let uids = try setup.server.client.uids(in: setup.folder)
+        let uids = try setup.append(appended)
 
         var progress: [IMAPCursor] = []
         let fetcher = try IMAPFetcher(account: setup.account)
         var failure: IMAPError?
         do {
-            _ = try fetcher.fetchNew(after: nil, deliver: { try setup.maildir.deliver($0) }, progress: { position in
+            _ = try setup.fetch(fetcher, after: nil, progress: { position in
                 progress.append(position)
                 // Down and up again before the fetcher's next command. Whether libcurl sees at once
                 // that its connection is dead (and opens a new one) or first reads the server's
@@ -210,8 +220,7 @@ private final class ThreadOutcome: Sendable {
             }
             #expect(step == "UID FETCH \(uids[3])")
             #expect(progress.map(\.lastUID) == Array(uids[...2]))
-            _ = try fetcher.fetchNew(after: progress.last, deliver: { try setup.maildir.deliver($0) },
-                                     progress: { progress.append($0) })
+            _ = try setup.fetch(fetcher, after: progress.last, progress: { progress.append($0) })
         }
         #expect(progress.map(\.lastUID) == uids)
         try setup.expectEachExactlyOnce(appended)
@@ -221,8 +230,7 @@ private final class ThreadOutcome: Sendable {
         let setup = try setUp()
         defer { setup.directory.remove() }
         let appended = messages(10, "frozen")
-        try setup.server.client.append(appended, to: setup.folder)
-        let uids = try setup.server.client.uids(in: setup.folder)
+        let uids = try setup.append(appended)
         var account = setup.account
         account.timeoutSeconds = 2
 
@@ -253,7 +261,7 @@ private final class ThreadOutcome: Sendable {
         #expect(waited >= .seconds(1) && waited < .seconds(8))
         #expect(saved?.lastUID == uids[4])
 
-        let final = try fetcher.fetchNew(after: saved, deliver: { try setup.maildir.deliver($0) }, progress: { saved = $0 })
+        let final = try setup.fetch(fetcher, after: saved, progress: { saved = $0 })
         #expect(final.lastUID == uids[9])
         try setup.expectEachExactlyOnce(appended)
     }
@@ -266,7 +274,7 @@ private final class ThreadOutcome: Sendable {
         let first = messages(3, "before")
         try setup.server.client.append(first, to: setup.folder)
         let fetcher = try IMAPFetcher(account: setup.account)
-        let before = try fetcher.fetchNew(after: nil, deliver: { try setup.maildir.deliver($0) }, progress: { _ in })
+        let before = try setup.fetch(fetcher, after: nil, progress: { _ in })
 
         try setup.server.forgetUIDs(of: setup.folder)
         let later = messages(1, "after")
@@ -277,7 +285,7 @@ private final class ThreadOutcome: Sendable {
         #expect(try setup.server.client.uids(in: setup.folder) == [1, 2, 3, 4])
 
         var progress: [IMAPCursor] = []
-        let after = try fetcher.fetchNew(after: before, deliver: { try setup.maildir.deliver($0) }, progress: { progress.append($0) })
+        let after = try setup.fetch(fetcher, after: before, progress: { progress.append($0) })
         #expect(progress == (1...4).map { IMAPCursor(uidValidity: validity, lastUID: $0) })
         #expect(after == IMAPCursor(uidValidity: validity, lastUID: 4))
         // Fetched again, byte for byte: the SHA-256 lets intake recognise the three (IMAPFaultIntakeTests).
@@ -291,8 +299,7 @@ private final class ThreadOutcome: Sendable {
         let setup = try setUp()
         defer { setup.directory.remove() }
         let appended = messages(10, "midway")
-        try setup.server.client.append(appended, to: setup.folder)
-        let uids = try setup.server.client.uids(in: setup.folder)
+        let uids = try setup.append(appended)
         let oldValidity = try #require(try setup.server.client.uidValidity(of: setup.folder))
 
         var saved: IMAPCursor?
@@ -312,7 +319,7 @@ private final class ThreadOutcome: Sendable {
         let newValidity = try #require(try setup.server.client.uidValidity(of: setup.folder))
         #expect(newValidity != oldValidity)
         var progress: [IMAPCursor] = []
-        let final = try fetcher.fetchNew(after: saved, deliver: { try setup.maildir.deliver($0) }, progress: { progress.append($0) })
+        let final = try setup.fetch(fetcher, after: saved, progress: { progress.append($0) })
         #expect(progress.map(\.uidValidity) == Array(repeating: newValidity, count: 10))
         #expect(final == IMAPCursor(uidValidity: newValidity, lastUID: 10))
         let delivered = try setup.delivered()
@@ -328,8 +335,7 @@ private final class ThreadOutcome: Sendable {
         let setup = try setUp()
         defer { setup.directory.remove() }
         let appended = messages(6, "vanish")
-        try setup.server.client.append(appended, to: setup.folder)
-        let uids = try setup.server.client.uids(in: setup.folder)
+        let uids = try setup.append(appended)
 
         var progress: [IMAPCursor] = []
         var deliveries = 0
@@ -349,7 +355,7 @@ private final class ThreadOutcome: Sendable {
         #expect(try setup.server.client.uids(in: setup.folder) == uids.filter { $0 != uids[2] })
         // Nothing is left to wait for.
         var again: [IMAPCursor] = []
-        #expect(try fetcher.fetchNew(after: cursor, deliver: { try setup.maildir.deliver($0) }, progress: { again.append($0) }) == cursor)
+        #expect(try setup.fetch(fetcher, after: cursor, progress: { again.append($0) }) == cursor)
         #expect(again.isEmpty)
     }
 
@@ -357,12 +363,11 @@ private final class ThreadOutcome: Sendable {
         let setup = try setUp()
         defer { setup.directory.remove() }
         let appended = messages(6, "expungeissued")
-        try setup.server.client.append(appended, to: setup.folder)
-        let uids = try setup.server.client.uids(in: setup.folder)
+        let uids = try setup.append(appended)
 
         var progress: [IMAPCursor] = []
         let fetcher = try IMAPFetcher(account: setup.account)
-        let cursor = try fetcher.fetchNew(after: nil, deliver: { try setup.maildir.deliver($0) }, progress: { position in
+        let cursor = try setup.fetch(fetcher, after: nil, progress: { position in
             progress.append(position)
             // After the second is marked, before the third is fetched: the fetcher's session has
             // not heard of the expunge, and Dovecot answers `BODY[] NIL` with [EXPUNGEISSUED].
@@ -380,8 +385,7 @@ private final class ThreadOutcome: Sendable {
         let setup = try setUp()
         defer { setup.directory.remove() }
         let appended = messages(3, "unreadable")
-        try setup.server.client.append(appended, to: setup.folder)
-        let uids = try setup.server.client.uids(in: setup.folder)
+        let uids = try setup.append(appended)
         let file = try setup.server.messageFile(uid: uids[1], in: setup.folder)
         // The server's imap process runs as the dovecot user: it can list the file but not open it.
         try #require(chmod(file, 0) == 0)
@@ -390,7 +394,7 @@ private final class ThreadOutcome: Sendable {
         var saved: IMAPCursor?
         let fetcher = try IMAPFetcher(account: setup.account)
         let failure = imapFailure {
-            _ = try fetcher.fetchNew(after: nil, deliver: { try setup.maildir.deliver($0) }, progress: { saved = $0 })
+            _ = try setup.fetch(fetcher, after: nil, progress: { saved = $0 })
         }
         if case let .transfer(step, _, _)? = failure {
             #expect(step == "UID FETCH \(uids[1])")
@@ -401,7 +405,7 @@ private final class ThreadOutcome: Sendable {
         #expect(try setup.delivered() == [appended[0]])
 
         try #require(chmod(file, 0o600) == 0)
-        let final = try fetcher.fetchNew(after: saved, deliver: { try setup.maildir.deliver($0) }, progress: { saved = $0 })
+        let final = try setup.fetch(fetcher, after: saved, progress: { saved = $0 })
         #expect(final.lastUID == uids[2])
         try setup.expectEachExactlyOnce(appended)
     }

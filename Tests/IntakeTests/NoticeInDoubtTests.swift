@@ -35,6 +35,15 @@ import Testing
             return item
         }
 
+        /// A courier of this site's notices, to a local Maildir or to an SMTP server.
+        func courier(_ transport: NoticeCourier.Transport) -> NoticeCourier {
+            NoticeCourier(intake: intake, transport: transport, envelopeFrom: "volunteer@mki.gov.kz")
+        }
+
+        func courier(smtp: SMTPServerProcess) throws -> NoticeCourier {
+            courier(.smtp(try SMTPSender(server: SMTPServer(url: smtp.url))))
+        }
+
         func state(_ item: OutboxItem) throws -> OutboxItem.State? {
             try outbox.find(messageID: item.messageID)?.state
         }
@@ -58,7 +67,7 @@ import Testing
         let item = try site.interruptedNotice()
         // The file was delivered; the kill came before the row was marked sent.
         try sent.deliver(item.bytes, stem: NoticeCourier.fileStem(item))
-        let courier = NoticeCourier(intake: site.intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
+        let courier = site.courier(.maildir(sent))
         let resolved = try courier.resolveInterrupted(now: site.now)
         #expect(resolved.map(\.fate) == [.sent])
         #expect(try site.state(item) == .sent)
@@ -73,7 +82,7 @@ import Testing
         let sent = Maildir(path: site.folder + "/sent")
         try sent.create()
         let item = try site.interruptedNotice()
-        let courier = NoticeCourier(intake: site.intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
+        let courier = site.courier(.maildir(sent))
         #expect(try courier.resolveInterrupted(now: site.now).map(\.fate) == [.requeued])
         #expect(try site.state(item) == .queued)
         #expect(try courier.deliverDue(now: site.now).map(\.result) == ["sent"])
@@ -104,8 +113,7 @@ import Testing
         let site = try Site()
         defer { Letters.remove(site.folder) }
         let item = try site.interruptedNotice()
-        let courier = NoticeCourier(intake: site.intake, transport: .smtp(try SMTPSender(server: SMTPServer(url: smtp.url))),
-                                    envelopeFrom: "volunteer@mki.gov.kz")
+        let courier = try site.courier(smtp: smtp)
         let resolved = try courier.resolveInterrupted(now: site.now)
         #expect(resolved.map(\.fate) == [.inDoubt])
         #expect(resolved.first?.caseID?.hasPrefix("VR-") == true)
@@ -129,8 +137,7 @@ import Testing
         let site = try Site()
         defer { Letters.remove(site.folder) }
         let item = try site.interruptedNotice()
-        let courier = NoticeCourier(intake: site.intake, transport: .smtp(try SMTPSender(server: SMTPServer(url: smtp.url))),
-                                    envelopeFrom: "volunteer@mki.gov.kz")
+        let courier = try site.courier(smtp: smtp)
         _ = try courier.resolveInterrupted(now: site.now)
         let humanID = try site.caseRecord(item).humanID
         let later = LocalDateTime(utcSeconds: site.now.utcSeconds + 3600)
@@ -160,8 +167,7 @@ import Testing
         let site = try Site()
         defer { Letters.remove(site.folder) }
         let item = try site.interruptedNotice()
-        let courier = NoticeCourier(intake: site.intake, transport: .smtp(try SMTPSender(server: SMTPServer(url: smtp.url))),
-                                    envelopeFrom: "volunteer@mki.gov.kz")
+        let courier = try site.courier(smtp: smtp)
         _ = try courier.resolveInterrupted(now: site.now)
         let humanID = try site.caseRecord(item).humanID
         let later = LocalDateTime(utcSeconds: site.now.utcSeconds + 600)

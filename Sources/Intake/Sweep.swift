@@ -13,6 +13,8 @@ public struct Sweep {
 
     /// Messages committed together.
     public var batchSize = 32
+    /// Batches read ahead of the one committing.
+    let readAhead = 2
 
     public init(maildir: Maildir, intake: Intake) {
         self.maildir = maildir
@@ -40,12 +42,13 @@ public struct Sweep {
         let batches = stride(from: 0, to: waiting.count, by: batchSize).map {
             Array(waiting[$0..<min($0 + batchSize, waiting.count)])
         }
-        // While one batch commits, the next is read on the other cores: reading forms and the
-        // store's work overlap instead of taking turns.
-        var reading = batches.first.map { read($0, now: now) }
+        // While one batch commits, the next two are read on the other cores: reading forms and
+        // the store's work overlap instead of taking turns, and a core that finishes its share
+        // of one batch starts on the next instead of waiting for the batch's slowest letter.
+        var reading = batches.prefix(readAhead).map { read($0, now: now) }
         for index in batches.indices {
-            guard let prepared = reading?.wait() else { break }
-            reading = index + 1 < batches.count ? read(batches[index + 1], now: now) : nil
+            let prepared = reading.removeFirst().wait()
+            if index + readAhead < batches.count { reading.append(read(batches[index + readAhead], now: now)) }
             try commit(prepared, lines: &lines)
         }
         lines += try fireTimers(asOf: now)

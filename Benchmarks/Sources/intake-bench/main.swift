@@ -74,6 +74,16 @@ if let repetitions = ProcessInfo.processInfo.environment["PER_SAMPLE"].flatMap(I
 let database = try Database(path: work + "/tizilim.sqlite")
 let intake = Intake(database: database, settings: IntakeSettings())
 let now = LocalDateTime(utcSeconds: Int64(Date().timeIntervalSince1970) + 3600)
+/// CPU time of the whole process (every thread), and of the helper processes it has waited for.
+func processCPUSeconds() -> (own: Double, children: Double) {
+    func seconds(_ who: Int32) -> Double {
+        var usage = rusage()
+        getrusage(who, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+    return (seconds(RUSAGE_SELF.rawValue), seconds(RUSAGE_CHILDREN.rawValue))
+}
+let processStart = processCPUSeconds()
 let start = Date()
 // The sweep reads on the global queue; this thread lists the Maildir and commits, so its CPU
 // is the serial part's, however busy the other cores are.
@@ -81,6 +91,7 @@ let commitStart = threadCPUSeconds()
 let lines = try Sweep(maildir: maildir, intake: intake).run(now: now)
 let commitCPU = threadCPUSeconds() - commitStart
 let ingested = Date().timeIntervalSince(start)
+let processEnd = processCPUSeconds()
 let deliverStart = Date()
 let localCourier = NoticeCourier(intake: intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
 var deliveries: [NoticeCourier.Delivery] = []
@@ -94,6 +105,9 @@ let cases = try database.query("SELECT count(*) FROM cases").first?.int(0) ?? 0
 print("messages \(lines.count), cases \(cases), notices \(deliveries.count)")
 print(String(format: "ingest: %.2f s, %.0f messages/s (batches of %d per durable commit, reading on every core)",
              ingested, Double(lines.count) / ingested, Sweep(maildir: maildir, intake: intake).batchSize))
+print(String(format: "CPU per letter: %.3f ms in this process, %.3f ms in helper processes (pdftotext)",
+             (processEnd.own - processStart.own) * 1000 / Double(max(lines.count, 1)),
+             (processEnd.children - processStart.children) * 1000 / Double(max(lines.count, 1))))
 print(String(format: "commit: %.3f ms CPU per letter on the committing thread", commitCPU * 1000 / Double(max(lines.count, 1))))
 print(String(format: "deliver to local Maildir: %.2f s, %.0f notices/s", delivered, Double(deliveries.count) / delivered))
 

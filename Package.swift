@@ -7,6 +7,7 @@ let package = Package(
     name: "tizilim",
     products: [
         .executable(name: "tizilim", targets: ["tizilim"]),
+        .executable(name: "tizilim-pdftext", targets: ["tizilim-pdftext"]),
         .library(name: "MIME", targets: ["MIME"]),
     ],
     targets: [
@@ -19,6 +20,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler",
+                       providers: [.apt(["libpoppler-private-dev"])]),
         // curl_easy_setopt is variadic, which Swift cannot call: typed wrappers in C.
         .target(name: "CCurlShim", dependencies: ["CCurl"], path: "Sources/CCurlShim",
                 linkerSettings: [.linkedLibrary("curl")]),
@@ -51,6 +54,8 @@ let package = Package(
                                             "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
                 path: "Sources/CLI"),
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
+        // pdftotext -layout as a fork server (PDFText): poppler loaded once, a fresh child per PDF.
+        .executableTarget(name: "tizilim-pdftext", dependencies: ["CPoppler"], path: "Sources/tizilim-pdftext"),
 
         // Benchmarks and fuzzing: built on demand (see Benchmarks/README.md and README.md).
         .executableTarget(name: "mime-bench", dependencies: ["MIME"], path: "Benchmarks/Sources/mime-bench"),
@@ -62,7 +67,7 @@ let package = Package(
         .executableTarget(name: "text-form-fuzz", dependencies: ["Forms", "MIME", "FuzzDriver"], path: "Tests/Fuzz/text-form-fuzz"),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
-        .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME", "TestRig"], path: "Tests/FormsTests"),
+        .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME", "TestRig"], path: "Tests/FormsTests", exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Cases"], path: "Tests/StoreTests"),
         .testTarget(name: "NoticesTests", dependencies: ["Notices", "MIME", "Forms", "Cases"], path: "Tests/NoticesTests"),
         // Real servers for tests: Dovecot and an SMTP server on loopback, started and stopped here.
@@ -73,5 +78,7 @@ let package = Package(
                     path: "Tests/IntakeTests"),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "Forms", "Store", "TestRig"], path: "Tests/CLITests"),
         .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
-    ]
+    ],
+    // Poppler's headers need C++17.
+    cxxLanguageStandard: .cxx17
 )

@@ -9,6 +9,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 COUNT="${1:-2000}"
 swift build -c release --product intake-bench --scratch-path .build-release 2>&1 | grep -E "error|warning" || true
+# PDFs are read through the fork server, as the installed daemon reads them.
+swift build -c release --product tizilim-pdftext --scratch-path .build-release 2>&1 | grep -E "error|warning" || true
 OUT="$(mktemp -d /tmp/intake-bench-smtp.XXXXXX)"
 /usr/bin/python3 Tests/TestRig/rig/smtp-server.py 0 "$OUT" > "$OUT/port" 2>"$OUT/log" &
 SERVER=$!

@@ -35,14 +35,17 @@ if [ "$build" = yes ]; then
     # The Swift runtime goes into the binary: the server then needs no toolchain to run it,
     # and a toolchain upgrade cannot break the installed daemon.
     swift build -c release --static-swift-stdlib --product tizilim
+    swift build -c release --static-swift-stdlib --product tizilim-pdftext
     binary=$(swift build -c release --static-swift-stdlib --show-bin-path)/tizilim
 fi
+# The PDF reader's fork server is built beside the binary (Package.swift, tizilim-pdftext).
+pdftext="$(dirname "$binary")/tizilim-pdftext"
 if [ ! -x "$binary" ]; then
     echo "install.sh: no tizilim binary at $binary (build it, or set TIZILIM_BINARY)" >&2
     exit 66
 fi
-if missing=$(ldd "$binary" 2>/dev/null | grep 'not found'); then
-    echo "install.sh: $binary needs libraries this machine lacks:" >&2
+if missing=$(ldd "$binary" $([ -x "$pdftext" ] && echo "$pdftext") 2>/dev/null | grep 'not found'); then
+    echo "install.sh: $binary or $pdftext needs libraries this machine lacks:" >&2
     echo "$missing" >&2
     echo "install them with: bash deploy/packages.sh build" >&2
     exit 69
@@ -91,6 +94,14 @@ release_file() { # MODE SOURCE PATH
 
 release_file 0755 "$binary" "$PREFIX/bin/tizilim"
 say "installed $PREFIX/bin/tizilim ($("$DESTDIR$PREFIX/bin/tizilim" --version))"
+# tizilim finds it in ../libexec/tizilim beside its bin folder; without it each PDF starts
+# pdftotext, which reads the same but costs six times the CPU.
+if [ -x "$pdftext" ]; then
+    release_file 0755 "$pdftext" "$PREFIX/libexec/tizilim/tizilim-pdftext"
+    say "installed $PREFIX/libexec/tizilim/tizilim-pdftext"
+else
+    say "warning: no tizilim-pdftext beside $binary; each PDF will start pdftotext instead"
+fi
 
 # Configuration: root writes it, the service (group tizilim) reads it.
 folder 0750 root:tizilim /etc/tizilim

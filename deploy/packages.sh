@@ -2,7 +2,8 @@
 # Installs the Debian packages tizilim needs, only those missing. Sourced by try.sh and test.sh.
 # Usage: deploy/packages.sh build|test
 set -euo pipefail
-want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev poppler-utils)
+# poppler-utils is pdftotext; libpoppler-private-dev the headers tizilim-pdftext is built with.
+want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev poppler-utils libpoppler-private-dev)
 if [ "${1:-build}" = test ]; then
     # Real servers and peers for the test suite: IMAP, SMTP, and the system Python.
     # Node runs the register page's own script in a test.

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/packages.sh build
 swift build -c debug --product tizilim 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' || true
+swift build -c debug --product tizilim-pdftext 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' || true
 bin="$(swift build -c debug --show-bin-path)/tizilim"
 
 # A fresh trial each time: the samples again, an empty store, no notices yet.

@@ -31,7 +31,7 @@ rm -f "$DESTDIR$PREFIX/bin/tizilim" \
       "$DESTDIR/etc/systemd/system/tizilim.service" \
       "$DESTDIR$PREFIX/share/bash-completion/completions/tizilim" \
       "$DESTDIR$PREFIX/share/man/man1/tizilim.1"
-rm -rf "$DESTDIR$PREFIX/share/doc/tizilim"
+rm -rf "$DESTDIR$PREFIX/share/doc/tizilim" "$DESTDIR$PREFIX/libexec/tizilim"
 if [ -z "$DESTDIR" ] && [ -d /run/systemd/system ]; then
     systemctl daemon-reload
 fi

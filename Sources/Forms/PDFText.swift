@@ -5,13 +5,26 @@ import Glibc
 
 /// The text layer of a PDF, through poppler's pdftotext: a PDF parser is a large attack surface
 /// better left to a separate, killable process. A PDF with no text is a scan for staff.
+///
+/// Each PDF is read in a process of its own: a child of tizilim-pdftext (`PDFForkServer`),
+/// which reads as `pdftotext -layout` does for a sixth of the CPU, or pdftotext itself where
+/// that server is not installed.
 public enum PDFText {
     public static let toolPath = "/usr/bin/pdftotext"
     static let timeout: TimeInterval = 20
     static let maxOutput = 5 << 20
 
     public static func read(_ bytes: [UInt8]) -> Result<FormDocument, UnreadableReason> {
-        read(bytes, tool: toolPath)
+        if let reply = PDFForkServer.shared.read(bytes, timeout: timeout, maxOutput: maxOutput) {
+            switch reply.outcome {
+            case .exited(let status): return verdict(status: status, text: reply.text, bytes)
+            case .signaled(let signal):
+                return .failure(UnreadableReason(.corrupt, "the PDF reader crashed on this PDF (signal \(signal))"))
+            case .deadline: return .failure(UnreadableReason(.limitReached, "reading the PDF took longer than \(Int(timeout)) s"))
+            case .overflow: return .failure(UnreadableReason(.limitReached, "PDF text exceeds \(maxOutput) bytes"))
+            }
+        }
+        return read(bytes, tool: toolPath)
     }
 
     static func read(_ bytes: [UInt8], tool: String, timeout: TimeInterval = timeout,
@@ -85,13 +98,18 @@ public enum PDFText {
         if overflow {
             return .failure(UnreadableReason(.limitReached, "PDF text exceeds \(maxOutput) bytes"))
         }
-        switch process.terminationStatus {
+        return verdict(status: process.terminationStatus, text: collected, bytes)
+    }
+
+    /// What pdftotext's exit status and output say about the PDF (tizilim-pdftext answers alike).
+    static func verdict(status: Int32, text collected: some Collection<UInt8>, _ bytes: [UInt8]) -> Result<FormDocument, UnreadableReason> {
+        switch status {
         case 0: break
         case 3: return .failure(UnreadableReason(.encrypted, "PDF permissions forbid extracting text"))
         case _ where hasEncryptDictionary(bytes):
             return .failure(UnreadableReason(.encrypted, "password-protected PDF"))
         default:
-            return .failure(UnreadableReason(.corrupt, "pdftotext could not read the PDF (exit \(process.terminationStatus))"))
+            return .failure(UnreadableReason(.corrupt, "pdftotext could not read the PDF (exit \(status))"))
         }
         let text = String(decoding: collected, as: UTF8.self)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{0C}" }) {

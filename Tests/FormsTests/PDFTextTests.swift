@@ -3,14 +3,20 @@ import Testing
 @testable import Forms
 
 /// A one-page PDF with a correct cross-reference table; `content` is the page's drawing.
-private func pdf(content: String) -> [UInt8] {
-    let objects = [
+private func pdf(content: String) -> [UInt8] { pdf(pages: [content]) }
+
+/// A PDF with one page per drawing, Helvetica as F1 on each.
+func pdf(pages: [String]) -> [UInt8] {
+    let kids = pages.indices.map { "\(4 + 2 * $0) 0 R" }.joined(separator: " ")
+    var objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
+    for (i, content) in pages.enumerated() {
+        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents \(5 + 2 * i) 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
+        objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
+    }
     var out = "%PDF-1.4\n"
     var offsets: [Int] = []
     for (i, body) in objects.enumerated() {

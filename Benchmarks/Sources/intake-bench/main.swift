@@ -74,14 +74,26 @@ if let repetitions = ProcessInfo.processInfo.environment["PER_SAMPLE"].flatMap(I
 let database = try Database(path: work + "/tizilim.sqlite")
 let intake = Intake(database: database, settings: IntakeSettings())
 let now = LocalDateTime(utcSeconds: Int64(Date().timeIntervalSince1970) + 3600)
-/// CPU time of the whole process (every thread), and of the helper processes it has waited for.
+/// CPU time of the whole process (every thread), and of the PDF readers: pdftotext runs this
+/// process has waited for, and the tizilim-pdftext servers still running with the children
+/// they have waited for (getrusage cannot see those).
 func processCPUSeconds() -> (own: Double, children: Double) {
     func seconds(_ who: Int32) -> Double {
         var usage = rusage()
         getrusage(who, &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
-    return (seconds(RUSAGE_SELF.rawValue), seconds(RUSAGE_CHILDREN.rawValue))
+    var servers = 0.0
+    let me = getpid()
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where Int32(entry) != nil {
+        guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+              stat.contains("(tizilim-pdftext)"), let close = stat.lastIndex(of: ")") else { continue }
+        // After the name: state, ppid, …; utime, stime, cutime, cstime are fields 14-17.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 14, Int32(fields[1]) == me else { continue }
+        servers += fields[11...14].compactMap { Double($0) }.reduce(0, +) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+    return (seconds(RUSAGE_SELF.rawValue), seconds(RUSAGE_CHILDREN.rawValue) + servers)
 }
 let processStart = processCPUSeconds()
 let start = Date()
@@ -105,7 +117,7 @@ let cases = try database.query("SELECT count(*) FROM cases").first?.int(0) ?? 0
 print("messages \(lines.count), cases \(cases), notices \(deliveries.count)")
 print(String(format: "ingest: %.2f s, %.0f messages/s (batches of %d per durable commit, reading on every core)",
              ingested, Double(lines.count) / ingested, Sweep(maildir: maildir, intake: intake).batchSize))
-print(String(format: "CPU per letter: %.3f ms in this process, %.3f ms in helper processes (pdftotext)",
+print(String(format: "CPU per letter: %.3f ms in this process, %.3f ms reading PDFs in other processes",
              (processEnd.own - processStart.own) * 1000 / Double(max(lines.count, 1)),
              (processEnd.children - processStart.children) * 1000 / Double(max(lines.count, 1))))
 print(String(format: "commit: %.3f ms CPU per letter on the committing thread", commitCPU * 1000 / Double(max(lines.count, 1))))

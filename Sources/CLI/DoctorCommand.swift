@@ -1,4 +1,5 @@
 import Cases
+import Forms
 import Glibc
 import Mailbox
 import Store
@@ -86,6 +87,7 @@ struct DoctorCommand: Command {
             findings.append(CalendarCoverage.finding(year: today.year, overrides: calendar.overrides))
             findings.append(CalendarCoverage.finding(year: today.year + 1, overrides: calendar.overrides))
         }
+        findings.append(pdfReader())
         let storeFolder = storePath.lastIndex(of: "/").map { String(storePath[..<$0]) } ?? "."
         findings.append(files.diskSpace(storeFolder.isEmpty ? "/" : storeFolder))
         if network {
@@ -93,6 +95,23 @@ struct DoctorCommand: Command {
             if configuration["smtp_url"] != nil { findings.append(smtp(configuration)) }
         }
         return findings
+    }
+
+    /// Whether PDF applications can be read, and at what cost.
+    func pdfReader() -> Finding {
+        switch PDFText.probe() {
+        case .forkServer(let path):
+            return .ok("pdf", "\(path) reads PDFs, a fresh process for each")
+        case .forkServerFailed(let path):
+            return .warn("pdf", "\(path) did not read a test PDF; each PDF starts pdftotext instead, at six times the CPU",
+                         hint: "ldd \(path); bash deploy/packages.sh build")
+        case .pdftotext:
+            return .warn("pdf", "no tizilim-pdftext beside the program; each PDF starts pdftotext, at six times the CPU",
+                         hint: "bash deploy/install.sh (installs it in libexec/tizilim)")
+        case .none:
+            return .warn("pdf", "neither tizilim-pdftext nor pdftotext: PDF applications go to staff unread",
+                         hint: "apt-get install poppler-utils")
+        }
     }
 
     /// Opens an existing store without migrating it and asks SQLite whether it is sound.

@@ -80,7 +80,7 @@ final class PDFForkServer: @unchecked Sendable {
         }
     }
 
-    /// Stops every idle server (tests; a reload that changes the installed server).
+    /// Stops every idle server (tests).
     func stopIdle() {
         lock.lock()
         let stopping = idle

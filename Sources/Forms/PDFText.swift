@@ -101,6 +101,38 @@ public enum PDFText {
         return verdict(status: process.terminationStatus, text: collected, bytes)
     }
 
+    /// How this installation reads PDFs, tried on a one-line PDF (`tizilim doctor`).
+    public enum Reader: Equatable, Sendable {
+        case forkServer(path: String)
+        /// tizilim-pdftext is installed but did not read the test PDF; pdftotext is used.
+        case forkServerFailed(path: String)
+        case pdftotext
+        case none
+    }
+
+    public static func probe() -> Reader {
+        let sample = Array("""
+        %PDF-1.4
+        1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+        2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+        3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 50]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj
+        4 0 obj<</Length 35>>stream
+        BT /F1 12 Tf 10 20 Td (tizilim) Tj ET
+        endstream endobj
+        5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj
+        trailer<</Root 1 0 R>>
+        %%EOF
+
+        """.utf8)
+        let tool = FileManager.default.isExecutableFile(atPath: toolPath)
+        guard let path = PDFForkServer.shared.path else { return tool ? .pdftotext : .none }
+        let reply = PDFForkServer.shared.read(sample, timeout: 10, maxOutput: 1 << 16)
+        if reply?.outcome == .exited(0), String(decoding: reply?.text ?? [], as: UTF8.self).contains("tizilim") {
+            return .forkServer(path: path)
+        }
+        return .forkServerFailed(path: path)
+    }
+
     /// What pdftotext's exit status and output say about the PDF (tizilim-pdftext answers alike).
     static func verdict(status: Int32, text collected: some Collection<UInt8>, _ bytes: [UInt8]) -> Result<FormDocument, UnreadableReason> {
         switch status {

@@ -22,6 +22,8 @@ final class PDFForkServer: @unchecked Sendable {
             case signaled(Int32)
             case deadline
             case overflow
+            /// The server could not fork (process or memory limits): pdftotext may still run.
+            case unstarted(errno: Int32)
         }
         let outcome: Outcome
         let text: [UInt8]
@@ -56,6 +58,7 @@ final class PDFForkServer: @unchecked Sendable {
             guard let connection = take() ?? Connection(path: path) else { return nil }
             if let reply = connection.exchange(pdf, timeout: timeout, maxOutput: maxOutput) {
                 give(connection)
+                if case .unstarted = reply.outcome { return nil }
                 return reply
             }
             connection.stop()
@@ -148,6 +151,7 @@ final class PDFForkServer: @unchecked Sendable {
             case 1: return Reply(outcome: .signaled(code), text: [])
             case 2: return Reply(outcome: .deadline, text: [])
             case 3: return Reply(outcome: .overflow, text: [])
+            case 4: return Reply(outcome: .unstarted(errno: code), text: [])
             default: return nil
             }
         }

@@ -12,7 +12,8 @@
 //   request:  "PDF1" u32 timeout-ms  u64 max-output  u64 length  <length bytes of PDF>
 //   response: "TXT1" u32 outcome     u32 code        u64 length  <length bytes of UTF-8 text>
 // outcome: 0 exited (code = exit status, as pdftotext's: 0 read, 1 unreadable, 99 no pages),
-//          1 killed by a signal (code = the signal), 2 deadline passed, 3 output over the limit.
+//          1 killed by a signal (code = the signal), 2 deadline passed, 3 output over the limit,
+//          4 no child could be started (code = errno).
 // End of input ends the server.
 
 #include <poppler-config.h>
@@ -42,7 +43,7 @@ constexpr uint64_t maxInput = 256ull << 20;
 // Poppler on a hostile document may allocate without end; the child dies instead of the host.
 constexpr rlim_t childAddressSpace = 2ull << 30;
 
-enum Outcome : uint32_t { exited = 0, signaled = 1, deadline = 2, overflow = 3 };
+enum Outcome : uint32_t { exited = 0, signaled = 1, deadline = 2, overflow = 3, unstarted = 4 };
 
 bool readFull(int fd, void *buffer, size_t count) {
     auto *p = static_cast<char *>(buffer);
@@ -126,7 +127,7 @@ std::string serve(const std::vector<char> &pdf, uint32_t timeoutMillis, uint64_t
     std::string text;
     int pipes[2];
     if (pipe2(pipes, O_CLOEXEC) != 0) {
-        put32(response, signaled); put32(response, 0); put64(response, 0);
+        put32(response, unstarted); put32(response, uint32_t(errno)); put64(response, 0);
         return response;
     }
     pid_t pid = fork();
@@ -136,8 +137,9 @@ std::string serve(const std::vector<char> &pdf, uint32_t timeoutMillis, uint64_t
     }
     close(pipes[1]);
     if (pid < 0) {
+        int error = errno;
         close(pipes[0]);
-        put32(response, signaled); put32(response, 0); put64(response, 0);
+        put32(response, unstarted); put32(response, uint32_t(error)); put64(response, 0);
         return response;
     }
     Outcome outcome = exited;

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A parsed XML document as a small element tree, built with limits because DOCX and ODT parts
 /// come from strangers. Names keep their prefix (`w:p`, `text:span`): Word and LibreOffice
@@ -68,36 +65,18 @@ final class XMLTree {
     static func parse(_ input: [UInt8], limits: Limits = Limits()) throws(UnreadableReason) -> XMLTree {
         let bytes = try utf8Input(input)
         // Entity declarations are the whole billion-laughs attack and never occur in DOCX or
-        // ODT; refusing them up front means libxml2 never gets to expand anything.
+        // ODT; refusing them up front means nothing is ever expanded.
         if contains(bytes, "<!DOCTYPE"), contains(bytes, "<!ENTITY") {
             throw UnreadableReason(.limitReached, "XML declares entities in a DOCTYPE")
         }
-        let builder = Builder(limits: limits)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        parser.delegate = builder
-        let ok = parser.parse()
-        if let reason = builder.failure { throw reason }
-        guard ok, let root = builder.root, builder.stack.isEmpty else {
-            if builder.deepest >= limits.maxDepth - 1 {
-                // libxml2 has its own depth limit near ours and may stop first.
-                throw UnreadableReason(.limitReached, "XML nested deeper than \(limits.maxDepth)")
-            }
-            let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
-            throw UnreadableReason(.corrupt, "XML is not well-formed (\(message))")
-        }
-        return XMLTree(root: root)
+        return XMLTree(root: try XMLScanner.root(of: bytes, limits: limits))
     }
 
-    /// The part as UTF-8, which is all libxml2 is ever given. It passes a name that is not UTF-8
-    /// on unchecked when it assumes UTF-8 (no declaration, or one naming an encoding it does not
-    /// know), and FoundationXML traps on such a name (`<\u{FF}/>`), taking the daemon down with
-    /// one attachment. OOXML and ODF allow only UTF-8 and UTF-16, so UTF-16 is converted here
-    /// and anything else is corrupt.
+    /// The part as UTF-8, which is all XMLScanner reads (it decodes names and checks characters
+    /// without validating again). OOXML and ODF allow only UTF-8 and UTF-16, so UTF-16 is
+    /// converted here and anything else is corrupt.
     static func utf8Input(_ bytes: [UInt8]) throws(UnreadableReason) -> [UInt8] {
-        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        if isUTF8(bytes) { return bytes }
         let littleEndian = bytes.starts(with: [0xFF, 0xFE])
         guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else {
             throw UnreadableReason(.corrupt, "XML is not well-formed (neither UTF-8 nor UTF-16)")
@@ -116,102 +95,54 @@ final class XMLTree {
         return Array(text.utf8)
     }
 
-    private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard bytes.count >= n.count, let first = n.first else { return false }
-        var i = 0
-        let last = bytes.count - n.count
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < n.count, bytes[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
+    /// Whether `<!…` occurs: memchr finds the `!`, rare in office XML, far faster than a byte loop.
+    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            guard let start = buffer.baseAddress else { return false }
+            let end = start + buffer.count, count = needle.utf8CodeUnitCount
+            var from = start + 1
+            while from < end, let bang = memchr(from, Int32(needle.utf8Start[1]), end - from) {
+                let candidate = UnsafeRawPointer(bang) - 1
+                if end - candidate >= count, memcmp(candidate, needle.utf8Start, count) == 0 { return true }
+                from = UnsafeRawPointer(bang) + 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 
-    private final class Builder: NSObject, XMLParserDelegate {
-        let limits: Limits
-        var root: Element?
-        var stack: [Element] = []
-        var elementCount = 0
-        var characterCount = 0
-        var deepest = 0
-        var failure: UnreadableReason?
-        var pending = ""
-
-        init(limits: Limits) { self.limits = limits }
-
-        private func fail(_ parser: XMLParser, _ reason: UnreadableReason) {
-            if failure == nil { failure = reason }
-            parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
-            guard failure == nil else { return }
-            elementCount += 1
-            if elementCount > limits.maxElements {
-                return fail(parser, UnreadableReason(.limitReached, "XML has more than \(limits.maxElements) elements"))
+    /// Whether the bytes are UTF-8 as String(validating:) judges it (no overlong forms, no
+    /// surrogates, nothing past U+10FFFF), without copying them into a String first.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard var p = buffer.baseAddress else { return true }
+            let end = p + buffer.count
+            while p < end {
+                if end - p >= 8, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    p += 8
+                    continue
+                }
+                let lead = p[0]
+                switch lead {
+                case ..<0x80:
+                    p += 1
+                case 0xC2...0xDF:
+                    guard end - p >= 2, p[1] & 0xC0 == 0x80 else { return false }
+                    p += 2
+                case 0xE0...0xEF:
+                    guard end - p >= 3, p[1] & 0xC0 == 0x80, p[2] & 0xC0 == 0x80 else { return false }
+                    if lead == 0xE0, p[1] < 0xA0 { return false }
+                    if lead == 0xED, p[1] > 0x9F { return false }
+                    p += 3
+                case 0xF0...0xF4:
+                    guard end - p >= 4, p[1] & 0xC0 == 0x80, p[2] & 0xC0 == 0x80, p[3] & 0xC0 == 0x80 else { return false }
+                    if lead == 0xF0, p[1] < 0x90 { return false }
+                    if lead == 0xF4, p[1] > 0x8F { return false }
+                    p += 4
+                default:
+                    return false
+                }
             }
-            if stack.count >= limits.maxDepth {
-                return fail(parser, UnreadableReason(.limitReached, "XML nested deeper than \(limits.maxDepth)"))
-            }
-            flushText()
-            let element = Element(name: qualifiedName ?? elementName, attributes: attributes)
-            if let parent = stack.last {
-                parent.children.append(.element(element))
-            } else if root == nil {
-                root = element
-            } else {
-                return fail(parser, UnreadableReason(.corrupt, "XML has two root elements"))
-            }
-            stack.append(element)
-            deepest = max(deepest, stack.count)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?) {
-            guard failure == nil else { return }
-            flushText()
-            _ = stack.popLast()
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            append(parser, string)
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            append(parser, String(decoding: CDATABlock, as: UTF8.self))
-        }
-
-        private func append(_ parser: XMLParser, _ string: String) {
-            guard failure == nil, let parent = stack.last else { return }
-            characterCount += string.utf8.count
-            if characterCount > limits.maxCharacters {
-                return fail(parser, UnreadableReason(.limitReached, "XML text exceeds \(limits.maxCharacters) bytes"))
-            }
-            _ = parent
-            // The parser delivers text in pieces (each entity apart); gathering them in place
-            // keeps one text node per stretch without quadratic copying.
-            pending += string
-        }
-
-        private func flushText() {
-            guard !pending.isEmpty, let parent = stack.last else { return }
-            parent.children.append(.text(pending))
-            pending = ""
-        }
-
-        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            fail(parser, UnreadableReason(.limitReached, "XML declares entities"))
-        }
-
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String,
-                    publicID: String?, systemID: String?) {
-            fail(parser, UnreadableReason(.limitReached, "XML declares external entities"))
+            return true
         }
     }
 }

@@ -24,11 +24,6 @@ bin=$(swift build -c release --scratch-path "$root/.build-fuzz" --show-bin-path)
 
 # A form typed into a letter is a few kilobytes; longer inputs only slow the field matcher down.
 max_len() { case $1 in text-form-fuzz) echo 16384 ;; *) echo 65536 ;; esac; }
-# FoundationXML leaks a string on every libxml2 diagnostic (lsan.supp); a suppressed leak still
-# costs forms-fuzz a full leak scan per input, so it runs without leak detection.
-leaks() { case $1 in forms-fuzz) echo 0 ;; *) echo 1 ;; esac; }
-
-export LSAN_OPTIONS="suppressions=$root/Tests/Fuzz/lsan.supp"
 # Swift's own crash backtracer would race libFuzzer's handler and confuse AddressSanitizer.
 export SWIFT_BACKTRACE=enable=no
 summary=""
@@ -39,7 +34,7 @@ for target in $targets; do
     before=$(findings)
     # -jobs=1 runs the fuzzer as a child that logs to fuzz-0.log in the current directory.
     (cd "$artifacts" && rm -f fuzz-0.log && "$bin/$target" -jobs=1 -workers=1 -max_total_time="$seconds" \
-        -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 -detect_leaks="$(leaks "$target")" -print_final_stats=1 \
+        -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "$work/corpus/$target" "$work/seeds/$target" >/dev/null 2>&1 || true)
     log="$artifacts/fuzz-0.log"
     stat() { sed -n "s/^stat::$1: *//p" "$log" | tail -1; }

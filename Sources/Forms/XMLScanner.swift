@@ -645,26 +645,7 @@ struct XMLScanner {
 
     private mutating func comment() throws(UnreadableReason) {
         at += 4
-        let start = at
-        while true {
-            at = index(from: at, until: ByteClass.commentStop)
-            guard at < end else { throw malformed("unterminated comment") }
-            switch input[at] {
-            case UInt8(ascii: "-"):
-                if byte(at + 1) == UInt8(ascii: "-") {
-                    guard byte(at + 2) == UInt8(ascii: ">") else { throw malformed("'--' inside a comment") }
-                    if at - start > Self.maxTextLength { throw malformed("comment longer than \(Self.maxTextLength) bytes") }
-                    at += 3
-                    return
-                }
-                at += 1
-            case 0xEF:
-                try checkNotNoncharacter()
-                at += 1
-            default:
-                throw malformed("control character in a comment")
-            }
-        }
+        try skipToEnd(ofComment: true)
     }
 
     private mutating func processingInstruction() throws(UnreadableReason) {
@@ -680,17 +661,30 @@ struct XMLScanner {
             return
         }
         guard skipBlanks() else { throw malformed("no space after a processing instruction's target") }
+        try skipToEnd(ofComment: false)
+    }
+
+    /// Past the end of a comment's text (`-->`, with no other `--`) or an instruction's (`?>`),
+    /// refusing what libxml2 refuses in them: control characters and noncharacters.
+    private mutating func skipToEnd(ofComment isComment: Bool) throws(UnreadableReason) {
+        let what = isComment ? "comment" : "processing instruction"
+        let closer = isComment ? UInt8(ascii: "-") : UInt8(ascii: "?")
         let start = at
         while true {
-            at = index(from: at, until: ByteClass.instructionStop)
-            guard at < end else { throw malformed("unterminated processing instruction") }
+            at = index(from: at, until: isComment ? ByteClass.commentStop : ByteClass.instructionStop)
+            guard at < end else { throw malformed("unterminated \(what)") }
             switch input[at] {
-            case UInt8(ascii: "?"):
-                if byte(at + 1) == UInt8(ascii: ">") {
-                    if at - start > Self.maxTextLength {
-                        throw malformed("processing instruction longer than \(Self.maxTextLength) bytes")
-                    }
-                    at += 2
+            case closer:
+                var length = 0
+                if isComment, byte(at + 1) == UInt8(ascii: "-") {
+                    guard byte(at + 2) == UInt8(ascii: ">") else { throw malformed("'--' inside a comment") }
+                    length = 3
+                } else if !isComment, byte(at + 1) == UInt8(ascii: ">") {
+                    length = 2
+                }
+                if length > 0 {
+                    if at - start > Self.maxTextLength { throw malformed("\(what) longer than \(Self.maxTextLength) bytes") }
+                    at += length
                     return
                 }
                 at += 1
@@ -698,7 +692,7 @@ struct XMLScanner {
                 try checkNotNoncharacter()
                 at += 1
             default:
-                throw malformed("control character in a processing instruction")
+                throw malformed("control character in a \(what)")
             }
         }
     }

@@ -519,25 +519,7 @@ struct XMLScanner {
 
     private mutating func cdataSection() throws(UnreadableReason) {
         at += 9
-        let start = at
-        while true {
-            at = index(from: at, until: ByteClass.cdataStop)
-            guard at < end else { throw malformed("unterminated CDATA section") }
-            switch input[at] {
-            case UInt8(ascii: "]"):
-                if byte(at + 1) == UInt8(ascii: "]"), byte(at + 2) == UInt8(ascii: ">") {
-                    try appendText(start..<at)
-                    at += 3
-                    return
-                }
-                at += 1
-            case 0xEF:
-                try checkNotNoncharacter()
-                at += 1
-            default:
-                throw malformed("control character in a CDATA section")
-            }
-        }
+        try appendText(try skipToEnd(of: .cdata))
     }
 
     private mutating func appendText(_ range: Range<Int>) throws(UnreadableReason) {
@@ -645,7 +627,7 @@ struct XMLScanner {
 
     private mutating func comment() throws(UnreadableReason) {
         at += 4
-        try skipToEnd(ofComment: true)
+        _ = try skipToEnd(of: .comment)
     }
 
     private mutating func processingInstruction() throws(UnreadableReason) {
@@ -661,38 +643,65 @@ struct XMLScanner {
             return
         }
         guard skipBlanks() else { throw malformed("no space after a processing instruction's target") }
-        try skipToEnd(ofComment: false)
+        _ = try skipToEnd(of: .instruction)
     }
 
-    /// Past the end of a comment's text (`-->`, with no other `--`) or an instruction's (`?>`),
-    /// refusing what libxml2 refuses in them: control characters and noncharacters.
-    private mutating func skipToEnd(ofComment isComment: Bool) throws(UnreadableReason) {
-        let what = isComment ? "comment" : "processing instruction"
-        let closer = isComment ? UInt8(ascii: "-") : UInt8(ascii: "?")
+    /// Markup whose text runs to a fixed end and holds no markup.
+    private enum Section {
+        case comment, instruction, cdata
+
+        var name: String {
+            switch self {
+            case .comment: "comment"
+            case .instruction: "processing instruction"
+            case .cdata: "CDATA section"
+            }
+        }
+    }
+
+    /// Past the end of a comment's text (`-->`, with no other `--`), an instruction's (`?>`) or
+    /// a CDATA section's (`]]>`), refusing what libxml2 refuses in them: control characters
+    /// and noncharacters. The text's range, without the end.
+    private mutating func skipToEnd(of section: Section) throws(UnreadableReason) -> Range<Int> {
         let start = at
+        let stop, closer: UInt8
+        switch section {
+        case .comment: (stop, closer) = (ByteClass.commentStop, UInt8(ascii: "-"))
+        case .instruction: (stop, closer) = (ByteClass.instructionStop, UInt8(ascii: "?"))
+        case .cdata: (stop, closer) = (ByteClass.cdataStop, UInt8(ascii: "]"))
+        }
         while true {
-            at = index(from: at, until: isComment ? ByteClass.commentStop : ByteClass.instructionStop)
-            guard at < end else { throw malformed("unterminated \(what)") }
+            at = index(from: at, until: stop)
+            guard at < end else { throw malformed("unterminated \(section.name)") }
             switch input[at] {
             case closer:
+                let textEnd = at
                 var length = 0
-                if isComment, byte(at + 1) == UInt8(ascii: "-") {
+                switch section {
+                case .comment where byte(at + 1) == UInt8(ascii: "-"):
                     guard byte(at + 2) == UInt8(ascii: ">") else { throw malformed("'--' inside a comment") }
                     length = 3
-                } else if !isComment, byte(at + 1) == UInt8(ascii: ">") {
+                case .instruction where byte(at + 1) == UInt8(ascii: ">"):
                     length = 2
+                case .cdata where byte(at + 1) == UInt8(ascii: "]") && byte(at + 2) == UInt8(ascii: ">"):
+                    length = 3
+                default:
+                    break
                 }
                 if length > 0 {
-                    if at - start > Self.maxTextLength { throw malformed("\(what) longer than \(Self.maxTextLength) bytes") }
+                    // CDATA counts against the text limit as it is added; the others have their own.
+                    if section != .cdata, textEnd - start > Self.maxTextLength {
+                        throw malformed("\(section.name) longer than \(Self.maxTextLength) bytes")
+                    }
                     at += length
-                    return
+                    return start..<textEnd
                 }
                 at += 1
             case 0xEF:
                 try checkNotNoncharacter()
                 at += 1
             default:
-                throw malformed("control character in a \(what)")
+                throw malformed("control character in a \(section.name)")
             }
         }
     }

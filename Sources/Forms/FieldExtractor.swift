@@ -428,6 +428,89 @@ struct Extraction {
     /// mark word ("x", "да", "жоқ": only words of three letters or fewer are spelled out and
     /// compared). Only for text whose characters are single scalars, so words split the same way.
     static func cannotCarryMarks(_ t: String) -> Bool {
+        var t = t
+        return t.withUTF8 { cannotCarryMarks(bytes: $0) }
+    }
+
+    /// `cannotCarryMarks` on the text's UTF-8: it runs on every cell of every line, and walking
+    /// a String's scalar view end to end was most of its cost.
+    static func cannotCarryMarks(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.isSingleScalarText, !b.contains(0x0D) else { return false }
+        // Scalar starts from the end: UTF-8 continuation bytes are 10xxxxxx.
+        func before(_ i: Int) -> Int {
+            var j = i - 1
+            while j > 0, b[j] & 0xC0 == 0x80 { j -= 1 }
+            return j
+        }
+        func ends(_ count: Int, fromStart: Bool) -> [Unicode.Scalar?] {
+            var out: [Unicode.Scalar?] = []
+            var i = fromStart ? 0 : b.count
+            for _ in 0..<count {
+                if fromStart {
+                    guard i < b.count else { out.append(nil); continue }
+                    let (scalar, length) = b.scalar(at: i)
+                    out.append(scalar)
+                    i += length
+                } else {
+                    guard i > 0 else { out.append(nil); continue }
+                    i = before(i)
+                    out.append(b.scalar(at: i).scalar)
+                }
+            }
+            return out
+        }
+        let head = ends(3, fromStart: true), tail = ends(3, fromStart: false)
+        guard let f0 = head[0], let l0 = tail[0] else { return false }
+        let opening: (Unicode.Scalar?) -> Bool = { $0 == "[" || $0 == "(" }
+        let closing: (Unicode.Scalar?) -> Bool = { $0 == "]" || $0 == ")" }
+        let markish: (Unicode.Scalar?) -> Bool = { $0.map { isBoxOrMark($0) || "xXхХvV".unicodeScalars.contains($0) } ?? false }
+        func bracketed(_ outer: Unicode.Scalar, _ inner: Unicode.Scalar?, _ far: Unicode.Scalar?,
+                       isOuter: (Unicode.Scalar?) -> Bool, isFar: (Unicode.Scalar?) -> Bool) -> Bool {
+            isOuter(outer) && (isFar(inner) || (inner == " " && isFar(far)) || (isFar(far) && markish(inner)))
+        }
+        if "☐□○".unicodeScalars.contains(f0) || (isBoxOrMark(f0) && !opening(f0) && !closing(f0))
+            || bracketed(f0, head[1], head[2], isOuter: opening, isFar: closing) { return false }
+        if "☐□○".unicodeScalars.contains(l0) || (isBoxOrMark(l0) && !opening(l0) && !closing(l0))
+            || bracketed(l0, tail[1], tail[2], isOuter: closing, isFar: opening) { return false }
+        let letters = { (range: Range<Int>) in b.countScalars(in: range) { !isWordTrimming($0) } }
+        func spelled(_ range: Range<Int>) -> String { b.string(range).lowercased().catalogueTrimmedPunctuation() }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        let firstEnd = b.firstIndex(where: isSpace) ?? b.count
+        if letters(0..<firstEnd) <= 3 {
+            let w = spelled(0..<firstEnd)
+            let single = !b[firstEnd...].contains { !isSpace($0) }
+            let scalars = b.countScalars(in: 0..<firstEnd) { _ in true }
+            if markWords.containsSpelling(w) && (single || scalars <= 3) || negativeWords.containsSpelling(w) && single {
+                return false
+            }
+        }
+        // Separators: space, tab, ":", "-", and the dashes "–" (E2 80 93) and "—" (E2 80 94).
+        func separator(at i: Int) -> Int? {
+            switch b[i] {
+            case 0x20, 0x09, UInt8(ascii: ":"), UInt8(ascii: "-"): return 1
+            case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0x93 || b[i + 2] == 0x94): return 3
+            default: return nil
+            }
+        }
+        var end = b.count
+        while end > 0, separator(at: before(end)) != nil { end = before(end) }
+        if end > 0 {
+            var start = end
+            while start > 0, separator(at: before(start)) == nil { start = before(start) }
+            var i = 0, earlierWord = false
+            while i < start {
+                if let n = separator(at: i) { i += n } else { earlierWord = true; break }
+            }
+            if earlierWord, letters(start..<end) <= 3 {
+                let w = spelled(start..<end)
+                if markWords.containsSpelling(w) || negativeWords.containsSpelling(w) { return false }
+            }
+        }
+        return true
+    }
+
+    /// `cannotCarryMarks` on the String's scalars: the reference the byte version is tested against.
+    static func cannotCarryMarksByScalars(_ t: String) -> Bool {
         let scalars = t.unicodeScalars
         guard scalars.allSatisfy({ $0.standsAlone && $0 != "\r" }) else { return false }
         // The three characters at each end: a box or mark symbol, an empty box "()", "[ ]", or a

@@ -459,19 +459,7 @@ struct Extraction {
             }
             return out
         }
-        let head = ends(3, fromStart: true), tail = ends(3, fromStart: false)
-        guard let f0 = head[0], let l0 = tail[0] else { return false }
-        let opening: (Unicode.Scalar?) -> Bool = { $0 == "[" || $0 == "(" }
-        let closing: (Unicode.Scalar?) -> Bool = { $0 == "]" || $0 == ")" }
-        let markish: (Unicode.Scalar?) -> Bool = { $0.map { isBoxOrMark($0) || "xXхХvV".unicodeScalars.contains($0) } ?? false }
-        func bracketed(_ outer: Unicode.Scalar, _ inner: Unicode.Scalar?, _ far: Unicode.Scalar?,
-                       isOuter: (Unicode.Scalar?) -> Bool, isFar: (Unicode.Scalar?) -> Bool) -> Bool {
-            isOuter(outer) && (isFar(inner) || (inner == " " && isFar(far)) || (isFar(far) && markish(inner)))
-        }
-        if "☐□○".unicodeScalars.contains(f0) || (isBoxOrMark(f0) && !opening(f0) && !closing(f0))
-            || bracketed(f0, head[1], head[2], isOuter: opening, isFar: closing) { return false }
-        if "☐□○".unicodeScalars.contains(l0) || (isBoxOrMark(l0) && !opening(l0) && !closing(l0))
-            || bracketed(l0, tail[1], tail[2], isOuter: closing, isFar: opening) { return false }
+        guard endsCannotCarryMarks(head: ends(3, fromStart: true), tail: ends(3, fromStart: false)) else { return false }
         let letters = { (range: Range<Int>) in b.countScalars(in: range) { !isWordTrimming($0) } }
         func spelled(_ range: Range<Int>) -> String { b.string(range).lowercased().catalogueTrimmedPunctuation() }
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
@@ -509,15 +497,10 @@ struct Extraction {
         return true
     }
 
-    /// `cannotCarryMarks` on the String's scalars: the reference the byte version is tested against.
-    static func cannotCarryMarksByScalars(_ t: String) -> Bool {
-        let scalars = t.unicodeScalars
-        guard scalars.allSatisfy({ $0.standsAlone && $0 != "\r" }) else { return false }
-        // The three characters at each end: a box or mark symbol, an empty box "()", "[ ]", or a
-        // bracketed mark "[x]", "(✓)" is for the full rules.
-        var head = scalars.makeIterator(), tail = scalars.reversed().makeIterator()
-        guard let f0 = head.next(), let l0 = tail.next() else { return false }
-        let f1 = head.next(), f2 = head.next(), l1 = tail.next(), l2 = tail.next()
+    /// The three scalars at each end (nil past a short text's end) hold no box or mark symbol,
+    /// no empty box "()", "[ ]", and no bracketed mark "[x]", "(✓)": those are for the full rules.
+    static func endsCannotCarryMarks(head: [Unicode.Scalar?], tail: [Unicode.Scalar?]) -> Bool {
+        guard let f0 = head[0], let l0 = tail[0] else { return false }
         let opening: (Unicode.Scalar?) -> Bool = { $0 == "[" || $0 == "(" }
         let closing: (Unicode.Scalar?) -> Bool = { $0 == "]" || $0 == ")" }
         let markish: (Unicode.Scalar?) -> Bool = { $0.map { isBoxOrMark($0) || "xXхХvV".unicodeScalars.contains($0) } ?? false }
@@ -526,9 +509,21 @@ struct Extraction {
             isOuter(outer) && (isFar(inner) || (inner == " " && isFar(far)) || (isFar(far) && markish(inner)))
         }
         if "☐□○".unicodeScalars.contains(f0) || (isBoxOrMark(f0) && !opening(f0) && !closing(f0))
-            || bracketed(f0, f1, f2, isOuter: opening, isFar: closing) { return false }
+            || bracketed(f0, head[1], head[2], isOuter: opening, isFar: closing) { return false }
         if "☐□○".unicodeScalars.contains(l0) || (isBoxOrMark(l0) && !opening(l0) && !closing(l0))
-            || bracketed(l0, l1, l2, isOuter: closing, isFar: opening) { return false }
+            || bracketed(l0, tail[1], tail[2], isOuter: closing, isFar: opening) { return false }
+        return true
+    }
+
+    /// `cannotCarryMarks` on the String's scalars: the reference the byte version is tested against.
+    static func cannotCarryMarksByScalars(_ t: String) -> Bool {
+        let scalars = t.unicodeScalars
+        guard scalars.allSatisfy({ $0.standsAlone && $0 != "\r" }) else { return false }
+        // The three characters at each end: a box or mark symbol, an empty box "()", "[ ]", or a
+        // bracketed mark "[x]", "(✓)" is for the full rules.
+        var head = scalars.makeIterator(), tail = scalars.reversed().makeIterator()
+        guard endsCannotCarryMarks(head: [head.next(), head.next(), head.next()],
+                                   tail: [tail.next(), tail.next(), tail.next()]) else { return false }
         func letters(_ word: Substring.UnicodeScalarView) -> Int {
             word.reduce(0) { $0 + (isWordTrimming($1) ? 0 : 1) }
         }

@@ -111,38 +111,14 @@ final class XMLTree {
     }
 
     /// Whether the bytes are UTF-8 as String(validating:) judges it (no overlong forms, no
-    /// surrogates, nothing past U+10FFFF), without copying them into a String first.
+    /// surrogates, nothing past U+10FFFF), by the standard library's validator without copying
+    /// them into a String first.
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard var p = buffer.baseAddress else { return true }
-            let end = p + buffer.count
-            while p < end {
-                if end - p >= 8, UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    p += 8
-                    continue
-                }
-                let lead = p[0]
-                switch lead {
-                case ..<0x80:
-                    p += 1
-                case 0xC2...0xDF:
-                    guard end - p >= 2, p[1] & 0xC0 == 0x80 else { return false }
-                    p += 2
-                case 0xE0...0xEF:
-                    guard end - p >= 3, p[1] & 0xC0 == 0x80, p[2] & 0xC0 == 0x80 else { return false }
-                    if lead == 0xE0, p[1] < 0xA0 { return false }
-                    if lead == 0xED, p[1] > 0x9F { return false }
-                    p += 3
-                case 0xF0...0xF4:
-                    guard end - p >= 4, p[1] & 0xC0 == 0x80, p[2] & 0xC0 == 0x80, p[3] & 0xC0 == 0x80 else { return false }
-                    if lead == 0xF0, p[1] < 0x90 { return false }
-                    if lead == 0xF4, p[1] > 0x8F { return false }
-                    p += 4
-                default:
-                    return false
-                }
-            }
+        do {
+            _ = try UTF8Span(validating: bytes.span)
             return true
+        } catch {
+            return false
         }
     }
 }

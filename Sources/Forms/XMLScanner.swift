@@ -1016,23 +1016,15 @@ struct XMLScanner {
     private mutating func name(limited: Bool = true) throws(UnreadableReason) -> Bool {
         let start = at
         guard at < end, isNameStart(at: at) else { return false }
-        var i = at + scalarLength(input[at])
-        while i < end {
-            let b = input[i]
-            if b < 0x80 {
-                guard classes[Int(b)] & ByteClass.nameCharacter != 0 else { break }
-                i += 1
-            } else {
-                guard isNameCharacter(scalar(at: i)) else { break }
-                i += scalarLength(b)
-            }
-        }
-        at = i
-        if limited, i - start > Self.maxNameLength { throw malformed("name longer than \(Self.maxNameLength) bytes") }
+        // A name start is a name character too: the rest of a Name is a name token.
+        nameToken()
+        if limited, at - start > Self.maxNameLength { throw malformed("name longer than \(Self.maxNameLength) bytes") }
         return true
     }
 
-    private mutating func nameToken() throws(UnreadableReason) -> Bool {
+    /// Advances over name characters; false when there are none.
+    @discardableResult
+    private mutating func nameToken() -> Bool {
         let start = at
         while at < end {
             let b = input[at]
@@ -1040,8 +1032,9 @@ struct XMLScanner {
                 guard classes[Int(b)] & ByteClass.nameCharacter != 0 else { break }
                 at += 1
             } else {
-                guard isNameCharacter(scalar(at: at)) else { break }
-                at += scalarLength(b)
+                let (scalar, length) = input.scalar(at: at)
+                guard isNameCharacter(scalar.value) else { break }
+                at += length
             }
         }
         return at > start
@@ -1051,7 +1044,7 @@ struct XMLScanner {
     private func isNameStart(at i: Int) -> Bool {
         let b = input[i]
         if b < 0x80 { return classes[Int(b)] & ByteClass.nameStart != 0 }
-        return isNameStartCharacter(scalar(at: i))
+        return isNameStartCharacter(input.scalar(at: i).scalar.value)
     }
 
     // MARK: bytes
@@ -1093,27 +1086,12 @@ struct XMLScanner {
         let b = input[at]
         if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D { throw malformed("control character") }
         if b == 0xEF { try checkNotNoncharacter() }
-        at += b < 0x80 ? 1 : scalarLength(b)
+        at += input.scalar(at: at).length
     }
 
     /// At an 0xEF lead byte: U+FFFE and U+FFFF are not XML characters.
     private mutating func checkNotNoncharacter() throws(UnreadableReason) {
         if byte(at + 1) == 0xBF, byte(at + 2) >= 0xBE { throw malformed("U+FFFE or U+FFFF") }
-    }
-
-    @inline(__always)
-    private func scalar(at i: Int) -> UInt32 {
-        let b0 = UInt32(input[i])
-        if b0 < 0x80 { return b0 }
-        if b0 < 0xE0 { return (b0 & 0x1F) << 6 | UInt32(input[i + 1] & 0x3F) }
-        if b0 < 0xF0 { return (b0 & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F) }
-        return (b0 & 0x07) << 18 | UInt32(input[i + 1] & 0x3F) << 12 | UInt32(input[i + 2] & 0x3F) << 6
-            | UInt32(input[i + 3] & 0x3F)
-    }
-
-    @inline(__always)
-    private func scalarLength(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     // MARK: encodings
@@ -1257,23 +1235,9 @@ private func isPublicIdentifierCharacter(_ b: UInt8) -> Bool {
     }
 }
 
+/// `scalar` is an XML character (references are checked by `isXMLCharacter`), so never a surrogate.
 private func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
-    switch scalar {
-    case ..<0x80:
-        bytes.append(UInt8(scalar))
-    case ..<0x800:
-        bytes.append(UInt8(0xC0 | scalar >> 6))
-        bytes.append(UInt8(0x80 | scalar & 0x3F))
-    case ..<0x10000:
-        bytes.append(UInt8(0xE0 | scalar >> 12))
-        bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-        bytes.append(UInt8(0x80 | scalar & 0x3F))
-    default:
-        bytes.append(UInt8(0xF0 | scalar >> 18))
-        bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-        bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-        bytes.append(UInt8(0x80 | scalar & 0x3F))
-    }
+    bytes.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar)!)!)
 }
 
 /// The children of every open element, innermost last, kept apart so that closing an element

@@ -22,8 +22,6 @@ final class PDFForkServer: @unchecked Sendable {
             case signaled(Int32)
             case deadline
             case overflow
-            /// The server could not fork (process or memory limits): pdftotext may still run.
-            case unstarted(errno: Int32)
         }
         let outcome: Outcome
         let text: [UInt8]
@@ -56,12 +54,17 @@ final class PDFForkServer: @unchecked Sendable {
         // with a fresh one tells that apart from a server that cannot run at all.
         for _ in 0..<2 {
             guard let connection = take() ?? Connection(path: path) else { return nil }
-            if let reply = connection.exchange(pdf, timeout: timeout, maxOutput: maxOutput) {
+            switch connection.exchange(pdf, timeout: timeout, maxOutput: maxOutput) {
+            case .reply(let reply):
                 give(connection)
-                if case .unstarted = reply.outcome { return nil }
                 return reply
+            case .noChild:
+                // The server could not fork (process or memory limits): pdftotext may still run.
+                give(connection)
+                return nil
+            case .broken:
+                connection.stop()
             }
-            connection.stop()
         }
         return nil
     }
@@ -131,28 +134,35 @@ final class PDFForkServer: @unchecked Sendable {
             process.waitUntilExit()
         }
 
-        /// nil when the server broke the exchange (died, or answered nonsense).
-        func exchange(_ pdf: [UInt8], timeout: TimeInterval, maxOutput: Int) -> Reply? {
+        enum Exchange {
+            case reply(Reply)
+            /// The server is well but started no child for the PDF.
+            case noChild
+            /// The server died, hung or answered nonsense.
+            case broken
+        }
+
+        func exchange(_ pdf: [UInt8], timeout: TimeInterval, maxOutput: Int) -> Exchange {
             var request: [UInt8] = Array("PDF1".utf8)
             request.reserveCapacity(24 + pdf.count)
             append(UInt64(UInt32(clamping: Int(timeout * 1000))), bytes: 4, to: &request)
             append(UInt64(maxOutput), bytes: 8, to: &request)
             append(UInt64(pdf.count), bytes: 8, to: &request)
             request += pdf
-            guard send(request) else { return nil }
+            guard send(request) else { return .broken }
             // The server keeps the deadline; this one only catches a server that hangs itself.
             let limit = Date(timeIntervalSinceNow: timeout + 10)
-            guard let header = receive(20, before: limit), header.starts(with: Array("TXT1".utf8)) else { return nil }
+            guard let header = receive(20, before: limit), header.starts(with: Array("TXT1".utf8)) else { return .broken }
             let outcome = number(header[4..<8]), code = Int32(truncatingIfNeeded: number(header[8..<12]))
             let length = number(header[12..<20])
-            guard length <= UInt64(maxOutput), let text = receive(Int(length), before: limit) else { return nil }
+            guard length <= UInt64(maxOutput), let text = receive(Int(length), before: limit) else { return .broken }
             switch outcome {
-            case 0: return Reply(outcome: .exited(code), text: text)
-            case 1: return Reply(outcome: .signaled(code), text: [])
-            case 2: return Reply(outcome: .deadline, text: [])
-            case 3: return Reply(outcome: .overflow, text: [])
-            case 4: return Reply(outcome: .unstarted(errno: code), text: [])
-            default: return nil
+            case 0: return .reply(Reply(outcome: .exited(code), text: text))
+            case 1: return .reply(Reply(outcome: .signaled(code), text: []))
+            case 2: return .reply(Reply(outcome: .deadline, text: []))
+            case 3: return .reply(Reply(outcome: .overflow, text: []))
+            case 4: return .noChild
+            default: return .broken
             }
         }
 

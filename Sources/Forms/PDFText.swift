@@ -22,7 +22,6 @@ public enum PDFText {
                 return .failure(UnreadableReason(.corrupt, "the PDF reader crashed on this PDF (signal \(signal))"))
             case .deadline: return .failure(UnreadableReason(.limitReached, "reading the PDF took longer than \(Int(timeout)) s"))
             case .overflow: return .failure(UnreadableReason(.limitReached, "PDF text exceeds \(maxOutput) bytes"))
-            case .unstarted: break  // `read` answers nil for it
             }
         }
         return read(bytes, tool: toolPath)

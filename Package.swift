@@ -29,9 +29,11 @@ let package = Package(
         // RFC 5322 / MIME: parsing and building messages. Knows nothing of files, SQL or the law.
         .target(name: "MIME", path: "Sources/MIME"),
         .target(name: "Cases", path: "Sources/Cases"),
+        // Signed documents (CMS/PKCS#7, S/MIME): the content, the signers, what was verified. libcrypto.
+        .target(name: "Signatures", dependencies: ["CCrypto"], path: "Sources/Signatures"),
 
         // Annex 2 forms: reading DOCX/ODT/HTML/text into documents, the form catalogue, validation.
-        .target(name: "Forms", dependencies: ["MIME", "CZlib"], path: "Sources/Forms"),
+        .target(name: "Forms", dependencies: ["MIME", "CZlib", "Signatures"], path: "Sources/Forms"),
 
         // SQLite through the C API: schema, migrations, transactions. Knows nothing of parsing.
         .target(name: "Store", dependencies: ["CSQLite", "Cases"], path: "Sources/Store"),
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig"],
                     path: "Tests/IntakeTests"),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "Forms", "Store", "TestRig"], path: "Tests/CLITests"),
+        .testTarget(name: "SignaturesTests", dependencies: ["Signatures", "TestRig"], path: "Tests/SignaturesTests"),
         .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
     ],
     // Poppler's headers need C++17.

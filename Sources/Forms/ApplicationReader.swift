@@ -1,16 +1,27 @@
 import MIME
+import Signatures
 
 /// From a parsed message to an `Application`: which parts are sources, how each is read,
 /// what could not be read and why. Pure: the only effect is `PDFText` calling pdftotext.
 public enum ApplicationReader {
     /// One part of the message the reader looked at.
     public struct Source: Sendable {
-        /// The MIME part path, e.g. `2` or `2.1`; `body` parts are the message's own text.
+        /// The MIME part path, e.g. `2` or `2.1`; `body` parts are the message's own text. A document
+        /// that came out of a container is numbered under it: `2/1` is the first file of the
+        /// winmail.dat or the signed content in part 2 (`2/1.1`, `2/1.2` when that is a MIME entity).
         public let partPath: String
         public let filename: String?
         public let kind: SourceKind
         /// Set when the part could not be read; the message is then unreadable in that part.
         public let unreadable: UnreadableReason?
+        /// `.signed` or `.tnef` when the document was taken out of such a container; nil for a part of the message.
+        public var container: SourceKind? = nil
+    }
+
+    /// A signature found on the way in, and the part that carried it.
+    public struct SourceSignature: Sendable, Equatable {
+        public let source: String
+        public let signature: Signature
     }
 
     public struct Result: Sendable {
@@ -18,31 +29,34 @@ public enum ApplicationReader {
         public let sources: [Source]
         /// Why the message as a whole is not an application, when it is not.
         public let notAnApplicationReason: String?
+        /// Every signature on a signed document or S/MIME message, outermost first.
+        public var signatures: [SourceSignature] = []
+        /// A signer whose IIN (BIN) is not the form's: someone signed another person's form, or
+        /// the form was mistyped. Staff decide.
+        public var signerMismatches: [String] = []
+
+        init(application: Application, sources: [Source], notAnApplicationReason: String?) {
+            self.application = application
+            self.sources = sources
+            self.notAnApplicationReason = notAnApplicationReason
+        }
     }
 
-    /// `automatic`: the message's verdict when the caller has it already.
-    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil) -> Result {
+    /// Containers inside containers (a signed winmail.dat inside a signed message…), at most this deep.
+    static let maxContainerDepth = 4
+
+    /// `automatic`: the message's verdict when the caller has it already. `trust`: the CA certificates
+    /// signatures are verified against (`trust_anchors`); without them none is called verified.
+    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil,
+                            trust: TrustAnchors? = nil) -> Result {
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic {
             return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
                           sources: [], notAnApplicationReason: "automatic: " + automatic.reasons.joined(separator: "; "))
         }
-        var sources: [Source] = []
-        var forms: [(sourceID: String, form: ExtractedForm)] = []
-        for part in candidateParts(message) {
-            let (bytes, _) = part.decodedBody()
-            let kind = SourceKind.detect(filename: part.filename, mimeType: part.contentType.mimeType, bytes: bytes)
-            let read = document(of: part, bytes: bytes, kind: kind)
-            switch read {
-            case .success(let document):
-                sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: nil))
-                forms.append((part.path, FieldExtractor.extract(document)))
-            case .failure(let reason):
-                sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: reason))
-            case nil:
-                continue
-            }
-        }
+        var reading = Reading(trust: trust, legacyCharset: message.header.legacyCharset)
+        for part in candidateParts(message) { reading.take(part, container: nil, depth: 0) }
+        let sources = reading.sources, forms = reading.forms
         var application = Application.build(from: forms, now: currentYear, subject: message.subject ?? "")
         let unreadable = sources.filter { $0.unreadable != nil }
         // What the readable parts lack is most likely in the scan or .doc beside them: staff read it
@@ -51,12 +65,154 @@ public enum ApplicationReader {
            application.outcome == .notAnApplication || application.outcome == .incomplete {
             application = application.with(outcome: .unreadable)
         }
+        var result: Result
         if application.outcome == .notAnApplication {
             let reason = application.purpose == .termination ? "termination notice (Rules p.13)"
                 : forms.isEmpty ? "empty message" : "no Annex 2 form or field found"
-            return Result(application: application, sources: sources, notAnApplicationReason: reason)
+            result = Result(application: application, sources: sources, notAnApplicationReason: reason)
+        } else {
+            result = Result(application: application, sources: sources, notAnApplicationReason: nil)
         }
-        return Result(application: application, sources: sources, notAnApplicationReason: nil)
+        result.signatures = reading.signatures
+        result.signerMismatches = signerMismatches(reading.signatures, application)
+        return result
+    }
+
+    /// The signers whose IIN or BIN is not the one the form gives.
+    static func signerMismatches(_ signatures: [SourceSignature], _ application: Application) -> [String] {
+        func field(_ f: FormField) -> String? {
+            if case .text(let value)? = application.fields[f], value.utf8.count == 12 { return value }
+            return nil
+        }
+        var out: [String] = []
+        for item in signatures {
+            guard let signer = item.signature.signer else { continue }
+            if let signed = signer.iin, let form = field(.iin), signed != form {
+                out.append("signer's IIN \(signed) (\(item.source)) differs from the form's IIN \(form)")
+            }
+            if let signed = signer.bin, let form = field(.bin), signed != form {
+                out.append("signer's BIN \(signed) (\(item.source)) differs from the form's BIN \(form)")
+            }
+        }
+        return out
+    }
+
+    /// The sources, forms and signatures of one message, taken part by part; containers
+    /// (signed documents, winmail.dat) are opened and their documents taken like parts.
+    struct Reading {
+        let trust: TrustAnchors?
+        let legacyCharset: String
+        var sources: [Source] = []
+        var forms: [(sourceID: String, form: ExtractedForm)] = []
+        var signatures: [SourceSignature] = []
+
+        mutating func take(_ part: Part, container: SourceKind?, depth: Int) {
+            let (bytes, _) = part.decodedBody()
+            let kind = SourceKind.detect(filename: part.filename, mimeType: part.contentType.mimeType, bytes: bytes)
+            func note(_ unreadable: UnreadableReason?) {
+                sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: unreadable,
+                                      container: container))
+            }
+            switch kind {
+            case .signed, .tnef:
+                guard depth < ApplicationReader.maxContainerDepth else {
+                    return note(UnreadableReason(.limitReached, "containers nested more than \(ApplicationReader.maxContainerDepth) deep"))
+                }
+                let opened = kind == .signed ? openSigned(part, bytes) : openTNEF(part, bytes)
+                switch opened {
+                case .failure(let reason):
+                    note(reason)
+                case .success(let inner):
+                    note(nil)
+                    for entity in inner {
+                        for innerPart in candidateParts(entity) { take(innerPart, container: kind, depth: depth + 1) }
+                    }
+                }
+            default:
+                switch document(of: part, bytes: bytes, kind: kind) {
+                case .success(let document):
+                    note(nil)
+                    forms.append((part.path, FieldExtractor.extract(document)))
+                case .failure(let reason):
+                    note(reason)
+                case nil:
+                    return
+                }
+            }
+        }
+
+        /// The signed content as a MIME entity (S/MIME) or as the file it is, with the signers recorded.
+        /// A detached signature opens to nothing: the part it signs is read beside it.
+        mutating func openSigned(_ part: Part, _ bytes: [UInt8]) -> Swift.Result<[Message], UnreadableReason> {
+            switch SignedContainer.open(bytes, trust: trust) {
+            case .failure(let problem):
+                return .failure(UnreadableReason(problem.isLimit ? .limitReached : .corrupt, problem.description))
+            case .success(let opened):
+                signatures += opened.signatures.map { SourceSignature(source: part.path, signature: $0) }
+                guard let content = opened.content else { return .success([]) }
+                let path = part.path + "/1"
+                if isSMIME(part) {
+                    return .success([Message(entity: content, path: path, legacyCharset: legacyCharset)])
+                }
+                return .success([file(content, name: ApplicationReader.unsignedName(part.filename), mimeType: nil, path: path)])
+            }
+        }
+
+        mutating func openTNEF(_ part: Part, _ bytes: [UInt8]) -> Swift.Result<[Message], UnreadableReason> {
+            TNEFArchive.read(bytes).map { attachments in
+                attachments.enumerated().map { index, attachment in
+                    file(attachment.bytes, name: attachment.name, mimeType: attachment.mimeType, path: part.path + "/\(index + 1)")
+                }
+            }
+        }
+
+        /// S/MIME (RFC 8551) signs a MIME entity; NCALayer and the like sign a file.
+        func isSMIME(_ part: Part) -> Bool {
+            let type = part.contentType
+            if part.filename?.lowercased() == "smime.p7m" { return true }
+            guard type.subtype == "pkcs7-mime" || type.subtype == "x-pkcs7-mime" else { return false }
+            return type.parameters["smime-type"] != nil || !part.isAttachment
+        }
+
+        /// A file out of a container as an attachment part of its own, so it is read by exactly the
+        /// code that reads attachments (and its name and type are judged the same way).
+        func file(_ bytes: [UInt8], name: String?, mimeType: String?, path: String) -> Message {
+            var header = "Content-Type: \(mimeType.flatMap(ApplicationReader.plainToken) ?? "application/octet-stream")\r\n"
+            header += "Content-Transfer-Encoding: binary\r\n"
+            header += "Content-Disposition: attachment"
+            if let name, !name.isEmpty { header += "; filename*=utf-8''" + ApplicationReader.percentEncoded(name) }
+            return Message(entity: Array((header + "\r\n\r\n").utf8) + bytes, path: path, legacyCharset: legacyCharset)
+        }
+    }
+
+    /// `анкета.docx.cms` -> `анкета.docx`: the name the signed file had before it was signed.
+    static func unsignedName(_ name: String?) -> String? {
+        guard let name else { return nil }
+        for suffix in [".cms", ".p7m", ".p7s", ".sig", ".p7b"] where name.lowercased().hasSuffix(suffix) && name.count > suffix.count {
+            return String(name.dropLast(suffix.count))
+        }
+        return name
+    }
+
+    /// A MIME type as Outlook recorded it, when it is one token/token and nothing else.
+    static func plainToken(_ type: String) -> String? {
+        let allowed = type.utf8.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || "/.+-_".utf8.contains(b)
+        }
+        return allowed && type.utf8.filter { $0 == 0x2F }.count == 1 ? type : nil
+    }
+
+    /// RFC 2231 value characters: attribute-chars as they are, everything else %XX of its UTF-8.
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for b in text.utf8 {
+            let plain = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || "!#$&+-.^_`|~".utf8.contains(b)
+            if plain { out.append(Character(Unicode.Scalar(b))) } else {
+                let hex = Array("0123456789ABCDEF")
+                out += "%\(hex[Int(b >> 4)])\(hex[Int(b & 0x0F)])"
+            }
+        }
+        return out
     }
 
     /// The leaves worth reading: the message's text (HTML preferred over its plain twin only
@@ -81,9 +237,9 @@ public enum ApplicationReader {
             case .leaf:
                 let type = part.contentType
                 if type.type == "message" || type.mimeType == "text/rfc822-headers" { return }
-                if type.subtype == "ms-tnef" { return }
-                // Signatures and calendar invitations carry no form.
-                if ["pgp-signature", "pkcs7-signature", "x-pkcs7-signature", "calendar"].contains(type.subtype) { return }
+                // PGP signatures and calendar invitations carry no form. A CMS signature beside the
+                // part it signs (multipart/signed) is opened for its signer; winmail.dat for its files.
+                if ["pgp-signature", "calendar"].contains(type.subtype) { return }
                 out.append(part)
             }
         }
@@ -106,6 +262,9 @@ public enum ApplicationReader {
         case .legacyWord: return .failure(UnreadableReason(.legacyFormat, "legacy Word document \(part.filename ?? "")"))
         case .rtf: return .failure(UnreadableReason(.legacyFormat, "RTF document \(part.filename ?? "")"))
         case .archive: return .failure(UnreadableReason(.unsupported, "archive \(part.filename ?? "")"))
+        case .signed, .tnef:
+            // Containers are opened by `Reading`, which reads what is inside them.
+            return .failure(UnreadableReason(.unsupported, "\(kind.rawValue) container \(part.filename ?? "")"))
         case .other:
             if part.isAttachment { return .failure(UnreadableReason(.unsupported, "\(part.contentType.mimeType) \(part.filename ?? "")")) }
             return nil

@@ -1,9 +1,14 @@
 import Foundation
+import Signatures
 
 /// What kind of file a part is, judged by its bytes first: senders mislabel attachments
 /// ("application/octet-stream", a .doc that is really a DOCX), but magic numbers do not lie.
 public enum SourceKind: String, Sendable, Equatable, CaseIterable {
     case docx, odt, html, text, pdf, image, legacyWord, rtf, archive, other
+    /// CMS/PKCS#7 signed data (NCALayer's .cms, .p7m, .sig; S/MIME), opened for the document inside.
+    case signed
+    /// winmail.dat, opened for its attachments.
+    case tnef
 
     public static func detect(filename: String?, mimeType: String, bytes: [UInt8]) -> SourceKind {
         let ext = filename.flatMap { name -> String? in
@@ -44,7 +49,8 @@ public enum SourceKind: String, Sendable, Equatable, CaseIterable {
                 && ["heic", "heix", "mif1", "avif"].contains(String(decoding: b[8..<12], as: UTF8.self))) {
             return .image
         }
-        if b.starts(with: [0x78, 0x9F, 0x3E, 0x22]) { return .other }  // TNEF (winmail.dat)
+        if b.starts(with: TNEFArchive.signature) { return .tnef }
+        if SignedBytes.looksSigned(b) { return .signed }
         if b.starts(with: [0x52, 0x61, 0x72, 0x21]) || b.starts(with: [0x37, 0x7A, 0xBC, 0xAF])
             || b.starts(with: [0x1F, 0x8B]) {
             return .archive
@@ -57,7 +63,7 @@ public enum SourceKind: String, Sendable, Equatable, CaseIterable {
         "txt": .text, "text": .text, "pdf": .pdf, "jpg": .image, "jpeg": .image, "png": .image, "gif": .image,
         "tif": .image, "tiff": .image, "heic": .image, "webp": .image, "bmp": .image, "doc": .legacyWord,
         "dot": .legacyWord, "rtf": .rtf, "zip": .archive, "rar": .archive, "7z": .archive, "gz": .archive,
-        "tar": .archive, "dat": .other,
+        "tar": .archive, "dat": .other, "cms": .signed, "p7m": .signed, "p7s": .signed, "sig": .signed,
     ]
 
     private static func byMIME(_ type: String) -> SourceKind {
@@ -71,7 +77,9 @@ public enum SourceKind: String, Sendable, Equatable, CaseIterable {
         case "application/rtf", "text/rtf", "text/richtext": return .rtf
         case "application/zip", "application/x-zip-compressed", "application/x-rar-compressed",
              "application/vnd.rar", "application/x-7z-compressed", "application/gzip": return .archive
-        case "application/ms-tnef", "application/vnd.ms-tnef": return .other
+        case "application/ms-tnef", "application/vnd.ms-tnef": return .tnef
+        case "application/pkcs7-mime", "application/x-pkcs7-mime", "application/pkcs7-signature",
+             "application/x-pkcs7-signature": return .signed
         default: return type.hasPrefix("image/") ? .image : .other
         }
     }

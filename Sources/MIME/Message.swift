@@ -25,8 +25,24 @@ public struct Message: Sendable {
                              entityCount: &count)
     }
 
+    /// An entity that arrived inside something other than a message: the content of an S/MIME
+    /// signature, a file out of winmail.dat. Its top entity is numbered `path`, a multipart's
+    /// children `path.1`, `path.2`, so the parts say where they came from.
+    public init(entity bytes: [UInt8], path: String, limits: Limits = .default, legacyCharset: String = Charset.defaultLegacy) {
+        var count = 0
+        self = Message.parse(bytes, limits: limits, legacyCharset: legacyCharset, depth: 0, numbering: .child(path),
+                             entityCount: &count)
+    }
+
     static func parse(_ bytes: [UInt8], limits: Limits, legacyCharset: String, depth: Int, pathPrefix: String,
                       entityCount: inout Int) -> Message
+    {
+        parse(bytes, limits: limits, legacyCharset: legacyCharset, depth: depth, numbering: .root(prefix: pathPrefix),
+              entityCount: &entityCount)
+    }
+
+    static func parse(_ bytes: [UInt8], limits: Limits, legacyCharset: String, depth: Int,
+                      numbering: EntityParser.Numbering, entityCount: inout Int) -> Message
     {
         // An empty buffer has no base address; give the parser one byte it will never read past.
         let storage = bytes.isEmpty ? [0] : bytes
@@ -34,8 +50,7 @@ public struct Message: Sendable {
         let (root, count) = storage.withUnsafeBufferPointer { buffer -> (Part, Int) in
             var parser = EntityParser(storage: storage, pointer: buffer.baseAddress!, limits: limits,
                                       legacyCharset: legacyCharset, entityCount: entityCount)
-            let (part, _, _) = parser.parseEntity(start: 0, limit: limit, depth: depth,
-                                                  numbering: .root(prefix: pathPrefix))
+            let (part, _, _) = parser.parseEntity(start: 0, limit: limit, depth: depth, numbering: numbering)
             return (part, parser.entityCount)
         }
         entityCount = count

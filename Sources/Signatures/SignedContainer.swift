@@ -14,7 +14,12 @@ public struct SignedContent: Sendable {
 /// Why a signed document could not be opened: a reason for staff, not a crash.
 public struct SignatureProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// A limit (size, nesting) was reached, rather than the bytes being damaged.
+    public let isLimit: Bool
+    public init(_ description: String, isLimit: Bool = false) {
+        self.description = description
+        self.isLimit = isLimit
+    }
 }
 
 /// Opens CMS/PKCS#7 SignedData with libcrypto: the content is taken with `CMS_get0_content`
@@ -39,7 +44,7 @@ public enum SignedContainer {
         var layers = 0
         while true {
             guard current.count <= limits.maxBytes else {
-                return .failure(SignatureProblem("signed document of \(current.count) bytes, over the \(limits.maxBytes)-byte limit"))
+                return .failure(SignatureProblem("signed document of \(current.count) bytes, over the \(limits.maxBytes)-byte limit", isLimit: true))
             }
             guard let der = SignedBytes.der(current) else {
                 return .failure(SignatureProblem("not a CMS/PKCS#7 signed document (neither DER, PEM nor base64)"))
@@ -55,7 +60,7 @@ public enum SignedContainer {
                 return .success(SignedContent(content: layer.content, signatures: signatures, layers: layers))
             }
             guard layers < limits.maxLayers else {
-                return .failure(SignatureProblem("signed document nested more than \(limits.maxLayers) levels deep"))
+                return .failure(SignatureProblem("signed document nested more than \(limits.maxLayers) levels deep", isLimit: true))
             }
             current = content
         }

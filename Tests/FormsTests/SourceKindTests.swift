@@ -20,7 +20,7 @@ import Testing
     #expect(SourceKind.detect(filename: "anketa.doc", mimeType: "", bytes: ole) == .legacyWord)
     #expect(SourceKind.detect(filename: "book.xls", mimeType: "", bytes: ole) == .other)
     #expect(SourceKind.detect(filename: "a.doc", mimeType: "application/msword", bytes: Array("{\\rtf1\\ansi".utf8)) == .rtf)
-    #expect(SourceKind.detect(filename: "winmail.dat", mimeType: "application/ms-tnef", bytes: [0x78, 0x9F, 0x3E, 0x22]) == .other)
+    #expect(SourceKind.detect(filename: "winmail.dat", mimeType: "application/ms-tnef", bytes: [0x78, 0x9F, 0x3E, 0x22]) == .tnef)
 }
 
 @Test func sourceKindFallsBackToExtensionThenMIMEType() {

@@ -48,12 +48,12 @@ let package = Package(
         .target(name: "Register", dependencies: ["Forms", "CZlib"], path: "Sources/Register"),
 
         // One message or one timer through parser, forms, case machine and store, in one transaction.
-        .target(name: "Intake", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "CCrypto"],
+        .target(name: "Intake", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "CCrypto", "Signatures"],
                 path: "Sources/Intake"),
 
         // The command line as a library, so tests drive it in-process.
         .target(name: "CLI", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "Intake",
-                                            "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
+                                            "CCurlShim", "CSQLite", "CZlib", "CCrypto", "Signatures"],
                 path: "Sources/CLI"),
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
         // pdftotext -layout as a fork server (PDFText): poppler loaded once, a fresh child per PDF.

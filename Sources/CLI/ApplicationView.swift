@@ -75,6 +75,8 @@ struct ApplicationView {
             out += "    " + warn(l.pick("Қате: ", "Ошибка: ", "Invalid: ") + "\(label(item.field)): \(reason)") + "\n"
         }
         for conflict in application.conflicts { out += "    " + warn(conflict) + "\n" }
+        for item in reading.signatures { out += "    " + SignatureLine(item).text(l) + "\n" }
+        for mismatch in reading.signerMismatches { out += "    " + warn(mismatch) + "\n" }
         for source in reading.sources {
             if let reason = source.unreadable {
                 out += "    " + warn(l.pick("Оқылмады", "Не прочитано", "Unreadable") + " \(source.partPath) \(source.filename ?? ""): \(reason)") + "\n"

@@ -148,6 +148,12 @@ struct CaseSheet {
                                          + " " + (item["filename"] as? String ?? "") + ": " + (item["reason"] as? String ?? "")))
         }
         for conflict in object["conflicts"] as? [String] ?? [] { out += ink.warn(Self.aligned("    ", conflict)) }
+        for item in object["signatures"] as? [[String: Any]] ?? [] {
+            let line = SignatureLine(json: item)
+            let text = Self.aligned("    ", line.text(w.language))
+            out += line.verified ? text : ink.dim(text)
+        }
+        for mismatch in object["signerMismatches"] as? [String] ?? [] { out += ink.warn(Self.aligned("    ", mismatch)) }
         return out
     }
 

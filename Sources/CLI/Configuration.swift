@@ -3,6 +3,7 @@ import Glibc
 import Intake
 import MIME
 import Notices
+import Signatures
 
 /// The site's settings: built-in defaults, then the configuration file (`key = value` lines,
 /// `#` comments, as postfix's main.cf), then command-line flags, each overriding the last.
@@ -34,6 +35,7 @@ struct Configuration {
             help: "larger messages are not read, only flagged too-large for staff (bytes, or with K, M, G)"),
         Key(name: "templates_dir", defaultValue: nil, help: "operator's notice templates (built-in ones otherwise)"),
         Key(name: "legacy_charset", defaultValue: "windows-1251", help: "charset of unlabelled 8-bit headers"),
+        Key(name: "trust_anchors", defaultValue: nil, help: "PEM file of the CA certificates signed documents are verified against"),
         Key(name: "imap_url", defaultValue: nil, help: "imaps://host/INBOX to fetch from"),
         Key(name: "imap_user", defaultValue: nil, help: "IMAP login"),
         Key(name: "imap_password_file", defaultValue: nil, help: "file holding the IMAP password"),
@@ -137,6 +139,7 @@ struct Configuration {
         if let url = values["imap_url"], !(url.hasPrefix("imap://") || url.hasPrefix("imaps://")) {
             throw fail("imap_url", "expected imap://HOST[:PORT]/FOLDER or imaps://…")
         }
+        if values["trust_anchors"] != nil { _ = try trustAnchors() }
         if values["imap_url"] != nil && values["imap_user"] == nil {
             throw fail("imap_user", "imap_url is set, so the IMAP login is needed")
         }
@@ -167,6 +170,16 @@ struct Configuration {
         return BusinessCalendar(overrides: overrides, workingHours: hours)
     }
 
+    /// `trust_anchors`, loaded: at least one certificate OpenSSL reads, or a problem.
+    func trustAnchors() throws(Problem) -> TrustAnchors? {
+        guard let path = values["trust_anchors"] else { return nil }
+        do {
+            return try TrustAnchors.load(path: path)
+        } catch {
+            throw Problem(description: "trust_anchors = \(path) (\(origins["trust_anchors"] ?? "default")): \(error.description)")
+        }
+    }
+
     func intakeSettings() throws(Problem) -> IntakeSettings {
         var policy = values["decisions"] == "review" ? DecisionPolicy.review : DecisionPolicy.auto
         policy.warningBusinessHours = Int(values["warning_hours"] ?? "") ?? 8
@@ -181,13 +194,15 @@ struct Configuration {
         let from = AddressList.parse(values["from"] ?? "").mailboxes.first
             ?? MailAddress(localPart: "volunteer", domain: "mki.gov.kz")
         let replyTo = values["reply_to"].map { AddressList.parse($0).mailboxes } ?? []
-        return IntakeSettings(policy: policy, calendar: try calendar(), from: from, replyTo: replyTo,
+        var settings = IntakeSettings(policy: policy, calendar: try calendar(), from: from, replyTo: replyTo,
                               maxNoticesPerSenderPerDay: Int(values["max_notices_per_sender_per_day"] ?? "") ?? 10,
                               templates: templates, legacyCharset: values["legacy_charset"] ?? Charset.defaultLegacy,
                               staffAddress: values["staff_address"].flatMap { AddressList.parse($0).mailboxes.first },
                               authservID: values["authserv_id"],
                               maxMessageBytes: values["max_message_bytes"].flatMap(Self.byteCount)
                                   ?? IntakeSettings.defaultMaxMessageBytes)
+        settings.trustAnchors = try trustAnchors()
+        return settings
     }
 
     /// `65536`, `64K`, `64M`, `1G` (powers of 1024), as bytes; nil if it is not a size.

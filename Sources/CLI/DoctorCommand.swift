@@ -54,7 +54,8 @@ struct DoctorCommand: Command {
             let overrides = settings.calendar.overrides.entries.count
             findings.append(.ok("configuration", (configuration.file ?? "built-in defaults")
                                 + (configuration["templates_dir"].map { "; templates \($0)" } ?? "")
-                                + (configuration["calendar_file"].map { "; calendar file \($0) (\(overrides) lines)" } ?? "")))
+                                + (configuration["calendar_file"].map { "; calendar file \($0) (\(overrides) lines)" } ?? "")
+                                + (settings.trustAnchors.map { "; trust anchors \($0.path) (\($0.count) certificates)" } ?? "")))
         } catch {
             findings.append(.fail("configuration", error.description, hint: "tizilim config check"))
         }

@@ -96,6 +96,8 @@ struct StaffWording {
         case .unreadable: return pick("скан, оқылмайды", "скан, не читается", "scan, not readable")
         case .ambiguousKind: return pick("өтініш беруші түрі анық емес", "вид заявителя неясен", "kind unclear")
         case .twoApplicants: return pick("бір хатта екі өтініш беруші", "два заявителя в одном письме", "two applicants")
+        case .signerMismatch: return pick("қол қоюшының ЖСН/БСН-і анкетадағыдан басқа", "ИИН/БИН подписавшего не совпадает с анкетой",
+                                          "signer's IIN/BIN differs from the form")
         case .duplicateApplicant: return pick("ЖСН/БСН тізілімде бар", "ИИН/БИН уже в реестре", "IIN/BIN already registered")
         case .noticeBounced: return pick("хабарлама жеткізілмеді", "уведомление не доставлено", "notice bounced")
         case .terminationNeedsConfirmation: return pick("тоқтатуды растау керек", "прекращение нужно подтвердить",

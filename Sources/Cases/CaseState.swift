@@ -45,6 +45,8 @@ public enum FlagReason: String, Sendable, CaseIterable {
     case unreadable
     case ambiguousKind = "ambiguous-kind"
     case twoApplicants = "two-applicants"
+    /// The form is signed (EDS, S/MIME) by a certificate whose IIN or BIN is not the form's.
+    case signerMismatch = "signer-mismatch"
     case duplicateApplicant = "duplicate-iin-bin"
     case noticeBounced = "notice-bounced"
     case terminationNeedsConfirmation = "termination-needs-confirmation"

@@ -60,6 +60,8 @@ extension ApplicationRecord {
                 if let columns { pairs.append((key, .string(columns))) }
             case "staffEntered":
                 pairs.append((key, .object(entered)))
+            case "signatures", "signerMismatches":
+                if let value = object[key] { pairs.append((key, JSON(foundation: value))) }
             default:
                 pairs.append((key, object[key].map(JSON.init(foundation:)) ?? .null))
             }
@@ -69,6 +71,7 @@ extension ApplicationRecord {
 
     /// The keys of a stored reading in the order `parse --json` documents them.
     static let keyOrder = ["kind", "language", "purpose", "terminationDate", "outcome", "fields", "missing", "invalid",
-                           "sources", "missingParts", "conflicts", "companions", "unreadable", "notAnApplicationReason",
+                           "sources", "missingParts", "conflicts", "companions", "unreadable", "signatures", "signerMismatches",
+                           "notAnApplicationReason",
                            "registerColumns", "staffEntered"]
 }

@@ -120,7 +120,30 @@ public struct ApplicationRecord: Sendable, Equatable {
                              ("reason", .string(reason.description))])
                 }
             })),
+        ] + signatures(reading) + [
             ("notAnApplicationReason", .optional(reading.notAnApplicationReason)),
         ] + (registerColumns.map { [("registerColumns", JSON.string($0))] } ?? []))
+    }
+
+    /// `signatures` and `signerMismatches`, present only when the message carried a signature, so
+    /// the reading of unsigned mail is what it was.
+    static func signatures(_ reading: ApplicationReader.Result) -> [(String, JSON)] {
+        guard !reading.signatures.isEmpty else { return [] }
+        let items = reading.signatures.map { item -> JSON in
+            let signer = item.signature.signer
+            return .object([
+                ("source", .string(item.source)),
+                ("subject", .optional(signer?.displayName)),
+                ("iin", .optional(signer?.iin)),
+                ("bin", .optional(signer?.bin)),
+                ("issuer", .optional(signer?.issuer)),
+                ("notBefore", .optional(signer?.notBefore)),
+                ("notAfter", .optional(signer?.notAfter)),
+                ("algorithm", .string(item.signature.algorithm)),
+                ("verified", .bool(item.signature.verdict.isVerified)),
+                ("reason", .optional(item.signature.verdict.reason)),
+            ])
+        }
+        return [("signatures", .array(items)), ("signerMismatches", .array(reading.signerMismatches.map(JSON.string)))]
     }
 }

@@ -1,6 +1,7 @@
 import Cases
 import Forms
 import MIME
+import Signatures
 import Store
 
 /// Takes one message from the mailbox into the store: recognises it (a repeat, a bounce of our
@@ -91,11 +92,11 @@ public struct Intake {
 
     /// Pure: no store, no clock beyond the year the forms' dates are judged against.
     public func prepare(_ bytes: [UInt8], year: Int) -> Prepared {
-        Self.prepare(bytes, year: year, legacyCharset: settings.legacyCharset)
+        Self.prepare(bytes, year: year, legacyCharset: settings.legacyCharset, trust: settings.trustAnchors)
     }
 
     /// Static so that readers on other threads need no store.
-    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String) -> Prepared {
+    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String, trust: TrustAnchors? = nil) -> Prepared {
         let message = Message(bytes: bytes, legacyCharset: legacyCharset)
         // From is parsed once here for all who ask (the verdict, the reader, the case).
         let from = message.from
@@ -104,7 +105,8 @@ public struct Intake {
         let automatic = autoSubmission.isAutomatic || deliveryStatus != nil
         return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from,
                         autoSubmission: autoSubmission, deliveryStatus: .some(deliveryStatus),
-                        reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission))
+                        reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission,
+                                                                                  trust: trust))
     }
 
     /// `path` is where the file lives in the Maildir, kept as evidence; `arrivedAt` is when

@@ -2,6 +2,7 @@ import Cases
 import Foundation
 import MIME
 import Notices
+import Signatures
 
 /// Everything the intake needs to know about the site, as values: the CLI builds it from the
 /// configuration file and flags.
@@ -23,6 +24,9 @@ public struct IntakeSettings: Sendable {
     /// header is read, their SHA-256 is computed from the file, and they wait for staff
     /// flagged `too-large`.
     public var maxMessageBytes: Int
+    /// The CA certificates signed documents are verified against (`trust_anchors`); nil: none
+    /// is called verified, each signature says "no trust anchors configured".
+    public var trustAnchors: TrustAnchors? = nil
 
     /// 64 MiB: above what mail servers accept (typically 25-50 MB), so only a message that
     /// came around them, or a misconfigured one, is over it.

@@ -38,7 +38,7 @@ struct TakingContext {
         if exceedsLimits {
             return try tooLarge(letter.caseReference)
         }
-        let reading = letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year)
+        let reading = letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year, trust: settings.trustAnchors)
         let record = letter.record ?? ApplicationRecord(reading)
         if let running = try caseToContinue(letter.caseReference) {
             return try resubmit(running, reading: reading, record: record)
@@ -230,6 +230,8 @@ extension Assessment {
         var flags: [FlagReason] = []
         // Two people in one letter: whose notice, whose register line? A person sorts it out.
         if !application.conflicts.isEmpty || !application.companions.isEmpty { flags.append(.twoApplicants) }
+        // Someone else's EDS on the form: a person checks who applies.
+        if !reading.signerMismatches.isEmpty { flags.append(.signerMismatch) }
         if application.kindUndetermined && (outcome == .complete || outcome == .incomplete) && intent == .application {
             flags.append(.ambiguousKind)
         }

@@ -66,10 +66,12 @@ let package = Package(
         .target(name: "FuzzDriver", path: "Tests/Fuzz/FuzzDriver"),
         .executableTarget(name: "mime-fuzz", dependencies: ["MIME", "FuzzDriver"], path: "Tests/Fuzz/mime-fuzz"),
         .executableTarget(name: "forms-fuzz", dependencies: ["Forms", "FuzzDriver"], path: "Tests/Fuzz/forms-fuzz"),
+        .executableTarget(name: "container-fuzz", dependencies: ["Forms", "Signatures", "FuzzDriver"],
+                          path: "Tests/Fuzz/container-fuzz"),
         .executableTarget(name: "text-form-fuzz", dependencies: ["Forms", "MIME", "FuzzDriver"], path: "Tests/Fuzz/text-form-fuzz"),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
-        .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME", "TestRig"], path: "Tests/FormsTests", exclude: ["Fixtures"]),
+        .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME", "TestRig", "Signatures"], path: "Tests/FormsTests", exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Cases"], path: "Tests/StoreTests"),
         .testTarget(name: "NoticesTests", dependencies: ["Notices", "MIME", "Forms", "Cases"], path: "Tests/NoticesTests"),
         // Real servers for tests: Dovecot and an SMTP server on loopback, started and stopped here.

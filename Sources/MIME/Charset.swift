@@ -146,6 +146,11 @@ public enum Charset {
         return table
     }
 
+    /// Whether a canonical name can be decoded (a kept table, or iconv).
+    static func isKnown(_ canonical: String) -> Bool {
+        singleByteTable(canonical) != nil || iconvKnows(canonical)
+    }
+
     static func iconvKnows(_ charset: String) -> Bool {
         guard !charset.isEmpty else { return false }
         let cd = iconv_open("UTF-8", charset)

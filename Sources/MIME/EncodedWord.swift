@@ -12,6 +12,30 @@ public enum EncodedWord {
     {
         let input = Array(text.utf8)
         guard containsWordStart(input) else { return (text, []) }
+        return decode(utf8: input, literal: { out, bytes in out.append(contentsOf: bytes); return [] },
+                      fallbackCharset: fallbackCharset, limit: limit)
+    }
+
+    /// Decodes a header value as it arrived, raw 8-bit bytes and all: a raw byte inside an encoded
+    /// word is a byte of the word's declared charset (Outlook and some webmail write
+    /// `=?windows-1251?Q?…?=` with the Cyrillic unescaped), and the text between words is UTF-8
+    /// if it is valid UTF-8, else `fallbackCharset`. Decoding the value to a String first and the
+    /// words after would read such a byte twice, once in each charset.
+    public static func decode(bytes input: [UInt8], fallbackCharset: String = Charset.defaultLegacy,
+                              limit: Int = 10_000) -> (text: String, defects: [Defect])
+    {
+        decode(utf8: input, literal: { out, bytes in
+            if Charset.isASCII(bytes) { out.append(contentsOf: bytes); return [] }
+            let (text, defects) = Charset.decode(bytes, charset: nil, fallback: fallbackCharset)
+            out.append(contentsOf: text.utf8)
+            return defects
+        }, fallbackCharset: fallbackCharset, limit: limit)
+    }
+
+    /// The decoder proper; `literal` appends the text between words (as UTF-8) to `out`.
+    private static func decode(utf8 input: [UInt8], literal: (inout [UInt8], ArraySlice<UInt8>) -> [Defect],
+                               fallbackCharset: String, limit: Int) -> (text: String, defects: [Defect])
+    {
 
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
@@ -57,7 +81,7 @@ public enum EncodedWord {
                 let adjacent = decodedWords > 0 && between.allSatisfy(isSpace)
                 if !(adjacent && word.canonicalCharset == runCharset) {
                     flushRun()
-                    if !adjacent { out.append(contentsOf: between) }
+                    if !adjacent { defects += literal(&out, between) }
                     runCharset = word.canonicalCharset
                     runLabel = word.label
                 }
@@ -75,7 +99,7 @@ public enum EncodedWord {
             }
         }
         flushRun()
-        out.append(contentsOf: input[literalStart...])
+        defects += literal(&out, input[literalStart...])
         return (String(decoding: out, as: UTF8.self), defects)
     }
 

@@ -36,6 +36,11 @@ public struct Header: Sendable, Sequence {
     /// Like `text(_:)`, with what was wrong with the value.
     public func decodedText(_ name: String) -> (text: String, defects: [Defect])? {
         guard let field = first(name) else { return nil }
+        if field.hasLegacyEightBit {
+            // Words are decoded over the raw bytes: a raw byte inside a word belongs to the word's charset.
+            let (text, defects) = EncodedWord.decode(bytes: Array(field.unfoldedBytes()), fallbackCharset: legacyCharset)
+            return (text, [Defect(.rawEightBitHeader, "\(field.name) read as \(legacyCharset)")] + defects)
+        }
         let (value, rawDefects) = field.unfoldedValue(legacyCharset: legacyCharset)
         let (text, wordDefects) = EncodedWord.decode(value, fallbackCharset: legacyCharset)
         return (text, rawDefects + wordDefects)

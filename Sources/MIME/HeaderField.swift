@@ -24,6 +24,15 @@ public struct HeaderField: Sendable, Hashable {
     /// The value unfolded (line breaks removed, the folding whitespace kept) and trimmed.
     /// Raw 8-bit bytes are read as UTF-8 (RFC 6532), else as `legacyCharset`, with a defect.
     public func unfoldedValue(legacyCharset: String = Charset.defaultLegacy) -> (value: String, defects: [Defect]) {
+        let slice = unfoldedBytes()
+        if Charset.isASCII(slice) { return (Charset.asciiString(slice), []) }
+        if let utf8 = Charset.validUTF8(slice) { return (utf8, []) }
+        let (text, defects) = Charset.decode(slice, charset: legacyCharset, fallback: "UTF-8")
+        return (text, [Defect(.rawEightBitHeader, "\(name) read as \(legacyCharset)")] + defects)
+    }
+
+    /// The value's bytes unfolded and trimmed, still undecoded.
+    func unfoldedBytes() -> ArraySlice<UInt8> {
         var bytes = [UInt8]()
         bytes.reserveCapacity(rawValue.count)
         for byte in rawValue where byte != 0x0D && byte != 0x0A {
@@ -33,11 +42,13 @@ public struct HeaderField: Sendable, Hashable {
         var lo = 0, hi = bytes.count
         while lo < hi, bytes[lo] == 0x20 { lo += 1 }
         while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
-        let slice = bytes[lo..<hi]
-        if Charset.isASCII(slice) { return (Charset.asciiString(slice), []) }
-        if let utf8 = Charset.validUTF8(slice) { return (utf8, []) }
-        let (text, defects) = Charset.decode(slice, charset: legacyCharset, fallback: "UTF-8")
-        return (text, [Defect(.rawEightBitHeader, "\(name) read as \(legacyCharset)")] + defects)
+        return bytes[lo..<hi]
+    }
+
+    /// Whether the value holds raw 8-bit bytes that are not UTF-8 (a legacy charset is then guessed).
+    var hasLegacyEightBit: Bool {
+        let value = rawValue
+        return !Charset.isASCII(value) && Charset.validUTF8(value) == nil
     }
 
     /// The unfolded value, decoding raw 8-bit bytes as UTF-8 or windows-1251.

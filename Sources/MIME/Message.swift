@@ -18,11 +18,28 @@ public struct Message: Sendable {
     /// Parses `bytes`. Never fails: whatever cannot be read becomes a defect on the part it concerns.
     ///
     /// - Parameter legacyCharset: read raw 8-bit headers and unlabelled 8-bit text that is not
-    ///   UTF-8 with this charset (windows-1251 for Kazakh and Russian mail).
+    ///   UTF-8 with this charset (windows-1251 for Kazakh and Russian mail), unless the message's
+    ///   first text part names its charset: the client that wrote the body wrote the headers.
     public init(bytes: [UInt8], limits: Limits = .default, legacyCharset: String = Charset.defaultLegacy) {
         var count = 0
-        self = Message.parse(bytes, limits: limits, legacyCharset: legacyCharset, depth: 0, pathPrefix: "",
-                             entityCount: &count)
+        var parsed = Message.parse(bytes, limits: limits, legacyCharset: legacyCharset, depth: 0, pathPrefix: "",
+                                   entityCount: &count)
+        if let hint = parsed.headerCharsetHint, Charset.canonicalName(hint) != Charset.canonicalName(legacyCharset) {
+            // Only a message with raw non-UTF-8 header bytes is parsed twice.
+            count = 0
+            parsed = Message.parse(bytes, limits: limits, legacyCharset: hint, depth: 0, pathPrefix: "", entityCount: &count)
+        }
+        self = parsed
+    }
+
+    /// The charset of the first text part, when some header holds raw 8-bit bytes that are not
+    /// UTF-8 and that part names a legacy charset decodable here.
+    var headerCharsetHint: String? {
+        guard parts.contains(where: { $0.header.fields.contains(where: \.hasLegacyEightBit) }),
+              let label = textParts.first?.charset else { return nil }
+        let canonical = Charset.canonicalName(label)
+        guard canonical != "UTF-8", canonical != "US-ASCII", Charset.isKnown(canonical) else { return nil }
+        return label
     }
 
     /// An entity that arrived inside something other than a message: the content of an S/MIME

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Forms
 @testable import MIME
+import Signatures
 
 // What forms-fuzz and text-form-fuzz (Tests/Fuzz) found, kept as tests, and the committed fuzz
 // corpora replayed through the same readings the fuzzers make, so every input that once reached
@@ -118,5 +119,33 @@ import Testing
             #expect(again.map(\.fields) == applications.map(\.fields), "\(name)")
             #expect(again.map(\.outcome) == applications.map(\.outcome), "\(name)")
         }
+    }
+
+    /// container-fuzz's `exercise`: the bytes as winmail.dat and as CMS signed data.
+    func exerciseContainers(_ bytes: [UInt8]) -> (tnef: Result<[TNEFArchive.Attachment], UnreadableReason>,
+                                                  signed: Result<[UInt8]?, SignatureProblem>) {
+        _ = SourceKind.detect(filename: "winmail.dat", mimeType: "application/octet-stream", bytes: bytes)
+        return (TNEFArchive.read(bytes), SignedContainer.open(bytes, trust: nil).map(\.content))
+    }
+
+    @Test func everyContainerFuzzCorpusInputOpensTheSameTwiceAndAFailureSaysWhy() throws {
+        let inputs = try corpus("container-fuzz")
+        #expect(inputs.count >= 10)
+        var opened = (tnef: 0, signed: 0)
+        for (name, bytes) in inputs {
+            let first = exerciseContainers(bytes), second = exerciseContainers(bytes)
+            #expect(first.tnef == second.tnef, "\(name)")
+            #expect(first.signed == second.signed, "\(name)")
+            switch first.tnef {
+            case .success: opened.tnef += 1
+            case .failure(let reason): #expect(!reason.detail.isEmpty, "\(name)")
+            }
+            switch first.signed {
+            case .success: opened.signed += 1
+            case .failure(let problem): #expect(!problem.description.isEmpty, "\(name)")
+            }
+        }
+        // The corpus holds well-formed containers of both kinds, not only damaged ones.
+        #expect(opened.tnef >= 3 && opened.signed >= 4, "\(opened)")
     }
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the three libFuzzer targets (release, AddressSanitizer) into .build-fuzz, makes their
+# Builds the four libFuzzer targets (release, AddressSanitizer) into .build-fuzz, makes their
 # seed corpora (seeds.sh, into WORK/seeds), fuzzes each in turn for SECONDS and prints one line
 # per target. What a run finds is kept in WORK/corpus/<target> and carried into the next run.
 # One job, one worker: the fuzzers share the machine. Crash, timeout, OOM and leak inputs are
@@ -9,7 +9,7 @@ set -eu
 seconds=${1:-300}
 work=${2:-/tmp/tizilim-fuzz}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-targets=${FUZZ_TARGETS:-"mime-fuzz forms-fuzz text-form-fuzz"}
+targets=${FUZZ_TARGETS:-"mime-fuzz forms-fuzz text-form-fuzz container-fuzz"}
 cd "$root"
 
 # -parse-as-library: without a @main the FUZZING build has no top-level code, and libFuzzer's

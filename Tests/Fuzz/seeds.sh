@@ -8,7 +8,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-/tmp/tizilim-fuzz}
-for target in mime-fuzz forms-fuzz text-form-fuzz; do
+for target in mime-fuzz forms-fuzz text-form-fuzz container-fuzz; do
     rm -rf "$out/$target"
     mkdir -p "$out/$target"
 done
@@ -56,8 +56,9 @@ for path in sources:
             keep("text-form-fuzz", text.encode("utf-8"))
 PY
 
-# The committed corpora (Tests/Fuzz/corpus) carry earlier runs' findings forward.
-for target in mime-fuzz forms-fuzz text-form-fuzz; do
+# The committed corpora (Tests/Fuzz/corpus) carry earlier runs' findings forward. container-fuzz's
+# seeds are only those: winmail.dat and signed data made by a Python TNEF writer and openssl.
+for target in mime-fuzz forms-fuzz text-form-fuzz container-fuzz; do
     if [ -d "$root/Tests/Fuzz/corpus/$target" ]; then
         cp "$root/Tests/Fuzz/corpus/$target/"* "$out/$target/" 2>/dev/null || true
     fi

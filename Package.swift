@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "TestRig", path: "Tests/TestRig", exclude: ["rig"]),
         .testTarget(name: "MailboxTests", dependencies: ["Mailbox", "TestRig"], path: "Tests/MailboxTests"),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Forms"], path: "Tests/RegisterTests"),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig"],
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig", "Signatures"],
                     path: "Tests/IntakeTests"),
         .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "Forms", "Store", "TestRig"], path: "Tests/CLITests"),
         .testTarget(name: "SignaturesTests", dependencies: ["Signatures", "TestRig"], path: "Tests/SignaturesTests"),

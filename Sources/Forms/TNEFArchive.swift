@@ -28,6 +28,7 @@ public enum TNEFArchive {
 
     public static func read(_ bytes: [UInt8], limits: Limits = Limits()) -> Result<[Attachment], UnreadableReason> {
         guard bytes.starts(with: signature) else { return .failure(UnreadableReason(.corrupt, "winmail.dat: no TNEF signature")) }
+        guard bytes.count >= 6 else { return .failure(UnreadableReason(.corrupt, "winmail.dat: cut short in its key")) }
         var reader = ByteReader(bytes: bytes, at: 6)  // signature and the u16 legacy key
         var attachments: [Attachment] = []
         var current: Pending? = nil

@@ -31,7 +31,7 @@ import Testing
     #expect(SourceKind.detect(filename: nil, mimeType: "TEXT/HTML", bytes: text) == .html)
     #expect(SourceKind.detect(filename: nil, mimeType: "image/heic", bytes: text) == .image)
     #expect(SourceKind.detect(filename: "winmail.dat", mimeType: "application/ms-tnef", bytes: []) == .other)
-    #expect(SourceKind.detect(filename: nil, mimeType: "application/ms-tnef", bytes: text) == .other)
+    #expect(SourceKind.detect(filename: nil, mimeType: "application/ms-tnef", bytes: text) == .tnef)
     #expect(SourceKind.detect(filename: "noextension", mimeType: "application/vnd.oasis.opendocument.text", bytes: text) == .odt)
     #expect(SourceKind.detect(filename: ".hidden", mimeType: "application/octet-stream", bytes: text) == .other)
 }

@@ -8,7 +8,8 @@ if [ "${1:-build}" = test ]; then
     # Real servers and peers for the test suite: IMAP, SMTP, and the system Python.
     # Node runs the register page's own script in a test.
     # Chromium loads the published register page in a test.
-    want+=(python3 dovecot-imapd python3-aiosmtpd curl nodejs chromium)
+    # openssl (the tool) makes the throwaway CAs and signed documents of the signature tests.
+    want+=(python3 dovecot-imapd python3-aiosmtpd curl nodejs chromium openssl)
 fi
 missing=()
 for pkg in "${want[@]}"; do

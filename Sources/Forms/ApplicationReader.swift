@@ -151,7 +151,7 @@ public enum ApplicationReader {
                 signatures += opened.signatures.map { SourceSignature(source: part.path, signature: $0) }
                 guard let content = opened.content else { return .success([]) }
                 let path = part.path + "/1"
-                if isSMIME(part) {
+                if isSMIME(part), ApplicationReader.startsWithHeaderField(content) {
                     return .success([Message(entity: content, path: path, legacyCharset: legacyCharset)])
                 }
                 return .success([file(content, name: ApplicationReader.unsignedName(part.filename), mimeType: nil, path: path)])
@@ -183,6 +183,19 @@ public enum ApplicationReader {
             if let name, !name.isEmpty { header += "; filename*=utf-8''" + ApplicationReader.percentEncoded(name) }
             return Message(entity: Array((header + "\r\n\r\n").utf8) + bytes, path: path, legacyCharset: legacyCharset)
         }
+    }
+
+    /// Whether bytes begin as a MIME entity does (`Content-Type: …`): an S/MIME label on a signed
+    /// DOCX must not make the DOCX be parsed as mail.
+    static func startsWithHeaderField(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count, i < 80 {
+            let b = bytes[i]
+            if b == UInt8(ascii: ":") { return i > 0 }
+            guard b > 0x20, b < 0x7F else { return false }
+            i += 1
+        }
+        return false
     }
 
     /// `анкета.docx.cms` -> `анкета.docx`: the name the signed file had before it was signed.

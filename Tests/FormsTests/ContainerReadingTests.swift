@@ -167,3 +167,12 @@ private func read(_ bytes: [UInt8], trust: TrustAnchors? = nil) -> ApplicationRe
     #expect(result.signatures.first?.signature.signer?.iin == "670509312900")
     #expect(result.signatures.first?.signature.verdict.isVerified == false)
 }
+
+@Test func aSignedFileLabelledSMIMEIsStillReadAsTheFileItIs() throws {
+    let kit = try SigningKit()
+    defer { kit.remove() }
+    let signed = try kit.cms(applicationDocx())
+    let result = read(AttachedLetter.make(attachments: [("application/pkcs7-mime; smime-type=signed-data", "anketa.docx.p7m", signed)]))
+    #expect(result.application.outcome == .complete)
+    #expect(result.sources.first { $0.container == .signed }?.kind == .docx)
+}

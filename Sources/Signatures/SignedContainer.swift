@@ -69,6 +69,8 @@ public enum SignedContainer {
     /// One SignedData: its content and its signatures.
     static func openLayer(_ der: [UInt8], trust: TrustAnchors?) -> Result<([UInt8]?, [Signature]), SignatureProblem> {
         ERR_clear_error()
+        // The error queue is per thread and shared with libcurl's TLS: leave nothing on it.
+        defer { ERR_clear_error() }
         let parsed: OpaquePointer? = der.withUnsafeBytes { raw in
             guard let bio = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return nil }
             defer { BIO_free(bio) }

@@ -118,7 +118,7 @@ struct CasesCommand: Command {
         }
         if StaffDecisionCommand.actions.contains(action) {
             do {
-                _ = try Site.storePath(configuration)
+                _ = try Installation.storePath(configuration)
             } catch {
                 console.error("tizilim cases: \(error)")
                 return ExitCode.config
@@ -170,7 +170,7 @@ struct CasesCommand: Command {
 
     /// The store, which must exist (staff commands never create one), opened with staff's patience.
     static func openStore(_ configuration: Configuration) throws -> Database {
-        try Site.store(configuration, busyTimeoutMilliseconds: patienceMilliseconds)
+        try Installation.store(configuration, busyTimeoutMilliseconds: patienceMilliseconds)
     }
 
     /// `--now`, else the real clock; nil (after saying why) for a value that is not a time.
@@ -215,7 +215,7 @@ struct CasesCommand: Command {
     func list(_ arguments: Arguments, intake: Intake, wording: StaffWording, console: Console) throws -> Int32 {
         guard let query = query(arguments, console: console),
               let now = Self.clock(arguments, console: console, command: "cases") else { return ExitCode.usage }
-        let all = try Docket(intake.database).entries()
+        let all = try CasesWithApplicants(intake.database).entries()
         let cases = query.ordered(all)
         let calendar = intake.settings.calendar
         if arguments.has("json") {

@@ -23,7 +23,7 @@ struct Daemon {
         install(SIGINT) { _ in stopSignal = 1 }
         install(SIGHUP) { _ in reloadSignal = 1 }
         let systemd = SystemdNotifier()
-        var site: Site
+        var site: Installation
         // A full disk at start (after a reboot, say) is waited out like one that fills later:
         // exiting would only have systemd restart us into the same failure every 10 s.
         var failedOpens = 0
@@ -184,7 +184,7 @@ struct Daemon {
     }
 
     /// The calendar may have changed since the running terms were computed: count them again.
-    func recount(_ site: Site) {
+    func recount(_ site: Installation) {
         do {
             try ServeCommand().recountDeadlines(site, now: clock(), console: console)
         } catch {
@@ -192,14 +192,14 @@ struct Daemon {
         }
     }
 
-    static func open(_ arguments: Arguments) throws -> Site {
-        let site = try Site(try Configuration(arguments))
+    static func open(_ arguments: Arguments) throws -> Installation {
+        let site = try Installation(try Configuration(arguments))
         try site.maildir.create()
         return site
     }
 
     /// Seconds until the earliest timer or notice retry, so deadlines fire on time.
-    func nextWake(_ site: Site) -> Double {
+    func nextWake(_ site: Installation) -> Double {
         let now = clock().utcSeconds
         let due = [try? CaseBook(site.database).nextTimerDue(), try? Outbox(site.database).nextAttempt()]
         guard let next = due.compactMap({ $0 ?? nil }).map(\.utcSeconds).min() else { return 60 }
@@ -247,7 +247,7 @@ struct StorageOutage {
     /// Problems already logged in this episode, so each is said once.
     private var logged: Set<String>
 
-    init(_ error: Error, site: Site, now: Double) {
+    init(_ error: Error, site: Installation, now: Double) {
         began = now
         storageFull = Self.isStorageFull(error)
         nextTry = now + delay
@@ -255,7 +255,7 @@ struct StorageOutage {
         logged = [Self.problemKey(error)]
     }
 
-    mutating func failedAgain(_ error: Error, site: Site, now: Double) {
+    mutating func failedAgain(_ error: Error, site: Installation, now: Double) {
         retries += 1
         storageFull = storageFull || Self.isStorageFull(error)
         delay = min(delay * 2, Self.longestDelay)
@@ -264,12 +264,12 @@ struct StorageOutage {
     }
 
     /// The line to log for a failure in this episode, or nil when this problem was said already.
-    mutating func lineForNewProblem(_ error: Error, site: Site) -> String? {
+    mutating func lineForNewProblem(_ error: Error, site: Installation) -> String? {
         guard logged.insert(Self.problemKey(error)).inserted else { return nil }
         return Self.isStorageFull(error) ? Self.describe(error, site: site) : "\(error); retrying in \(Int(delay)) s"
     }
 
-    func firstLine(_ error: Error, site: Site) -> String {
+    func firstLine(_ error: Error, site: Installation) -> String {
         if Self.isStorageFull(error) {
             return Self.describe(error, site: site) + "; no mail is taken until space returns (letters wait in "
                 + "\(site.maildir.directory(.new)), notices stay queued), retrying every \(Int(Self.firstDelay))-\(Int(Self.longestDelay)) s"
@@ -288,7 +288,7 @@ struct StorageOutage {
     /// True when a full disk has room again: a watched folder's free space at least doubled
     /// and grew by 64 KiB since the last failure. Growth on a busy, large file system does
     /// not count as room, so that case falls back to the timed retries.
-    func spaceReturned(_ site: Site) -> Bool {
+    func spaceReturned(_ site: Installation) -> Bool {
         storageFull && Self.grown(since: freeAtFailure, Self.freeSpace(site.configuration))
     }
 
@@ -313,7 +313,7 @@ struct StorageOutage {
 
     /// "no space left on device: store /var/lib/tizilim/tizilim.sqlite: SQLite error 13: …;
     /// free: /var/lib/tizilim 0 KiB": what failed, where, and how much room each file system has.
-    static func describe(_ error: Error, site: Site) -> String {
+    static func describe(_ error: Error, site: Installation) -> String {
         describe(error, configuration: site.configuration)
     }
 

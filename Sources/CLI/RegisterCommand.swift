@@ -41,7 +41,7 @@ struct RegisterCommand: Command {
         }
         do {
             let configuration = try Configuration(arguments)
-            let publisher = RegisterPublisher(database: try Site.store(configuration))
+            let publisher = RegisterPublisher(database: try Installation.store(configuration))
             let now = LocalDateTime(utcSeconds: Int64(time(nil)))
             let updated = (try publisher.lastChange() ?? now).description
             switch action {
@@ -62,7 +62,7 @@ struct RegisterCommand: Command {
                 }
             default:
                 let directory = configuration["publish_dir"] ?? "var/publish"
-                try Site.makeParent(of: directory + "/x")
+                try Installation.makeParent(of: directory + "/x")
                 try publisher.publish(to: directory, since: nil, now: now)
                 console.line("published the register into \(directory)")
             }

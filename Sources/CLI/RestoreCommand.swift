@@ -54,7 +54,7 @@ struct RestoreCommand: Command {
             return ExitCode.cannotCreate
         }
         do {
-            try Site.makeParent(of: storePath)
+            try Installation.makeParent(of: storePath)
             let owner = Self.owner(of: storePath)
             let counts: String
             do {

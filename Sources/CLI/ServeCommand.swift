@@ -49,7 +49,7 @@ struct ServeCommand: Command {
         guard arguments.has("once") else {
             return Daemon(arguments: arguments, console: console, clock: clock).run()
         }
-        let site: Site
+        let site: Installation
         do {
             site = try Daemon.open(arguments)
         } catch where StorageOutage.isStorageFull(error) {
@@ -86,8 +86,8 @@ struct ServeCommand: Command {
     /// One sweep and one round of deliveries; returns the summary line and how many deliveries failed.
     /// `resolving`: first settle the notices a killed courier left `sending` (at start, and
     /// after a failed pass, which may have left one); never while this process is delivering.
-    func pass(_ site: Site, now: LocalDateTime, includeCur: Bool, resolving: Bool, console: Console) throws -> (String, Int) {
-        let lines = try Sweep(maildir: site.maildir, intake: site.intake).run(now: now, includeCur: includeCur)
+    func pass(_ site: Installation, now: LocalDateTime, includeCur: Bool, resolving: Bool, console: Console) throws -> (String, Int) {
+        let lines = try IntakePass(maildir: site.maildir, intake: site.intake).run(now: now, includeCur: includeCur)
         for line in lines { console.error(Self.logLine(line)) }
         let courier = try site.courier()
         if resolving {
@@ -111,8 +111,8 @@ struct ServeCommand: Command {
         }
         // The notices written before the disk filled are logged; the rest stay queued.
         if let full { throw full }
-        let messages = lines.filter { $0.taken.disposition != .timer }.count
-        let opened = lines.filter { $0.taken.disposition == .opened }.count
+        let messages = lines.filter { $0.outcome.disposition != .timer }.count
+        let opened = lines.filter { $0.outcome.disposition == .opened }.count
         let timers = lines.count - messages
         let sent = deliveries.filter { $0.result == "sent" }.count
         let destination = site.configuration["smtp_url"] ?? site.configuration["sent"] ?? "var/sent"
@@ -122,7 +122,7 @@ struct ServeCommand: Command {
 
     /// Counts the running refinement terms again on the configured calendar and logs each
     /// one extended (`Intake.recountRefinementTerms`).
-    func recountDeadlines(_ site: Site, now: LocalDateTime, console: Console) throws {
+    func recountDeadlines(_ site: Installation, now: LocalDateTime, console: Console) throws {
         for change in try site.intake.recountRefinementTerms(at: now) {
             console.error("<5>\(change.caseID): refinement deadline extended from "
                 + "\(change.from.map(\.description) ?? "?") to \(change.to.map(\.description) ?? "?"): the business calendar changed")
@@ -131,9 +131,9 @@ struct ServeCommand: Command {
 
     /// Re-publishes the register's files when an entry changed since `since`.
     @discardableResult
-    func publish(_ site: Site, since: LocalDateTime?, now: LocalDateTime, console: Console) throws -> LocalDateTime? {
+    func publish(_ site: Installation, since: LocalDateTime?, now: LocalDateTime, console: Console) throws -> LocalDateTime? {
         let directory = site.configuration["publish_dir"] ?? "var/publish"
-        try Site.makeParent(of: directory + "/register.json")
+        try Installation.makeParent(of: directory + "/register.json")
         let published = try RegisterPublisher(database: site.database).publish(to: directory, since: since, now: now)
         if published != nil { console.error("<6>register published into \(directory)") }
         return published
@@ -155,8 +155,8 @@ struct ServeCommand: Command {
         }
     }
 
-    static func logLine(_ line: Sweep.Line) -> String {
-        let t = line.taken
+    static func logLine(_ line: IntakePass.Step) -> String {
+        let t = line.outcome
         var text = "<6>\(line.source)" + (line.messageID.map { " <\($0)>" } ?? "") + ": \(t.disposition.rawValue)"
         if let id = t.caseID { text += " \(id)" }
         if let state = t.state { text += " → \(state.rawValue)" }

@@ -53,7 +53,7 @@ struct StatsCommand: Command {
         let reviewDays: Int
         do {
             let configuration = try Configuration(arguments)
-            let database = try Site.store(configuration)
+            let database = try Installation.store(configuration)
             let settings = try configuration.intakeSettings()
             calendar = settings.calendar
             reviewDays = settings.policy.reviewDays

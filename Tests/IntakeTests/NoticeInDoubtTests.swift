@@ -24,7 +24,7 @@ import Testing
             let entry = try maildir.deliver(Letters.letter(messageID: "doubt1@mail.ru", body: Letters.completeBody))
             intake = try Letters.intake(folder)
             now = LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60)
-            _ = try Sweep(maildir: maildir, intake: intake).run(now: now)
+            _ = try IntakePass(maildir: maildir, intake: intake).run(now: now)
         }
 
         /// The one notice, claimed by a courier that then dies.

@@ -6,7 +6,7 @@ import Store
 
 /// The configured site opened for work: the store, the Maildir, the intake and the courier.
 /// What `serve` and `cases` share.
-struct Site {
+struct Installation {
     let configuration: Configuration
     let database: Database
     let intake: Intake

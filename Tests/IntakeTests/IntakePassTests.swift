@@ -52,7 +52,7 @@ import Testing
         let now = LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60)
         _ = try IntakePass(maildir: maildir, intake: intake).run(now: now)
         let courier = NoticeCourier(intake: intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
-        #expect(try courier.deliverDue(now: now).map(\.result) == ["sent"])
+        #expect(try courier.deliverDue(now: now).map(\.result) == [.sent])
         #expect(try courier.deliverDue(now: now).isEmpty)
         #expect(try sent.pending().count == 1)
     }

@@ -4,6 +4,7 @@ import Testing
 import TestRig
 @testable import CLI
 import Forms
+import Register
 
 /// A signed letter as staff see it: `parse --json`, `serve` with `trust_anchors`, `cases show`.
 @Suite struct SignedLetterCommands {

@@ -3,6 +3,7 @@ import Forms
 import Intake
 import Mailbox
 import MIME
+import Register
 import Signatures
 import Store
 import Testing
@@ -32,14 +33,14 @@ import TestRig
         let delivered = try maildir.deliver(AttachedLetter.make(messageID: "outlook1@mail.ru", attachments: [
             ("application/ms-tnef", "winmail.dat", tnef.bytes),
         ]))
-        let sweep = Sweep(maildir: maildir, intake: try Letters.intake(folder))
-        let lines = try sweep.run(now: LocalDateTime(utcSeconds: delivered.deliveredUTCSeconds + 60))
-        #expect(lines.map(\.taken.disposition) == [.opened])
-        let taken = try #require(lines.first?.taken)
+        let pass = IntakePass(maildir: maildir, intake: try Letters.intake(folder))
+        let lines = try pass.run(now: LocalDateTime(utcSeconds: delivered.deliveredUTCSeconds + 60))
+        #expect(lines.map(\.outcome.disposition) == [.opened])
+        let taken = try #require(lines.first?.outcome)
         #expect(taken.state == .accepted)
         let caseID = try #require(taken.caseID)
-        let record = try #require(try CaseBook(sweep.intake.database).find(humanID: caseID))
-        let sent = try Outbox(sweep.intake.database).items(caseID: record.id)
+        let record = try #require(try CaseBook(pass.intake.database).find(humanID: caseID))
+        let sent = try Outbox(pass.intake.database).items(caseID: record.id)
         #expect(sent.map(\.notice) == ["acceptance"])
         #expect(sent.first?.recipient == "vkim.kostanay@mail.ru")
     }

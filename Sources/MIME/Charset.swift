@@ -146,9 +146,11 @@ public enum Charset {
         return table
     }
 
-    /// Whether a canonical name can be decoded (a kept table, or iconv).
-    static func isKnown(_ canonical: String) -> Bool {
-        singleByteTable(canonical) != nil || iconvKnows(canonical)
+    /// Whether raw 8-bit header bytes could have been written in this charset: a legacy 8-bit
+    /// charset decodable here, not a Unicode form (UTF-7, UTF-16…) or a 7-bit ISO 2022 one.
+    static func isEightBitLegacy(_ canonical: String) -> Bool {
+        if ["UTF", "UCS", "ISO-2022", "HZ"].contains(where: { canonical.hasPrefix($0) }) || canonical == "US-ASCII" { return false }
+        return singleByteTable(canonical) != nil || iconvKnows(canonical)
     }
 
     static func iconvKnows(_ charset: String) -> Bool {

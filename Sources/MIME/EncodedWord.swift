@@ -28,7 +28,8 @@ public enum EncodedWord {
             if Charset.isASCII(bytes) { out.append(contentsOf: bytes); return [] }
             let (text, defects) = Charset.decode(bytes, charset: nil, fallback: fallbackCharset)
             out.append(contentsOf: text.utf8)
-            return defects
+            // The caller reports the raw 8-bit header itself.
+            return defects.filter { $0.kind != .charsetMismatch }
         }, fallbackCharset: fallbackCharset, limit: limit)
     }
 

@@ -36,7 +36,7 @@ public struct Header: Sendable, Sequence {
     /// Like `text(_:)`, with what was wrong with the value.
     public func decodedText(_ name: String) -> (text: String, defects: [Defect])? {
         guard let field = first(name) else { return nil }
-        if field.hasLegacyEightBit {
+        if field.hasLegacyEightBit, EncodedWord.containsWordStart(Array(field.rawValue)) {
             // Words are decoded over the raw bytes: a raw byte inside a word belongs to the word's charset.
             let (text, defects) = EncodedWord.decode(bytes: Array(field.unfoldedBytes()), fallbackCharset: legacyCharset)
             return (text, [Defect(.rawEightBitHeader, "\(field.name) read as \(legacyCharset)")] + defects)

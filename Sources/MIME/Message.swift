@@ -37,9 +37,7 @@ public struct Message: Sendable {
     var headerCharsetHint: String? {
         guard parts.contains(where: { $0.header.fields.contains(where: \.hasLegacyEightBit) }),
               let label = textParts.first?.charset else { return nil }
-        let canonical = Charset.canonicalName(label)
-        guard canonical != "UTF-8", canonical != "US-ASCII", Charset.isKnown(canonical) else { return nil }
-        return label
+        return Charset.isEightBitLegacy(Charset.canonicalName(label)) ? label : nil
     }
 
     /// An entity that arrived inside something other than a message: the content of an S/MIME

@@ -44,3 +44,10 @@ private func message(subjectBytes: [UInt8], bodyCharset: String?) -> Message {
     #expect(plain.subject == "Заявка")
     #expect(plain.header.legacyCharset == Charset.defaultLegacy)
 }
+
+@Test func aUnicodeFormOnTheFirstTextPartIsNoHintForRawHeaderBytes() {
+    // UTF-7 cannot have written raw 8-bit bytes: the legacy charset reads them.
+    let parsed = message(subjectBytes: zayavkaCP1251, bodyCharset: "utf-7")
+    #expect(parsed.subject == "Заявка")
+    #expect(parsed.header.legacyCharset == Charset.defaultLegacy)
+}

@@ -1,3 +1,4 @@
+import Dates
 import Service
 import Cases
 import Forms

@@ -43,7 +43,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// iCalendar's DATE form `YYYYMMDD`.
-    init?(basic text: some StringProtocol) {
+    public init?(basic text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 8, let y = CivilDate.digits(u[0..<4]), let m = CivilDate.digits(u[4..<6]),
               let d = CivilDate.digits(u[6..<8]),
@@ -94,6 +94,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String {
         CivilDate.pad(year, 4) + "-" + CivilDate.pad(month, 2) + "-" + CivilDate.pad(day, 2)
+    }
+
+    /// `05.02.2026`: how dates are written in Kazakhstan, in notices, the register and to staff.
+    public var dotted: String {
+        CivilDate.pad(day, 2) + "." + CivilDate.pad(month, 2) + "." + CivilDate.pad(year, 4)
     }
 
     /// English weekday abbreviation, for reasons shown to staff ("Sat 2024-05-04").

@@ -438,6 +438,10 @@ def scan(pdf, rng, work, n):
     # What scanners and phones send: a greyscale JPEG, a 1-bit PNG (a "document" scan profile), or the pages
     # as an image-only PDF. Kept small: the corpus is committed.
     kind = rng.choice(['jpeg', 'png', 'pdf'])
+    if kind != 'png' and dpi > 200:
+        # a phone photo or a colour-profile scan at 300 dpi is megabytes: keep those at 150-200 dpi
+        images = [im.resize((im.size[0] * 200 // dpi, im.size[1] * 200 // dpi)) for im in images]
+        dpi = 200
     outs = []
     if kind == 'pdf':
         buf = io.BytesIO()
@@ -448,7 +452,7 @@ def scan(pdf, rng, work, n):
         for i, im in enumerate(images, 1):
             buf = io.BytesIO()
             if kind == 'jpeg':
-                im.save(buf, 'JPEG', quality=rng.choice([50, 60, 70]), dpi=(dpi, dpi))
+                im.save(buf, 'JPEG', quality=rng.choice([45, 55, 65]), dpi=(dpi, dpi))
                 outs.append(('IMG_2026%04d_%d.jpg' % (n, i), 'image/jpeg', buf.getvalue()))
             else:
                 im.point(lambda v: 255 if v > 150 else 0).convert('1').save(buf, 'PNG', dpi=(dpi, dpi), optimize=True)

@@ -108,6 +108,17 @@ def match(truth_apps, read_apps):
     return out
 
 
+# Forms typed into a body or a document the readers open today (not .doc/.rtf/CMS/TNEF/scans, issue 19).
+TYPED = {'text', 'fwd-text', 'html', 'docx', 'logo-docx', 'docx-lo', 'odt', 'pdf', 'multi'}
+
+
+def groups(t):
+    out = ['format:' + t['format'], 'wrapper:' + t.get('wrapper', 'none'), 'all']
+    if t['format'] in TYPED:
+        out.append('typed')
+    return out
+
+
 class Tally:
     def __init__(self):
         self.letters = self.correct = self.fa = self.fr = 0
@@ -148,7 +159,7 @@ def main():
                 if len(t['applications']) > 1:
                     d = ['applicant %s: %s' % (ta['fields'].get('iin') or ta['fields'].get('bin') or '?', x) for x in d]
                 diffs += d
-                for key in ('format:' + t['format'], 'wrapper:' + t.get('wrapper', 'none'), 'all'):
+                for key in groups(t):
                     tally = by[key]
                     tally.scan = tally.scan or t['format'] == 'scan'
                     ro = ra.get('outcome') if ra else None
@@ -163,7 +174,7 @@ def main():
                         if f in ('iin', 'bin'):
                             tally.ids_n += 1
                             tally.ids_ok += fok
-            for key in ('format:' + t['format'], 'wrapper:' + t.get('wrapper', 'none'), 'all'):
+            for key in groups(t):
                 by[key].letters += 1
                 by[key].correct += letter_ok
             if not letter_ok:
@@ -174,17 +185,20 @@ def main():
     for split, by in split_rows.items():
         print('== %s ==' % split)
         print(header)
-        keys = sorted(k for k in by if k.startswith('format:')) + sorted(k for k in by if k.startswith('wrapper:')) + ['all']
+        keys = sorted(k for k in by if k.startswith('format:')) + sorted(k for k in by if k.startswith('wrapper:')) + ['typed', 'all']
         for k in keys:
             t = by[k]
             ids = t.pct(t.ids_ok, t.ids_n) if (t.scan or k == 'all') else '    -'
-            print('%-22s %7d %9s %8s %6d %6d %9s' % (k.replace('format:', '').replace('wrapper:', 'via ') if k != 'all' else 'ALL',
+            name = {'all': 'ALL', 'typed': 'typed forms'}.get(k, k.replace('format:', '').replace('wrapper:', 'via '))
+            print('%-22s %7d %9s %8s %6d %6d %9s' % (name,
                                                    t.letters, t.pct(t.correct, t.letters), t.pct(t.fields_ok, t.fields_n),
                                                    t.fa, t.fr, ids))
         print()
     print('decision = outcome, kind, exact missing and invalid sets right (per letter); fields = key field values right;')
     print('FA = false acceptances (truth not complete, read complete: must be 0); FR = false refinements (truth complete,')
     print('read incomplete); IIN/BIN = exact-match rate of the identifiers (shown for scans and overall).')
+    print('typed forms = text, HTML, DOCX, ODT and PDF forms (direct, forwarded and office letters); ALL adds')
+    print('.doc, .rtf, CMS, winmail.dat, scans, corrupt attachments and letters that are not applications.')
     if verbose:
         print()
         for split, name, diffs in wrong:

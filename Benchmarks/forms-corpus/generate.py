@@ -288,10 +288,19 @@ def multi_letter(n, rng, lang, date, fill_date, cfg, split, work):
     L.meta.update(client=rng.choice(['outlook', 'gmail']), wrapper='office-multi')
     L.client = L.meta['client']
     L.date, L.split, L.wrapper = date, split, 'office-multi'
+    # Forms one after another in the office's own text, or one attachment per applicant.
+    L.in_body = rng.random() < 0.3
+    L.meta['multiIn'] = 'body' if L.in_body else 'attachments'
+    L.body_forms = []
     for i in range(count):
         case = rng.choices(['complete', 'incomplete', 'invalid'], [60, 25, 15])[0]
         a = make_applicant(rng, lang, case)
         L.apps.append(a)
+        if L.in_body:
+            rows, st = form_rows(a, rng, 'text', cfg, fill_date)
+            L.body_forms.append(render.to_text(rows))
+            L.truth.append(truth_of(a, address=a['truth'].get('email') if 'email' not in a['spoiled'] else None))
+            continue
         kind = rng.choice(['docx', 'pdf', 'docx-lo', 'odt'])
         stem = '%d_%s' % (i + 1, people.translit(a['person']['surname']).capitalize())
         if kind == 'docx':
@@ -383,8 +392,9 @@ def throwaway_ca(work):
 
 def cms_sign(data, a, work, n):
     d = throwaway_ca(work)
-    iin = a['truth'].get('iin') or a['person']['iin']
-    p = a['person']
+    # The certificate is the signer's real one: a form with a mistyped IIN then disagrees with it.
+    p = a['head'] if a['kind'] == 'organization' else a['person']
+    iin = p['iin']
     key, csr, crt = 'leaf-%d.key' % n, 'leaf-%d.csr' % n, 'leaf-%d.pem' % n
     run = lambda *args: subprocess.run(args, check=True, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     run('openssl', 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-utf8',
@@ -403,7 +413,6 @@ def tnef(name, data):
         return struct.pack('<BII', level, ident, len(payload)) + payload + struct.pack('<H', sum(payload) % 65536)
     out = struct.pack('<IH', 0x223E9F78, 0x0001)
     out += attr(1, 0x00089006, struct.pack('<I', 0x00010000))
-    out += attr(1, 0x00069007, b'\xe3\x04\x00\x00')  # attOemCodepage 1251... informational
     out += attr(2, 0x00069002, struct.pack('<HIHHI', 1, 0xFFFFFFFF, 0, 0, 0))
     out += attr(2, 0x00018010, name.encode('cp1251', 'replace') + b'\x00')
     out += attr(2, 0x0006800F, data)
@@ -636,9 +645,15 @@ def office_letter(L, rng):
     lang = L.lang
     intro = {'kk': 'Тізілімге қосу үшін %d өтініш иесінің арыздарын жолдаймыз (қосымшада).' % len(L.apps),
              'ru': 'Направляем заявления %d заявителей для включения в реестр (во вложении).' % len(L.apps)}[lang]
+    if L.in_body:
+        intro = {'kk': 'Тізілімге қосу үшін %d өтініш иесінің арыздары төменде.' % len(L.apps),
+                 'ru': 'Ниже заявления %d заявителей для включения в реестр.' % len(L.apps)}[lang]
     lines = [rng.choice(GREETINGS[lang]), '', intro, '']
     for i, a in enumerate(L.apps, 1):
-        lines.append('%d. %s' % (i, L.attachments[i - 1]['name']))
+        if L.in_body:
+            lines += ['%d.' % i, L.body_forms[i - 1], '-' * 40, '']
+        else:
+            lines.append('%d. %s' % (i, L.attachments[i - 1]['name']))
     lines += ['', rng.choice(SIGNOFFS[lang]), office[0]]
     msg = MIMEMultipart('mixed')
     msg.attach(text_part('\n'.join(lines) + '\n', rng, lang))

@@ -15,6 +15,9 @@ def R(text, *fmt):
 
 
 def label(rng, field, lang, pools):
+    # Mixed languages: a Kazakh form with a Russian label here and there ("ИИН", "Г.р."), and back.
+    if rng.random() < 0.1:
+        lang = 'ru' if lang == 'kk' else 'kk'
     options = [t for t, pool in LABELS[field][lang] if pool in pools]
     # The official wording is what most people keep.
     return options[0] if rng.random() < 0.45 else rng.choice(options)
@@ -31,13 +34,12 @@ class Style:
             ['table', 'table', 'table', 'colon', 'nextline']
         if held_out:
             layouts.append('underscore')
-            layouts.append('underscore')
         self.layout = rng.choice(layouts)
         marks = {'text': ['box', 'check', 'brackets', 'plus', 'numbers', 'only'],
                  'html': ['cell', 'cell', 'box', 'brackets', 'bold', 'underline', 'numbers'],
                  'docx': ['cell', 'sdt', 'sdt', 'box', 'bold', 'underline', 'numbers']}[target]
         if held_out:
-            marks = marks + ['answer', 'answer'] + (['highlight'] if target != 'text' else [])
+            marks = marks + ['answer'] + (['highlight'] if target != 'text' else [])
         self.mark = rng.choice(marks)
         self.cell_mark = rng.choice(['X', 'X', '+', '✓', 'V', '☒'])
         self.kind_mark = rng.choice({'text': ['only', 'only', 'brackets', 'underscores'],
@@ -119,8 +121,10 @@ def field_rows(st, lab, value, n=None):
     raise ValueError(L)
 
 
-def choice_rows(st, question, options, chosen, lang):
+def choice_rows(st, question, options, chosen, lang, other=None):
     rng = st.rng
+    if other:
+        options = options[:12] + [options[12] + ': ' + other]
     rows = [('tr', [[R(question)], [R('')]])] if st.layout == 'table' else [('p', [R(question)])]
     mark = st.mark
     if mark == 'numbers' or mark == 'answer':
@@ -196,8 +200,10 @@ def questionnaire_rows(a, st):
         rows.append(('p', [R(annex2.INFO_HEADING[lang])]))
         if not a['activity'] and not st.blank_dropped:
             return
-        rows.extend(choice_rows(st, question[lang], annex2.activities(lang), a['activity'], lang))
-        if 13 in a['activity'] and 'otherActivity' in shown:
+        inline = 13 in a['activity'] and 'otherActivity' in shown and rng.random() < 0.5
+        rows.extend(choice_rows(st, question[lang], annex2.activities(lang), a['activity'], lang,
+                                shown['otherActivity'] if inline else None))
+        if 13 in a['activity'] and 'otherActivity' in shown and not inline:
             rows.extend(field_rows(st, label(rng, 'otherActivity', lang, st.pools), shown['otherActivity']))
 
     if kind in ('volunteer', 'coordinator', 'organizer'):

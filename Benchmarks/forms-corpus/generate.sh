@@ -21,3 +21,9 @@ work="$(mktemp -d /tmp/forms-corpus-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 # LibreOffice writes its profile under HOME too; keep it out of the user's home.
 HOME="$work" nice /usr/bin/python3 "$here/generate.py" "$here" --split "${1:-all}" --work "$work"
+# The truth must agree with what the letters say (exit 1 otherwise).
+dirs=()
+for s in train validation; do
+  if [ "${1:-all}" = all ] || [ "${1:-all}" = "$s" ]; then dirs+=("$here/$s"); fi
+done
+/usr/bin/python3 "$here/check.py" "${dirs[@]}"

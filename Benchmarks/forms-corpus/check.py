@@ -11,7 +11,7 @@ from email import policy
 
 SKIPPED = {'doc', 'rtf', 'cms', 'tnef', 'scan', 'corrupt', 'notapp'}
 # Forward headers name the applicant's address; they are not the form.
-HEADER_LINE = re.compile(r'^(From|Кімнен|От кого|To|Кому|Кімге):.*$', re.M)
+HEADER_LINE = re.compile(r'^\s*(From|Кімнен|От кого|To|Кому|Кімге):.*$', re.M)
 
 
 def text_of(msg):
@@ -24,7 +24,8 @@ def text_of(msg):
         if ctype == 'text/plain':
             out.append(part.get_content())
         elif ctype == 'text/html':
-            out.append(html.unescape(re.sub(r'<[^>]+>', ' ', part.get_content())))
+            lines = re.sub(r'(?i)<br\s*/?>|</div>|</p>', '\n', part.get_content())
+            out.append(html.unescape(re.sub(r'<[^>]+>', ' ', lines)))
         elif ctype.endswith('wordprocessingml.document'):
             xml = zipfile.ZipFile(io.BytesIO(data)).read('word/document.xml').decode()
             out.append(re.sub(r'<[^>]+>', '', xml.replace('</w:p>', '\n')))  # runs split mid-word join again

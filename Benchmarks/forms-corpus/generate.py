@@ -7,7 +7,7 @@ ground-truth line per letter (truth.jsonl). Run through generate.sh, which insta
 Deterministic: the seeds below fix every choice and so the ground truth; LibreOffice and openssl stamp
 times into the files they write, so only the attachments' bytes differ between runs.
 """
-import base64, datetime, hashlib, json, os, random, shutil, struct, subprocess, sys, tempfile, zipfile
+import base64, datetime, hashlib, json, os, random, re, shutil, struct, subprocess, sys, tempfile, zipfile
 from email import charset as cs, encoders
 from email.header import Header
 from email.mime.base import MIMEBase
@@ -547,6 +547,7 @@ def compose(L, rng):
         else:
             plain, doc = html_body(L, rng, with_form, client)
         L.plain = plain
+        L.html_doc = doc
         alt = MIMEMultipart('alternative')
         alt.attach(text_part(plain, rng, L.lang, force_utf8=True))
         alt.attach(MIMEText(doc, 'html', rng.choice([qp('utf-8'), b64('utf-8')])))
@@ -583,6 +584,34 @@ FWD_HEADS = {
     'kk': lambda s, d, subj: '-------- Бастапқы хабарлама --------\nКімнен: %s <%s>\nКімге: %s\nКүні: %s\nТақырыбы: %s\n' % (
         s[0], s[1], TO, d.strftime('%d.%m.%Y %H:%M'), subj),
 }
+
+
+def forward_html(style, note, sender, L, subject):
+    esc = render.htmllib.escape
+    inner = getattr(L, 'html_doc', None)
+    if inner:
+        m = re.search(r'<body[^>]*>(.*)</body>', inner, re.S | re.I)
+        inner = m.group(1) if m else inner
+    else:
+        inner = ''.join('<div>%s</div>' % (esc(line) or '<br>') for line in L.plain.split('\n'))
+    note_html = ''.join('<div>%s</div>' % (esc(line) or '<br>') for line in note.split('\n'))
+    name, addr = esc(sender[0]), esc(sender[1])
+    if style == 'gmail':
+        return ('<div dir="ltr">%s<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message '
+                '---------<br>From: <strong class="gmail_sendername" dir="auto">%s</strong> <span dir="auto">&lt;%s&gt;</span><br>'
+                'Date: %s<br>Subject: %s<br>To: &lt;%s&gt;<br></div><br><br>%s</div></div>\n'
+                % (note_html, name, addr, L.date.strftime('%a, %b %d, %Y at %H:%M'), esc(subject), TO, inner))
+    if style == 'outlook':
+        return ('<html><body lang=RU><div class=WordSection1>%s<div style="border:none;border-top:solid #E1E1E1 1.0pt;'
+                'padding:3.0pt 0cm 0cm 0cm"><p class=MsoNormal><b>From:</b> %s &lt;%s&gt; <br><b>Sent:</b> %s<br>'
+                '<b>To:</b> %s<br><b>Subject:</b> %s<o:p></o:p></p></div>%s</div></body></html>\n'
+                % (note_html, name, addr, L.date.strftime('%A, %B %d, %Y %I:%M %p'), TO, esc(subject), inner))
+    words = ('Кімнен', 'Кімге', 'Күні', 'Тақырыбы', 'Бастапқы хабарлама') if style == 'kk' else \
+        ('От кого', 'Кому', 'Дата', 'Тема', 'Пересылаемое сообщение')
+    return ('<HTML><BODY>%s<div>&nbsp;</div><div>-------- %s --------<br>%s: %s &lt;%s&gt;<br>%s: %s<br>%s: %s<br>'
+            '%s: %s<br></div><blockquote style="border-left:1px solid #0857A6;margin:10px;padding:0 0 0 10px;">%s</blockquote>'
+            '</BODY></HTML>\n' % (note_html, words[4], words[0], name, addr, words[1], TO, words[2],
+                                 L.date.strftime('%d.%m.%Y %H:%M'), words[3], esc(subject), inner))
 
 
 def finish(L, rng, work):
@@ -626,6 +655,14 @@ def finish(L, rng, work):
         quoted = FWD_HEADS[style](sender, L.date, subject) + '\n' + L.plain
         text = note + '\n' + quoted
         body = text_part(text, rng, L.lang, force_utf8=True)
+        if style != 'kk' or L.client != 'text':
+            # Mail clients forward as HTML too, quoting the original's HTML under their header block. Its own
+            # generator, seeded by the letter, so the choices of the other letters stay what they were.
+            alt = MIMEMultipart('alternative')
+            alt.attach(body)
+            alt.attach(MIMEText(forward_html(style, note, sender, L, subject), 'html',
+                                random.Random('%s-%d-fwd' % (L.split, L.n)).choice([qp('utf-8'), b64('utf-8')])))
+            body = alt
         if atts:
             outer = MIMEMultipart('mixed')
             outer.attach(body)

@@ -258,9 +258,9 @@ def form_letter(n, fmt, rng, lang, case, date, fill_date, cfg, split, work):
     stem += '_' + people.translit(a['person']['surname']) if rng.random() < 0.5 else ''
     if fmt in ('docx', 'logo-docx'):
         path = os.path.join(work, '%s-%03d.docx' % (split, n))
-        render.to_docx(rows, path, rng)
+        render.to_docx(rows, path, rng, date)
         L.attachments.append(dict(name=stem + '.docx', ctype='application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-                                  data=open(path, 'rb').read()))
+                                  data=fixed_zip(open(path, 'rb').read(), date)))
     elif fmt in ('docx-lo', 'odt', 'pdf', 'doc', 'rtf', 'cms', 'tnef', 'scan'):
         src = os.path.join(work, '%s-%03d.html' % (split, n))
         with open(src, 'w') as fh:
@@ -306,9 +306,9 @@ def multi_letter(n, rng, lang, date, fill_date, cfg, split, work):
         if kind == 'docx':
             rows, st = form_rows(a, rng, 'docx', cfg, fill_date)
             path = os.path.join(work, '%s-%03d-%d.docx' % (split, n, i))
-            render.to_docx(rows, path, rng)
+            render.to_docx(rows, path, rng, date)
             L.attachments.append(dict(name=stem + '.docx', ctype='application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-                                      data=open(path, 'rb').read()))
+                                      data=fixed_zip(open(path, 'rb').read(), date)))
         else:
             rows, st = form_rows(a, rng, 'html', cfg, fill_date)
             src = os.path.join(work, '%s-%03d-%d.html' % (split, n, i))
@@ -614,6 +614,29 @@ def forward_html(style, note, sender, L, subject):
                                  L.date.strftime('%d.%m.%Y %H:%M'), words[3], esc(subject), inner))
 
 
+def serialise(msg, L):
+    """The message's bytes, with boundaries in each client's style fixed by the letter, so that regenerating
+    the corpus leaves the text letters byte-identical (Python would draw them at random)."""
+    for i, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+        h = hashlib.sha1(('%s-%d-%d' % (L.split, L.n, i)).encode()).hexdigest()
+        part.set_boundary({'gmail': '000000000000' + h[:16], 'outlook': '_%03d_%s_' % (i, h[:30].upper()),
+                           'mailru': '--ALT--' + h[:20]}.get(L.client, '----=_Part_%d_%s' % (i, h[:18])))
+    return msg.as_bytes()
+
+
+def fixed_zip(data, when):
+    """A ZIP (DOCX) with every entry dated `when`: python-docx stamps the time of writing."""
+    import io
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
 def finish(L, rng, work):
     # second-priority carriers, now that LibreOffice has written the documents
     for att in list(L.attachments):
@@ -637,7 +660,7 @@ def finish(L, rng, work):
         return
     inner, sender, subject, atts, main = compose(L, rng)
     if L.wrapper == 'none':
-        L.bytes = inner.as_bytes()
+        L.bytes = serialise(inner, L)
         return
     office = rng.choice(OFFICES)
     office_lang = 'kk' if any(c in office[0] for c in 'әғқңөұүһі') else 'ru'
@@ -674,7 +697,7 @@ def finish(L, rng, work):
     fwd_subject = {'gmail': 'Fwd: ', 'outlook': 'FW: ', 'mailru': 'Fwd: ', 'kk': 'Қайта жіберу: ', 'text': 'Fwd: '}.get(
         L.meta.get('forward', 'outlook'), 'Fwd: ') + subject
     later = L.date + datetime.timedelta(hours=rng.randrange(2, 72))
-    L.bytes = headers(outer, rng, office[0], office[1], fwd_subject, later, client, L.n + 1000, L.split).as_bytes()
+    L.bytes = serialise(headers(outer, rng, office[0], office[1], fwd_subject, later, client, L.n + 1000, L.split), L)
 
 
 def office_letter(L, rng):
@@ -697,7 +720,7 @@ def office_letter(L, rng):
     for x in L.attachments:
         msg.attach(attachment(x['name'], x['ctype'], x['data'], L.client))
     subject = {'kk': 'Волонтерлердің арыздары', 'ru': 'Заявления волонтеров'}[lang]
-    L.bytes = headers(msg, rng, office[0], office[1], subject, L.date, L.client, L.n, L.split).as_bytes()
+    L.bytes = serialise(headers(msg, rng, office[0], office[1], subject, L.date, L.client, L.n, L.split), L)
 
 
 def main():

@@ -355,7 +355,7 @@ def add_runs(paragraph, runs, rng):
                 r.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
-def to_docx(rows, path, rng):
+def to_docx(rows, path, rng, when=None):
     import docx
     from docx.shared import Pt
     d = docx.Document()
@@ -383,4 +383,9 @@ def to_docx(rows, path, rng):
         else:
             add_runs(d.add_paragraph(), row[1], rng)
     d.core_properties.author = 'User'
+    if when is not None:
+        naive = when.replace(tzinfo=None)
+        d.core_properties.created = naive
+        d.core_properties.modified = naive
+        d.core_properties.last_modified_by = 'User'
     d.save(path)

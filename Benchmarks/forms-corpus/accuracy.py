@@ -108,7 +108,7 @@ def match(truth_apps, read_apps):
     return out
 
 
-# Forms typed into a body or a document the readers open today (not .doc/.rtf/CMS/TNEF/scans, issue 19).
+# Forms typed into a body or a document the readers open today (not .doc/.rtf/CMS/S-MIME/TNEF/scans, issue 19).
 TYPED = {'text', 'fwd-text', 'html', 'docx', 'logo-docx', 'docx-lo', 'odt', 'pdf', 'multi'}
 
 
@@ -198,7 +198,7 @@ def main():
     print('FA = false acceptances (truth not complete, read complete: must be 0); FR = false refinements (truth complete,')
     print('read incomplete); IIN/BIN = exact-match rate of the identifiers (shown for scans and overall).')
     print('typed forms = text, HTML, DOCX, ODT and PDF forms (direct, forwarded and office letters); ALL adds')
-    print('.doc, .rtf, CMS, winmail.dat, scans, corrupt attachments and letters that are not applications.')
+    print('.doc, .rtf, CMS, S/MIME, winmail.dat, scans, corrupt attachments and letters that are not applications.')
     if verbose:
         print()
         for split, name, diffs in wrong:

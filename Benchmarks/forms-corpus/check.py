@@ -9,7 +9,7 @@ scans are made from the same HTML as the PDF and ODT forms and are not opened he
 import email, html, io, json, re, subprocess, sys, zipfile
 from email import policy
 
-SKIPPED = {'doc', 'rtf', 'cms', 'tnef', 'scan', 'corrupt', 'notapp'}
+SKIPPED = {'doc', 'rtf', 'cms', 'smime', 'tnef', 'scan', 'corrupt', 'notapp'}
 # Forward headers name the applicant's address; they are not the form.
 HEADER_LINE = re.compile(r'^\s*(From|Кімнен|От кого|To|Кому|Кімге):.*$', re.M)
 

@@ -31,6 +31,9 @@ SPLITS = {
 PLAN = [('text', 24), ('html', 20), ('docx', 20), ('docx-lo', 10), ('odt', 10), ('pdf', 10), ('doc', 5), ('rtf', 5),
         ('cms', 5), ('tnef', 5), ('scan', 6), ('multi', 6), ('notapp', 11), ('corrupt', 3), ('logo-docx', 5), ('fwd-text', 5)]
 
+# S/MIME opaque-signed letters (issue 19), appended after the plan.
+EXTRA_SMIME = 4
+
 KINDS = ['volunteer'] * 8 + ['organization'] * 4 + ['group'] * 3 + ['coordinator'] * 3 + ['organizer'] * 3
 TO = 'volunteer@mki.gov.kz'
 OFFICES = [('Управление внутренней политики Туркестанской области', 'uvp.turkestan@mail.kz'),
@@ -213,6 +216,14 @@ def build(split, outdir, work):
             letters.append(corrupt_letter(n, rng, lang, date, split))
             continue
         letters.append(form_letter(n, fmt, rng, lang, case, date, fill_date, cfg, split, work))
+    # Letters added after the plan draw on generators of their own, so the planned 150 stay what they were.
+    extra = random.Random(cfg['seed'] + 19)
+    for k in range(EXTRA_SMIME):
+        n = len(plan) + 1 + k
+        date = start + datetime.timedelta(minutes=extra.randrange(0, 60 * 24 * 90))
+        case = extra.choices(['complete', 'incomplete', 'invalid'], [55, 28, 17])[0]
+        letters.append(form_letter(n, 'smime', extra, extra.choice(['kk', 'ru']), case, date, (2026, date.month, date.day),
+                                   cfg, split, work))
     convert_pending(letters, work)
     truth_lines = []
     for L in letters:
@@ -241,10 +252,10 @@ def form_letter(n, fmt, rng, lang, case, date, fill_date, cfg, split, work):
     a = make_applicant(rng, lang, case)
     L.apps.append(a)
     client = {'text': 'text', 'fwd-text': 'text'}.get(fmt) or rng.choice(['gmail', 'outlook', 'mailru'])
-    if fmt == 'logo-docx':
+    if fmt in ('logo-docx', 'smime'):
         client = 'outlook'
     L.meta['client'] = client
-    target = {'text': 'text', 'fwd-text': 'text', 'html': 'html', 'docx': 'docx', 'logo-docx': 'docx'}.get(fmt, 'html')
+    target = {'text': 'text', 'fwd-text': 'text', 'html': 'html', 'docx': 'docx', 'logo-docx': 'docx', 'smime': 'docx'}.get(fmt, 'html')
     rows, st = form_rows(a, rng, target, cfg, fill_date)
     L.meta.update(layout=st.layout, marks=st.mark, contacts=st.contacts, kindMark=st.kind_mark)
     if not a['consent'] and rng.random() < 0.0:
@@ -256,7 +267,7 @@ def form_letter(n, fmt, rng, lang, case, date, fill_date, cfg, split, work):
     L.split = split
     stem = rng.choice(['Өтініш', 'Арыз', 'Сауалнама', 'anketa', 'Анкета', 'Заявление', 'zayavka'])
     stem += '_' + people.translit(a['person']['surname']) if rng.random() < 0.5 else ''
-    if fmt in ('docx', 'logo-docx'):
+    if fmt in ('docx', 'logo-docx', 'smime'):
         path = os.path.join(work, '%s-%03d.docx' % (split, n))
         render.to_docx(rows, path, rng, date)
         L.attachments.append(dict(name=stem + '.docx', ctype='application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -405,6 +416,29 @@ def cms_sign(data, a, work, n):
     out = subprocess.run(['openssl', 'cms', '-sign', '-nodetach', '-binary', '-outform', 'DER', '-in', src, '-signer', crt,
                           '-inkey', key, '-certfile', 'ca.pem'], check=True, cwd=d, stdout=subprocess.PIPE).stdout
     return out
+
+
+def smime_sign(msg, L, work):
+    """The message as Outlook sends it signed and opaque: its MIME body inside application/pkcs7-mime
+    (smime-type=signed-data, smime.p7m), made by `openssl smime -sign -nodetach`."""
+    top = [(k, msg[k]) for k in ('From', 'To', 'Subject', 'Date', 'Message-ID', 'X-Mailer') if msg[k] is not None]
+    for k, _ in top + [('MIME-Version', None), ('Thread-Index', None)]:
+        del msg[k]
+    entity = serialise(msg, L).replace(b'\r\n', b'\n').replace(b'\n', b'\r\n')
+    d = throwaway_ca(work)
+    p = L.apps[0]['head'] if L.apps[0]['kind'] == 'organization' else L.apps[0]['person']
+    key, crt = 'smime-%d.key' % L.n, 'smime-%d.pem' % L.n
+    run = lambda *args: subprocess.run(args, check=True, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run('openssl', 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt + '.csr', '-utf8',
+        '-subj', '/C=KZ/CN=%s %s/serialNumber=IIN%s/emailAddress=%s' % (p['surname'].upper(), p['first'].upper(), p['iin'],
+                                                                     L.apps[0]['address']))
+    run('openssl', 'x509', '-req', '-in', crt + '.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', crt,
+        '-days', '365')
+    signed = subprocess.run(['openssl', 'smime', '-sign', '-nodetach', '-binary', '-signer', crt, '-inkey', key,
+                             '-certfile', 'ca.pem', '-outform', 'SMIME'], input=entity, check=True, cwd=d,
+                            stdout=subprocess.PIPE).stdout
+    head = ''.join('%s: %s\n' % (k, v) for k, v in top)
+    return head.encode() + signed.replace(b'\r\n', b'\n')
 
 
 def tnef(name, data):
@@ -659,6 +693,9 @@ def finish(L, rng, work):
         office_letter(L, rng)
         return
     inner, sender, subject, atts, main = compose(L, rng)
+    if L.fmt == 'smime':
+        L.bytes = smime_sign(inner, L, work)
+        return
     if L.wrapper == 'none':
         L.bytes = serialise(inner, L)
         return

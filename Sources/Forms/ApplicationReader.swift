@@ -103,8 +103,8 @@ public enum ApplicationReader {
             // An inline picture in a signature is not a scan of a form; an attached one is.
             if part.isAttachment || part.filename != nil { return .failure(UnreadableReason(.scan, "image \(part.filename ?? part.contentType.mimeType)")) }
             return nil
-        case .legacyWord: return .failure(UnreadableReason(.legacyFormat, "legacy Word document \(part.filename ?? "")"))
-        case .rtf: return .failure(UnreadableReason(.legacyFormat, "RTF document \(part.filename ?? "")"))
+        case .legacyWord: return WordText.read(bytes)
+        case .rtf: return RTFText.read(bytes)
         case .archive: return .failure(UnreadableReason(.unsupported, "archive \(part.filename ?? "")"))
         case .other:
             if part.isAttachment { return .failure(UnreadableReason(.unsupported, "\(part.contentType.mimeType) \(part.filename ?? "")")) }

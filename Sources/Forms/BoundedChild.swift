@@ -29,6 +29,15 @@ struct BoundedChild {
 
     static let prlimitPath = "/usr/bin/prlimit"
 
+    /// False under a seccomp filter that refuses setrlimit (systemd's `~@resources`): prlimit
+    /// would then fail before the tool starts, so the tool runs with the deadline and output
+    /// bound alone rather than not at all.
+    static let canLimit: Bool = {
+        var current = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &current) == 0 else { return false }
+        return setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &current) == 0
+    }()
+
     var tool: String
     var arguments: [String]
     var limits: Limits = .none
@@ -45,7 +54,7 @@ struct BoundedChild {
         if let n = limits.addressSpace { limitArguments.append("--as=\(n)") }
         if let n = limits.cpuSeconds { limitArguments.append("--cpu=\(n):\(n + 1)") }
         if let n = limits.fileSize { limitArguments.append("--fsize=\(n)") }
-        if !limitArguments.isEmpty {
+        if !limitArguments.isEmpty, Self.canLimit {
             // util-linux is essential on Debian; prlimit then execs the tool with the limits set.
             launch = [Self.prlimitPath] + limitArguments + ["--core=0", "--"] + launch
         }

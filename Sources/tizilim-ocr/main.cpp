@@ -134,6 +134,12 @@ PIX *readHEIF(const std::vector<unsigned char> &bytes) {
 PIX *readImage(const std::vector<unsigned char> &bytes) {
     if (bytes.empty()) fail(2, "corrupt", "empty image");
     if (isHEIF(bytes)) return readHEIF(bytes);
+    // A PNG states its size in its first chunk: judged there even when the rest is missing.
+    static const unsigned char pngSignature[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    if (bytes.size() >= 24 && std::memcmp(bytes.data(), pngSignature, 8) == 0 && std::memcmp(bytes.data() + 12, "IHDR", 4) == 0) {
+        auto be32 = [&](size_t at) { return (long long)bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]; };
+        checkSize(be32(16), be32(20));
+    }
     l_int32 format = 0, width = 0, height = 0, bps = 0, spp = 0, colormap = 0;
     if (pixReadHeaderMem(bytes.data(), bytes.size(), &format, &width, &height, &bps, &spp, &colormap) != 0)
         fail(2, "corrupt", "not an image leptonica can read");

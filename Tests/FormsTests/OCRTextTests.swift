@@ -152,14 +152,9 @@ enum Scans {
         expectUnreadable(try Scans.png(width: 50_000, height: 50_000, headerOnly: true), name: "huge.png", [.limitReached])
     }
 
-    @Test func aTruncatedJPEGIsUnreadableOrPartial() throws {
+    @Test func aTruncatedJPEGIsUnreadable() throws {
         let jpeg = try Scans.render("russian-questionnaire", dpi: 150, format: "jpg")
-        let start = Date()
-        let result = read(Array(jpeg.prefix(jpeg.count / 3)), name: "cut.jpg", type: "image/jpeg")
-        #expect(Date().timeIntervalSince(start) < 30)
-        // libjpeg pads a cut image with grey: what is above the cut may be read, never decided on.
-        #expect(result.application.outcome == .unreadable)
-        #expect(FormLetters.text(result.application, .phone) == nil)
+        expectUnreadable(Array(jpeg.prefix(jpeg.count / 3)), name: "cut.jpg", [.corrupt])
     }
 
     @Test func randomBytesNamedJPGAreUnreadable() {

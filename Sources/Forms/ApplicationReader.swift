@@ -25,8 +25,11 @@ public enum ApplicationReader {
         public var confidence: [FormField: FieldConfidence] = [:]
     }
 
-    /// `automatic`: the message's verdict when the caller has it already.
-    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil) -> Result {
+    /// `automatic`: the message's verdict when the caller has it already. `ocrAutoRefine`
+    /// (`ocr_auto_refine`, off by default): a scan read clearly, of a recognised form, whose
+    /// IIN or BIN is plainly absent may be sent back for refinement without staff.
+    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil,
+                            ocrAutoRefine: Bool = false) -> Result {
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic {
             return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
@@ -60,7 +63,8 @@ public enum ApplicationReader {
         let confidence = FieldConfidence.of(application, sources: sources)
         // A reading of a scan never decides alone: staff check it under the review term, fields pre-filled.
         if application.purpose != .termination, sources.contains(where: { $0.recognition != nil }),
-           !confidence.isEmpty || application.outcome == .notAnApplication || application.outcome == .incomplete {
+           !confidence.isEmpty || application.outcome == .notAnApplication || application.outcome == .incomplete,
+           !(ocrAutoRefine && plainlyWithoutIdentity(application, sources)) {
             application = application.with(outcome: .unreadable)
         }
         if application.outcome == .notAnApplication {
@@ -69,6 +73,14 @@ public enum ApplicationReader {
             return Result(application: application, sources: sources, notAnApplicationReason: reason)
         }
         return Result(application: application, sources: sources, notAnApplicationReason: nil, confidence: confidence)
+    }
+
+    /// An incomplete reading of a recognised form, every scan read at a mean confidence of 80 or
+    /// more and nothing else unreadable, with no IIN or BIN at all: the blank is on the page.
+    static func plainlyWithoutIdentity(_ application: Application, _ sources: [Source]) -> Bool {
+        application.outcome == .incomplete && !application.forms.isEmpty
+            && (application.missing.contains(.iin) || application.missing.contains(.bin))
+            && sources.allSatisfy { $0.unreadable == nil && ($0.recognition?.meanConfidence ?? 100) >= 80 }
     }
 
     /// The leaves worth reading: the message's text (HTML preferred over its plain twin only

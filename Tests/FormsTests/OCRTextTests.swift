@@ -221,3 +221,36 @@ enum Scans {
         #expect(recognition.confidence(of: "Петров") == nil)
     }
 }
+
+/// `ocr_auto_refine`: only a clear scan of a known form with a blank IIN goes back by itself.
+@Suite struct OCRAutoRefineTests {
+    @Test func aClearScanWithoutAnIINIsRefinedOnlyWhenTheSettingSaysSo() throws {
+        try #require(OCRText.path != nil)
+        // The Russian form with its IIN painted over, as if left blank.
+        let png = try Scans.render("russian-questionnaire", dpi: 200)
+        let letter = { (bytes: [UInt8]) in FormLetters.letter(attaching: bytes, name: "scan.png", type: "image/png") }
+        let blank = try Self.withoutIIN(png)
+        let staff = ApplicationReader.read(letter(blank), currentYear: 2026)
+        #expect(staff.application.missing == [.iin])
+        #expect(staff.application.outcome == .unreadable)
+        let refined = ApplicationReader.read(letter(blank), currentYear: 2026, ocrAutoRefine: true)
+        #expect(refined.application.outcome == .incomplete)
+        // A complete scan is never decided on, whatever the setting.
+        #expect(ApplicationReader.read(letter(png), currentYear: 2026, ocrAutoRefine: true).application.outcome == .unreadable)
+    }
+
+    /// The page with the IIN's word box painted white, found by tizilim-ocr itself.
+    static func withoutIIN(_ png: [UInt8]) throws -> [UInt8] {
+        let tool = try #require(OCRText.path)
+        guard case .success(let page) = OCRText.page(png, tool: tool) else { throw CocoaError(.fileReadCorruptFile) }
+        let box = try #require(page.words.first { $0.text.contains("670509312900") })
+        let scale = page.page.scale
+        let dir = Scans.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data(png).write(to: URL(fileURLWithPath: dir + "/in.png"))
+        let x0 = Int(Double(box.left) / scale) - 4, y0 = Int(Double(box.top) / scale) - 4
+        let x1 = Int(Double(box.right) / scale) + 4, y1 = Int(Double(box.top + box.height) / scale) + 4
+        try Scans.run("/usr/bin/convert", ["in.png", "-fill", "white", "-draw", "rectangle \(x0),\(y0) \(x1),\(y1)", "out.png"], in: dir)
+        return Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/out.png")))
+    }
+}

@@ -74,3 +74,11 @@ import Testing
         if case .success(let doc) = result { #expect(doc.plainText.count < 100) }
     }
 }
+
+@Test func aBoundedChildRunsUnderTheLimitsItWasGiven() {
+    let child = BoundedChild(tool: "/bin/sh", arguments: ["-c", "ulimit -v; ulimit -t; ulimit -f"],
+                             limits: WordText.limits, timeout: 10, maxOutput: 1 << 10)
+    guard case .exited(0, let output) = child.run() else { Issue.record("sh did not run"); return }
+    // Address space in KiB, CPU seconds, file size in 512-byte blocks.
+    #expect(String(decoding: output, as: UTF8.self).split(separator: "\n") == ["262144", "10", "0"])
+}

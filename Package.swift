@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "tizilim", targets: ["tizilim"]),
         .executable(name: "tizilim-pdftext", targets: ["tizilim-pdftext"]),
+        .executable(name: "tizilim-ocr", targets: ["tizilim-ocr"]),
         .library(name: "MIME", targets: ["MIME"]),
     ],
     targets: [
@@ -22,6 +23,8 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler",
                        providers: [.apt(["libpoppler-private-dev"])]),
+        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev", "libheif-dev"])]),
         // curl_easy_setopt is variadic, which Swift cannot call: typed wrappers in C.
         .target(name: "CCurlShim", dependencies: ["CCurl"], path: "Sources/CCurlShim",
                 linkerSettings: [.linkedLibrary("curl")]),
@@ -69,6 +72,9 @@ let package = Package(
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
         // pdftotext -layout as a fork server (PDFText): poppler loaded once, a fresh child per PDF.
         .executableTarget(name: "tizilim-pdftext", dependencies: ["CPoppler"], path: "Sources/tizilim-pdftext"),
+        // One scanned page through Tesseract (OCRText): a bounded child per page.
+        .executableTarget(name: "tizilim-ocr", dependencies: ["CTesseract"], path: "Sources/tizilim-ocr",
+                          linkerSettings: [.linkedLibrary("lept"), .linkedLibrary("heif")]),
 
         // Benchmarks and fuzzing: built on demand (see Benchmarks/README.md and README.md).
         .executableTarget(name: "mime-bench", dependencies: ["MIME"], path: "Benchmarks/Sources/mime-bench"),

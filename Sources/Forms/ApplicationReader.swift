@@ -3,7 +3,8 @@ import MIME
 import Signatures
 
 /// From a parsed message to an `Application`: which parts are sources, how each is read,
-/// what could not be read and why. Pure: the only effect is `PDFText` calling pdftotext.
+/// what could not be read and why. Pure but for the readers' bounded children (pdftotext, antiword,
+/// unrtf, pdftoppm, tizilim-ocr).
 public enum ApplicationReader {
     /// One part of the message the reader looked at.
     public struct Source: Sendable {
@@ -17,6 +18,8 @@ public enum ApplicationReader {
         public let unreadable: UnreadableReason?
         /// `.signed` or `.tnef` when the document was taken out of such a container; nil for a part of the message.
         public var container: SourceKind? = nil
+        /// Set when the part's text was recognised in an image: staff decide on what it gave.
+        public var recognition: Recognition? = nil
     }
 
     /// A signature found on the way in, and the part that carried it.
@@ -30,26 +33,32 @@ public enum ApplicationReader {
         public let sources: [Source]
         /// Why the message as a whole is not an application, when it is not.
         public let notAnApplicationReason: String?
+        /// For each field read from a recognised image, how far it can be trusted.
+        public var confidence: [FormField: FieldConfidence] = [:]
         /// Every signature on a signed document or S/MIME message, outermost first.
         public var signatures: [SourceSignature] = []
         /// A signer whose IIN (BIN) is not the form's: someone signed another person's form, or
         /// the form was mistyped. Staff decide.
         public var signerMismatches: [String] = []
 
-        init(application: Application, sources: [Source], notAnApplicationReason: String?) {
+        init(application: Application, sources: [Source], notAnApplicationReason: String?,
+             confidence: [FormField: FieldConfidence] = [:]) {
             self.application = application
             self.sources = sources
             self.notAnApplicationReason = notAnApplicationReason
+            self.confidence = confidence
         }
     }
 
     /// Containers inside containers (a signed winmail.dat inside a signed message…), at most this deep.
     static let maxContainerDepth = 4
 
-    /// `automatic`: the message's verdict when the caller has it already. `trust`: the CA certificates
-    /// signatures are verified against (`trust_anchors`); without them none is called verified.
+    /// `automatic`: the message's verdict when the caller has it already. `ocrAutoRefine`
+    /// (`ocr_auto_refine`, off by default): a scan read clearly, of a recognised form, whose
+    /// IIN or BIN is plainly absent may be sent back for refinement without staff. `trust`: the CA
+    /// certificates signatures are verified against (`trust_anchors`); without them none is called verified.
     public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil,
-                            trust: TrustAnchors? = nil) -> Result {
+                            ocrAutoRefine: Bool = false, trust: TrustAnchors? = nil) -> Result {
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic {
             return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
@@ -66,17 +75,32 @@ public enum ApplicationReader {
            application.outcome == .notAnApplication || application.outcome == .incomplete {
             application = application.with(outcome: .unreadable)
         }
+        let confidence = FieldConfidence.of(application, sources: sources)
+        // A reading of a scan never decides alone: staff check it under the review term, fields pre-filled.
+        if application.purpose != .termination, sources.contains(where: { $0.recognition != nil }),
+           !confidence.isEmpty || application.outcome == .notAnApplication || application.outcome == .incomplete,
+           !(ocrAutoRefine && plainlyWithoutIdentity(application, sources)) {
+            application = application.with(outcome: .unreadable)
+        }
         var result: Result
         if application.outcome == .notAnApplication {
             let reason = application.purpose == .termination ? "termination notice (Rules p.13)"
                 : forms.isEmpty ? "empty message" : "no Annex 2 form or field found"
             result = Result(application: application, sources: sources, notAnApplicationReason: reason)
         } else {
-            result = Result(application: application, sources: sources, notAnApplicationReason: nil)
+            result = Result(application: application, sources: sources, notAnApplicationReason: nil, confidence: confidence)
         }
         result.signatures = reading.signatures
         result.signerMismatches = signerMismatches(reading.signatures, application)
         return result
+    }
+
+    /// An incomplete reading of a recognised form, every scan read at a mean confidence of 80 or
+    /// more and nothing else unreadable, with no IIN or BIN at all: the blank is on the page.
+    static func plainlyWithoutIdentity(_ application: Application, _ sources: [Source]) -> Bool {
+        application.outcome == .incomplete && !application.forms.isEmpty
+            && (application.missing.contains(.iin) || application.missing.contains(.bin))
+            && sources.allSatisfy { $0.unreadable == nil && ($0.recognition?.meanConfidence ?? 100) >= 80 }
     }
 
     /// The signers whose IIN or BIN is not the one the form gives.
@@ -110,9 +134,9 @@ public enum ApplicationReader {
         mutating func take(_ part: Part, container: SourceKind?, depth: Int) {
             let (bytes, _) = part.decodedBody()
             let kind = SourceKind.detect(filename: part.filename, mimeType: part.contentType.mimeType, bytes: bytes)
-            func note(_ unreadable: UnreadableReason?) {
+            func note(_ unreadable: UnreadableReason?, recognition: Recognition? = nil) {
                 sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: unreadable,
-                                      container: container))
+                                      container: container, recognition: recognition))
             }
             switch kind {
             case .signed, .tnef:
@@ -132,7 +156,7 @@ public enum ApplicationReader {
             default:
                 switch document(of: part, bytes: bytes, kind: kind) {
                 case .success(let document):
-                    note(nil)
+                    note(nil, recognition: document.recognition)
                     forms.append((part.path, FieldExtractor.extract(document)))
                 case .failure(let reason):
                     note(reason)
@@ -266,15 +290,18 @@ public enum ApplicationReader {
         switch kind {
         case .docx: return DocxReader.read(bytes)
         case .odt: return OdtReader.read(bytes)
-        case .pdf: return PDFText.read(bytes)
+        case .pdf:
+            let text = PDFText.read(bytes)
+            if case .failure(let reason) = text, reason.kind == .scan { return OCRText.read(scannedPDF: bytes) }
+            return text
         case .html: return .success(HTMLText.document(part.text(decodedBody: bytes).text))
         case .text: return .success(PlainText.document(part.text(decodedBody: bytes).text))
         case .image:
             // An inline picture in a signature is not a scan of a form; an attached one is.
-            if part.isAttachment || part.filename != nil { return .failure(UnreadableReason(.scan, "image \(part.filename ?? part.contentType.mimeType)")) }
+            if part.isAttachment || part.filename != nil { return OCRText.read(image: bytes) }
             return nil
-        case .legacyWord: return .failure(UnreadableReason(.legacyFormat, "legacy Word document \(part.filename ?? "")"))
-        case .rtf: return .failure(UnreadableReason(.legacyFormat, "RTF document \(part.filename ?? "")"))
+        case .legacyWord: return WordText.read(bytes)
+        case .rtf: return RTFText.read(bytes)
         case .archive: return .failure(UnreadableReason(.unsupported, "archive \(part.filename ?? "")"))
         case .signed, .tnef:
             // Containers are opened by `Reading`, which reads what is inside them.

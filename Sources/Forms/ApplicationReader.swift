@@ -1,3 +1,4 @@
+import Annex2
 import MIME
 
 /// From a parsed message to an `Application`: which parts are sources, how each is read,

@@ -1,3 +1,4 @@
+import Annex2
 /// How far a field read from a scan can be trusted, for staff checking the pre-filled reading.
 /// Tesseract's word confidence says little about a name (a wrong letter can score high); an
 /// IIN or BIN whose check digit holds is strong evidence, since a misread digit breaks it

@@ -1,3 +1,4 @@
+import Annex2
 import Foundation
 @testable import Forms
 @testable import MIME

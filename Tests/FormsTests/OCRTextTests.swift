@@ -37,7 +37,8 @@ enum Scans {
         try run("/usr/bin/pdftoppm", ["-r", String(dpi), "-gray", "-png", "-singlefile", pdf, "page"], in: dir)
         var spoil = ["page.png", "-background", "white"]
         if degrees != 0 { spoil += ["-rotate", String(degrees)] }
-        if noisy { spoil += ["-attenuate", "0.5", "+noise", "Gaussian"] }
+        // A fixed seed: the same speckle every run, so a render that reads today reads tomorrow.
+        if noisy { spoil += ["-seed", "20261207", "-attenuate", "0.5", "+noise", "Gaussian"] }
         switch format {
         case "jpg": spoil += ["-quality", "60", "out.jpg"]
         default: spoil += ["out.png"]

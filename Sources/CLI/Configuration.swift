@@ -1,4 +1,5 @@
 import Cases
+import Forms
 import Glibc
 import Intake
 import MIME
@@ -22,6 +23,8 @@ struct Configuration {
         Key(name: "store", defaultValue: "var/tizilim.sqlite", help: "the SQLite store"),
         Key(name: "sent", defaultValue: "var/sent", help: "Maildir for notices when no smtp_url is set"),
         Key(name: "calendar_file", defaultValue: nil, help: "calendar override file"),
+        Key(name: "required_fields_file", defaultValue: nil,
+            help: "completeness policy: what each kind must give (the built-in one is deploy/required-fields.txt)"),
         Key(name: "working_hours", defaultValue: "09:00-18:00", help: "working hours, Asia/Almaty"),
         Key(name: "decisions", defaultValue: "auto", help: "auto, or review: every decision by staff"),
         Key(name: "warning_hours", defaultValue: "8", help: "business hours before a review deadline to warn staff"),
@@ -167,6 +170,18 @@ struct Configuration {
         return BusinessCalendar(overrides: overrides, workingHours: hours)
     }
 
+    func completenessPolicy() throws(Problem) -> CompletenessPolicy {
+        guard let path = values["required_fields_file"] else { return .shipped }
+        guard let bytes = try? MessageFile.read(path) else {
+            throw Problem(description: "required_fields_file = \(path): cannot read the file")
+        }
+        do {
+            return try CompletenessPolicy(parsing: String(decoding: bytes, as: UTF8.self))
+        } catch {
+            throw Problem(description: "required_fields_file = \(path): \(error)")
+        }
+    }
+
     func intakeSettings() throws(Problem) -> IntakeSettings {
         var policy = values["decisions"] == "review" ? DecisionPolicy.review : DecisionPolicy.auto
         policy.warningBusinessHours = Int(values["warning_hours"] ?? "") ?? 8
@@ -181,13 +196,15 @@ struct Configuration {
         let from = AddressList.parse(values["from"] ?? "").mailboxes.first
             ?? MailAddress(localPart: "volunteer", domain: "mki.gov.kz")
         let replyTo = values["reply_to"].map { AddressList.parse($0).mailboxes } ?? []
-        return IntakeSettings(policy: policy, calendar: try calendar(), from: from, replyTo: replyTo,
+        var settings = IntakeSettings(policy: policy, calendar: try calendar(), from: from, replyTo: replyTo,
                               maxNoticesPerSenderPerDay: Int(values["max_notices_per_sender_per_day"] ?? "") ?? 10,
                               templates: templates, legacyCharset: values["legacy_charset"] ?? Charset.defaultLegacy,
                               staffAddress: values["staff_address"].flatMap { AddressList.parse($0).mailboxes.first },
                               authservID: values["authserv_id"],
                               maxMessageBytes: values["max_message_bytes"].flatMap(Self.byteCount)
                                   ?? IntakeSettings.defaultMaxMessageBytes)
+        settings.completeness = try completenessPolicy()
+        return settings
     }
 
     /// `65536`, `64K`, `64M`, `1G` (powers of 1024), as bytes; nil if it is not a size.

@@ -61,7 +61,8 @@ public struct Application: Sendable {
     /// Merges the sources in the order given (the first value of a field wins), validates, and decides.
     /// `year` is the current year in Asia/Almaty; `subject` is the message's subject, which may say
     /// what the message is for ("Изменение сведений в реестре", "Уведомление о прекращении…").
-    public static func build(from forms: [(sourceID: String, form: ExtractedForm)], now year: Int, subject: String = "") -> Application {
+    public static func build(from forms: [(sourceID: String, form: ExtractedForm)], now year: Int, subject: String = "",
+                             policy: CompletenessPolicy = .shipped) -> Application {
         var raw: [FormField: String] = [:]
         var sources: [FormField: String] = [:]
         var conflicts: [String] = []
@@ -202,7 +203,7 @@ public struct Application: Sendable {
         if kind == nil, statement.purpose != .inclusion, marks.isEmpty, fields[.bin] != nil || raw[.organizationName] != nil {
             kind = .organization
         }
-        let requirements = kind.map { RequiredFields.requirements(for: $0, legalEntity: legalEntity) } ?? RequiredFields.common
+        let requirements = kind.map { policy.requirements(for: $0, legalEntity: legalEntity) } ?? policy.common
         var missingSet = Set<FormField>()
         for r in requirements {
             switch r {
@@ -222,7 +223,7 @@ public struct Application: Sendable {
         let outcome: Outcome = nothing || statement.purpose == .termination ? .notAnApplication
             : (!undetermined && missing.isEmpty && invalid.isEmpty && conflicts.isEmpty && missingParts.isEmpty ? .complete : .incomplete)
         let companions = forms.flatMap { source in
-            source.form.companions.map { Application.build(from: [(source.sourceID, $0)], now: year, subject: subject) }
+            source.form.companions.map { Application.build(from: [(source.sourceID, $0)], now: year, subject: subject, policy: policy) }
         }
         return Application(kind: kind, kindUndetermined: undetermined, language: language, fields: fields, missing: missing,
                            invalid: invalid, conflicts: conflicts, sources: sources, forms: recognised, outcome: outcome,

@@ -20,8 +20,9 @@ public enum ApplicationReader {
         public let notAnApplicationReason: String?
     }
 
-    /// `automatic`: the message's verdict when the caller has it already.
-    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil) -> Result {
+    /// `automatic`: the message's verdict when the caller has it already; `policy`: what makes it complete.
+    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil,
+                            policy: CompletenessPolicy = .shipped) -> Result {
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic {
             return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
@@ -43,7 +44,7 @@ public enum ApplicationReader {
                 continue
             }
         }
-        var application = Application.build(from: forms, now: currentYear, subject: message.subject ?? "")
+        var application = Application.build(from: forms, now: currentYear, subject: message.subject ?? "", policy: policy)
         let unreadable = sources.filter { $0.unreadable != nil }
         // What the readable parts lack is most likely in the scan or .doc beside them: staff read it
         // rather than the applicant being asked for it. A termination notice stays what it is.

@@ -122,7 +122,7 @@ extension Intake {
                 continue
             }
             let parsed = Message(bytes: bytes, legacyCharset: settings.legacyCharset)
-            let reading = ApplicationReader.read(parsed, currentYear: message.receivedAt.date.year)
+            let reading = ApplicationReader.read(parsed, currentYear: message.receivedAt.date.year, policy: settings.completeness)
             fresh.append((message, i + 1, ApplicationRecord(reading).json, nil))
         }
         guard !fresh.isEmpty else {

@@ -91,11 +91,12 @@ public struct Intake {
 
     /// Pure: no store, no clock beyond the year the forms' dates are judged against.
     public func prepare(_ bytes: [UInt8], year: Int) -> Prepared {
-        Self.prepare(bytes, year: year, legacyCharset: settings.legacyCharset)
+        Self.prepare(bytes, year: year, legacyCharset: settings.legacyCharset, completeness: settings.completeness)
     }
 
     /// Static so that readers on other threads need no store.
-    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String) -> Prepared {
+    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String,
+                               completeness: CompletenessPolicy = .shipped) -> Prepared {
         let message = Message(bytes: bytes, legacyCharset: legacyCharset)
         // From is parsed once here for all who ask (the verdict, the reader, the case).
         let from = message.from
@@ -104,7 +105,7 @@ public struct Intake {
         let automatic = autoSubmission.isAutomatic || deliveryStatus != nil
         return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from,
                         autoSubmission: autoSubmission, deliveryStatus: .some(deliveryStatus),
-                        reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission))
+                        reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission, policy: completeness))
     }
 
     /// `path` is where the file lives in the Maildir, kept as evidence; `arrivedAt` is when

@@ -1,5 +1,6 @@
 import Cases
 import Foundation
+import Forms
 import MIME
 import Notices
 
@@ -23,6 +24,8 @@ public struct IntakeSettings: Sendable {
     /// header is read, their SHA-256 is computed from the file, and they wait for staff
     /// flagged `too-large`.
     public var maxMessageBytes: Int
+    /// What makes an application complete (`required_fields_file`; the shipped policy otherwise).
+    public var completeness: CompletenessPolicy = .shipped
 
     /// 64 MiB: above what mail servers accept (typically 25-50 MB), so only a message that
     /// came around them, or a misconfigured one, is over it.

@@ -53,7 +53,7 @@ extension TakingContext {
     /// receipt or a refinement would answer what was not read.
     func tooLarge(_ reference: CaseReference) throws -> Intake.Taken {
         // What could be read is kept for staff; an oversized message's body was not read at all.
-        let reading = message.isHeaderOnly ? nil : (letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year))
+        let reading = message.isHeaderOnly ? nil : (letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year, policy: settings.completeness))
         let record = reading.map(ApplicationRecord.init)
         var assessment = reading.map { Assessment($0) } ?? Assessment(outcome: .incomplete)
         // A letter read in part is never "not an application": the rest may be one. Nothing

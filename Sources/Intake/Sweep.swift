@@ -64,6 +64,7 @@ public struct Sweep {
         let arrivals = entries.map { LocalDateTime(utcSeconds: min($0.deliveredUTCSeconds, now.utcSeconds)) }
         let slots = PreparedSlots(count: entries.count)
         let charset = intake.settings.legacyCharset
+        let completeness = intake.settings.completeness
         let maildir = self.maildir
         let cap = intake.settings.maxMessageBytes
         let reading = BatchReading()
@@ -76,7 +77,8 @@ public struct Sweep {
                         slots.set(i, prepared)
                     }
                 } else if let bytes = try? maildir.read(entries[i]) {
-                    slots.set(i, Intake.prepare(bytes, year: arrivals[i].date.year, legacyCharset: charset))
+                    slots.set(i, Intake.prepare(bytes, year: arrivals[i].date.year, legacyCharset: charset,
+                                                   completeness: completeness))
                 }
             }
             var prepared: [PreparedMessage] = []

@@ -38,7 +38,7 @@ struct TakingContext {
         if exceedsLimits {
             return try tooLarge(letter.caseReference)
         }
-        let reading = letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year)
+        let reading = letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year, policy: settings.completeness)
         let record = letter.record ?? ApplicationRecord(reading)
         if let running = try caseToContinue(letter.caseReference) {
             return try resubmit(running, reading: reading, record: record)

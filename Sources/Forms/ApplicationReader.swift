@@ -68,8 +68,11 @@ public enum ApplicationReader {
             switch part.content {
             case .multipart(let parts, _, _):
                 if part.contentType.subtype == "alternative" {
-                    // Plain and HTML say the same; read the plain one, or the richest if there is none.
-                    if let plain = parts.last(where: { $0.contentType.mimeType == "text/plain" }) {
+                    // Plain and HTML say the same words, but only HTML keeps the underline, bold and
+                    // tables that mark the applicant's choices: read the HTML, else the plain one.
+                    if let html = parts.last(where: { $0.contentType.mimeType == "text/html" }) {
+                        walk(html)
+                    } else if let plain = parts.last(where: { $0.contentType.mimeType == "text/plain" }) {
                         walk(plain)
                     } else if let last = parts.last {
                         walk(last)
@@ -101,7 +104,9 @@ public enum ApplicationReader {
         case .html: return .success(HTMLText.document(part.text(decodedBody: bytes).text))
         case .text: return .success(PlainText.document(part.text(decodedBody: bytes).text))
         case .image:
-            // An inline picture in a signature is not a scan of a form; an attached one is.
+            // An inline picture in a signature (Outlook's image001.png, shown by its Content-ID) is
+            // not a scan of a form; an attached one is.
+            if part.disposition?.isAttachment != true, part.header["Content-ID"] != nil { return nil }
             if part.isAttachment || part.filename != nil { return .failure(UnreadableReason(.scan, "image \(part.filename ?? part.contentType.mimeType)")) }
             return nil
         case .legacyWord: return .failure(UnreadableReason(.legacyFormat, "legacy Word document \(part.filename ?? "")"))

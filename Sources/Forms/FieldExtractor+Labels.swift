@@ -49,9 +49,16 @@ extension Extraction {
 
     mutating func process(_ line: FieldExtractor.Line) {
         let text = line.text
+        let above = looseLine
+        looseLine = nil
         guard !Extraction.isBlank(text) else { return }
         // A quoted line is our own notice coming back in a reply, not the applicant's data.
         if line.cells.count == 1, text.catalogueTrimmed().hasPrefix(">") { return }
+        // The official forms print a caption under the blank the applicant writes on.
+        if line.cells.count == 1, !line.continuation, let caption = Extraction.caption(text) {
+            captionBelow(caption, value: above)
+            return
+        }
 
         if line.continuation {
             if let key = lastAssigned ?? pending { continueValue(key, text: line.cells.joined(separator: " ")) }
@@ -64,6 +71,7 @@ extension Extraction {
         if checkMarkedKind(line) { return }
 
         if let field = list, field != .members, let _ = Extraction.choiceLists[field], choiceItem(line) { return }
+        if let field = list, field != .members, Extraction.choiceLists[field] != nil, listAnswer(text, field: field) { return }
 
         if line.cells.count >= 2 {
             var cells = line.cells
@@ -78,16 +86,25 @@ extension Extraction {
             return
         }
 
+        if line.unanswered, let match = label(text, requireStart: false) {
+            accept(match.key, value: nil)
+            return
+        }
         if let (key, rest) = inlineLabel(text, words) {
             accept(key, value: rest)
             return
         }
         if let key = pending {
             pending = nil
-            assign(key, value: text)
-            return
+            // A line that cannot be the awaited value ("Дата заполнения: …" after an empty e-mail
+            // line) is read for what it is.
+            if Extraction.fitsShape(text, of: key) {
+                assign(key, value: text)
+                return
+            }
         }
         if list == .members { addMembers(text); return }
+        looseLine = text
         prose.append((text, words))
         checkKindPhrase(text, words)
         for (field, value) in ProseFields.extract(text, tokens: words.tokens) where result.proseValues[field] == nil { result.proseValues[field] = value }
@@ -205,7 +222,13 @@ extension Extraction {
         // Words between the matched keywords and the colon are still label ("Опыт в качестве
         // координатора волонтеров: …"); the value starts after the colon.
         let valueStart = colon.map { text.index(after: $0) } ?? m.labelEnd
-        return (m.key, Extraction.clean(text[valueStart...]))
+        let value = Extraction.clean(text[valueStart...])
+        // "БИН организации", "ИИН (12 цифр)", "Количество волонтеров в организации": the rest of a
+        // label written without a colon, not its value, when it cannot be one.
+        if colon == nil, let v = value, !Extraction.fitsShape(v, of: m.key) { return (m.key, nil) }
+        // "Волонтер ретіндегі өз рөліңізді қысқаша сипаттап беріңіз?": a question asks; its answer follows.
+        if colon == nil, text.catalogueTrimmed().hasSuffix("?") { return (m.key, nil) }
+        return (m.key, value)
     }
 
     mutating func accept(_ key: LabelKey, value: String?) {
@@ -240,6 +263,11 @@ extension Extraction {
         case .field(let f) where Extraction.choiceLists[f] != nil:
             list = f
             choiceValue(f, value)
+        case .field(let f) where Extraction.contactFields.contains(f) && value.contains(where: { $0 == "," || $0 == ";" }):
+            // "Контактный телефон: 8(707)9367349, электронная почта: x@y": several contacts on one line.
+            var pieces = Extraction.splitContacts(value)
+            if pieces.isEmpty { pieces[f] = value }
+            for (field, v) in pieces where result.values[field] == nil { result.values[field] = v }
         case .field(let f):
             if result.values[f] == nil { result.values[f] = value }
             if questionnaireOpen, Extraction.identifying.contains(f) { identified = true }
@@ -276,5 +304,69 @@ extension Extraction {
             if var last = result.actions.last { last[name] = (last[name].map { $0 + "\n" } ?? "") + value; result.actions[result.actions.count - 1] = last }
         default: assign(key, value: value)
         }
+    }
+
+    // MARK: captions under blanks
+
+    /// A line that is a caption in parentheses: "(Ф.И.О. (при его наличии) физического или полное
+    /// наименование юридического лица)", "(заңды немесе жеке тұлғаның толық Т.А.Ә. (бар болған кезде)".
+    static func caption(_ text: String) -> String? {
+        let t = text.catalogueTrimmed(also: ".,;")
+        guard t.hasPrefix("("), t.hasSuffix(")") else { return nil }
+        return String(t.dropFirst())
+    }
+
+    static let signatureWords = ["подпись", "қолы"]
+    static let bodyWords = ["государственного", "органа", "органның", "мемлекеттік"]
+
+    /// A caption names what was written on the line above it: the applicant's name, or a field.
+    mutating func captionBelow(_ caption: String, value: String?) {
+        let words = LabelMatcher.Words(caption)
+        // The signature and the state body the application is addressed to are not the applicant's data.
+        if words.tokens.contains(where: { Extraction.signatureWords.containsSpelling($0.text) || Extraction.bodyWords.containsSpelling($0.text) }) { return }
+        guard let value, !Extraction.isBlank(value) else { return }
+        let person = LabelMatcher.bestMatch(in: words, among: Extraction.personName, gap: 1)
+        let entity = LabelMatcher.bestMatch(in: words, among: Extraction.entityName, gap: 1)
+        if person != nil || entity != nil {
+            vote((person ?? entity)?.language)
+            // The application's own blank names a person or a legal entity: which, the kind decides.
+            if person != nil && entity != nil { applicantName = applicantName ?? value; return }
+            assign(.field(person != nil ? .fullName : .organizationName), value: value)
+            return
+        }
+        if let m = bestLabel(words, maxStart: 3), m.coverage >= 0.3 { assign(m.key, value: value) }
+    }
+
+    static let personName = LabelIndex<Bool>(LabelMatcher.candidates(true, Keywords(
+        kk: ["Т.А.Ә", "жеке тұлғаның"], ru: ["Ф.И.О", "физического лица", "физического"])))
+    static let entityName = LabelIndex<Bool>(LabelMatcher.candidates(true, Keywords(
+        kk: ["заңды тұлғаның", "заңды"], ru: ["наименование юридического лица", "юридического лица"])))
+
+    // MARK: shapes
+
+    static let contactFields: Set<FormField> = [.phone, .email, .whatsapp]
+
+    /// Whether a text can be the value of a field whose values have a shape: identifiers and
+    /// numbers have digits, an e-mail has "@", a site has a dot. Free text fits anything.
+    static func fitsShape(_ text: String, of key: LabelKey) -> Bool {
+        guard case .field(let f) = key else { return true }
+        let digits = text.filter(\.isNumber).count
+        switch f {
+        case .iin, .bin: return digits >= 6
+        case .phone: return digits >= 6
+        case .birthYear, .coordinatedCount, .volunteerCount, .registrationDate: return digits >= 1
+        case .email: return text.contains("@")
+        case .website: return text.contains(".")
+        default: return true
+        }
+    }
+
+    /// "Выбранные виды: 5", "Жауабы: 5", "Ответ: 2, 5, 9" under an open list: the numbers chosen.
+    mutating func listAnswer(_ text: String, field: FormField) -> Bool {
+        guard let colon = text.firstCharacterIndex(of: ":"),
+              let numbers = Extraction.numberList(String(text[text.index(after: colon)...])) else { return false }
+        if let m = bestLabel(text[..<colon], maxStart: 2), m.coverage >= 0.5, m.key != .field(field) { return false }
+        listExplicit += numbers
+        return true
     }
 }

@@ -164,10 +164,12 @@ extension Extraction {
             number = n
         }
         guard let n = number, (1...max(items.items.count, 13)).contains(n) || marked else { return false }
+        // Underlined or bold: the official form says "underline", Word users also embolden.
         let underlined = line.paragraph.map { p in
-            guard p.runs.contains(where: \.underlined) else { return false }
+            let stressed: (Paragraph.Run) -> Bool = { ($0.underlined || $0.bold) && !$0.struckThrough }
+            guard p.runs.contains(where: stressed) else { return false }
             let letters = p.text.filter(\.isLetter).count
-            let under = p.runs.filter(\.underlined).map(\.text).joined().filter(\.isLetter).count
+            let under = p.runs.filter(stressed).map(\.text).joined().filter(\.isLetter).count
             return letters > 0 && under * 2 >= letters
         } ?? false
         listItems.append((n, marked, negated, underlined))

@@ -10,6 +10,7 @@ extension Extraction {
         earlierApplicants.append(done.finish(text: ""))
         let shared = preamble ?? ExtractedForm()
         result = ExtractedForm()
+        applicantName = nil
         result.consent = shared.consent
         result.markedKinds = shared.markedKinds
         result.forms = shared.forms
@@ -49,6 +50,12 @@ extension Extraction {
         else if titles.count > 1 { result.kindAmbiguous = true }
         else if marks.count == 1 { result.kind = marks.first }
         else if marks.count > 1 { result.kindAmbiguous = true }
+
+        if let name = applicantName {
+            let entity = result.kind == .organization || result.values[.organizationName] != nil || result.values[.bin] != nil
+            let field: FormField = entity ? .organizationName : .fullName
+            if result.values[field] == nil { result.values[field] = name }
+        }
 
         let kk = languageVotes["kk"] ?? 0, ru = languageVotes["ru"] ?? 0
         if kk != ru { result.language = kk > ru ? "kk" : "ru" }

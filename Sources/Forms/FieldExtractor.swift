@@ -65,6 +65,8 @@ public enum FieldExtractor {
         var paragraph: Paragraph?
         /// The row continues the one above (merged or empty first cell).
         var continuation = false
+        /// The first cell of a table row whose other cells are empty: a label left unanswered.
+        var unanswered = false
         var text: String { cells.filter { !Extraction.isBlank($0) }.joined(separator: " ") }
     }
 
@@ -85,7 +87,9 @@ public enum FieldExtractor {
                     if continues && !filled.isEmpty {
                         out.append(Line(cells: filled.map { texts[$0] }, paragraph: nil, continuation: true))
                     } else if filled.count == 1 {
-                        out.append(contentsOf: lines(row.cells[filled[0]].blocks))
+                        var inner = lines(row.cells[filled[0]].blocks)
+                        if filled[0] == 0, row.cells.count >= 2, inner.count == 1 { inner[0].unanswered = true }
+                        out.append(contentsOf: inner)
                     } else if filled.count > 1 {
                         out.append(Line(cells: filled.map { texts[$0] }, paragraph: nil))
                     }
@@ -125,5 +129,9 @@ struct Extraction {
     var earlierApplicants: [ExtractedForm] = []
     /// Lines that are sentences rather than form lines, for `ApplicationPurpose`.
     var prose: [(text: String, words: LabelMatcher.Words)] = []
+    /// The last line read as nothing in particular: the value a caption below it names.
+    var looseLine: String? = nil
+    /// The name on the application's blank, a person's or a legal entity's (the kind says which).
+    var applicantName: String? = nil
     static let identifying: Set<FormField> = [.fullName, .iin, .organizationName, .bin]
 }

@@ -75,6 +75,7 @@ struct ApplicationView {
             out += "    " + warn(l.pick("Қате: ", "Ошибка: ", "Invalid: ") + "\(label(item.field)): \(reason)") + "\n"
         }
         for conflict in application.conflicts { out += "    " + warn(conflict) + "\n" }
+        for doubt in application.doubts { out += "    " + warn("in doubt: \(doubt)") + "\n" }
         for source in reading.sources {
             if let reason = source.unreadable {
                 out += "    " + warn(l.pick("Оқылмады", "Не прочитано", "Unreadable") + " \(source.partPath) \(source.filename ?? ""): \(reason)") + "\n"

@@ -148,6 +148,7 @@ struct CaseSheet {
                                          + " " + (item["filename"] as? String ?? "") + ": " + (item["reason"] as? String ?? "")))
         }
         for conflict in object["conflicts"] as? [String] ?? [] { out += ink.warn(Self.aligned("    ", conflict)) }
+        for doubt in object["doubts"] as? [String] ?? [] { out += ink.warn(Self.aligned("    ", "in doubt: " + doubt)) }
         return out
     }
 

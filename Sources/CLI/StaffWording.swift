@@ -95,6 +95,7 @@ struct StaffWording {
         switch flag {
         case .unreadable: return pick("скан, оқылмайды", "скан, не читается", "scan, not readable")
         case .ambiguousKind: return pick("өтініш беруші түрі анық емес", "вид заявителя неясен", "kind unclear")
+        case .readingDoubt: return pick("оқылғаны күмәнді", "прочитанное под сомнением", "reading in doubt")
         case .twoApplicants: return pick("бір хатта екі өтініш беруші", "два заявителя в одном письме", "two applicants")
         case .duplicateApplicant: return pick("ЖСН/БСН тізілімде бар", "ИИН/БИН уже в реестре", "IIN/BIN already registered")
         case .noticeBounced: return pick("хабарлама жеткізілмеді", "уведомление не доставлено", "notice bounced")

@@ -51,6 +51,8 @@ public struct Application: Sendable {
     /// Further applicants in the same message (two questionnaires filled in for two people), each
     /// read and decided on its own; `fields` and the rest of this value are the first applicant's.
     public var companions: [Application]
+    /// What the reading is not sure of, for staff: a field in doubt is not asked of the applicant.
+    public var doubts: [ReadingDoubt] = []
 
     public func with(outcome: Outcome) -> Application {
         var copy = self
@@ -75,6 +77,7 @@ public struct Application: Sendable {
         var consent: Bool? = nil
         var votes = ["kk": 0, "ru": 0]
         var statements: [ApplicationPurpose.Statement?] = [ApplicationPurpose.statement(in: subject)]
+        var doubts: [ReadingDoubt] = []
 
         for (id, form) in forms {
             for f in form.forms where !recognised.contains(f) { recognised.append(f) }
@@ -104,6 +107,7 @@ public struct Application: Sendable {
                 if sources[.consent] == nil { sources[.consent] = id }
             }
             statements.append(form.purpose)
+            doubts += form.doubts
         }
         // Sentences fill only what no form line gave, and do not by themselves make an application.
         let formValues = !raw.isEmpty
@@ -225,10 +229,15 @@ public struct Application: Sendable {
         let companions = forms.flatMap { source in
             source.form.companions.map { Application.build(from: [(source.sourceID, $0)], now: year, subject: subject, policy: policy) }
         }
+        // A list another source answered is no doubt; one still unanswered is not asked of the applicant.
+        let unsure = doubts.filter { d in
+            if case .choiceNotVisible = d.reason { return missingSet.contains(d.field) }
+            return true
+        }
         return Application(kind: kind, kindUndetermined: undetermined, language: language, fields: fields, missing: missing,
                            invalid: invalid, conflicts: conflicts, sources: sources, forms: recognised, outcome: outcome,
                            purpose: statement.purpose, terminationDate: statement.terminationDate, missingParts: missingParts,
-                           companions: companions)
+                           companions: companions, doubts: unsure)
     }
 
     /// The same IIN/BIN or the same person, however typed: digits only, or name words without case and order.

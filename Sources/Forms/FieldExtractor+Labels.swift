@@ -32,8 +32,11 @@ extension Extraction {
         for p in paragraphs {
             var segments: [String] = []
             var current = ""
+            // Bold marks a kind too, inside the application's list of kinds when not all of it is bold.
+            let boldMarks = p.runs.contains(where: \.bold) && !p.runs.allSatisfy({ $0.bold || Extraction.isBlank($0.text) })
+                && Extraction.kindList(p.text).count >= 3
             for run in p.runs {
-                if run.underlined && !run.struckThrough { current += run.text } else if !current.isEmpty { segments.append(current); current = "" }
+                if (run.underlined || (boldMarks && run.bold)) && !run.struckThrough { current += run.text } else if !current.isEmpty { segments.append(current); current = "" }
             }
             if !current.isEmpty { segments.append(current) }
             for s in segments where !Extraction.isBlank(s) {
@@ -54,10 +57,29 @@ extension Extraction {
         guard !Extraction.isBlank(text) else { return }
         // A quoted line is our own notice coming back in a reply, not the applicant's data.
         if line.cells.count == 1, text.catalogueTrimmed().hasPrefix(">") { return }
-        // The official forms print a caption under the blank the applicant writes on.
-        if line.cells.count == 1, !line.continuation, let caption = Extraction.caption(text) {
-            captionBelow(caption, value: above)
+        // The official forms print a caption under the blank the applicant writes on; a PDF may
+        // wrap it ("(Ф.И.О. (при его наличии) физического или полное наименование" / "юридического лица)").
+        if let open = openCaption {
+            openCaption = nil
+            let whole = open.text + " " + text
+            if whole.filter({ $0 == "(" }).count > whole.filter({ $0 == ")" }).count, !text.hasSuffix(")") {
+                openCaption = (whole, open.above)
+            } else {
+                captionBelow(whole, value: open.above)
+            }
             return
+        }
+        if line.cells.count == 1, !line.continuation {
+            let t = text.catalogueTrimmed(also: ".,;")
+            if let caption = Extraction.caption(text) {
+                captionBelow(caption, value: above)
+                return
+            }
+            if t.hasPrefix("("), !t.hasSuffix(")"), t.filter({ $0 == "(" }).count > t.filter({ $0 == ")" }).count,
+               LabelMatcher.bestMatch(in: t, among: Extraction.personName, gap: 1) != nil {
+                openCaption = (String(t.dropFirst()), above)
+                return
+            }
         }
 
         if line.continuation {
@@ -106,6 +128,7 @@ extension Extraction {
         if list == .members { addMembers(text); return }
         looseLine = text
         prose.append((text, words))
+        if checkKindList(text) { return }
         checkKindPhrase(text, words)
         for (field, value) in ProseFields.extract(text, tokens: words.tokens) where result.proseValues[field] == nil { result.proseValues[field] = value }
     }
@@ -202,7 +225,8 @@ extension Extraction {
     mutating func inlineLabel(_ text: String, _ words: LabelMatcher.Words) -> (LabelKey, String?)? {
         let colon = text.firstCharacterIndex(of: ":")
         let head = colon.map { text[..<$0] } ?? text[...]
-        let headWords = colon == nil ? words : LabelMatcher.Words(head)
+        // A note in parentheses before the colon ("ЖСН (12 сан):") is no part of the label's wording.
+        let headWords = colon == nil ? words : LabelMatcher.Words(Extraction.withoutParentheses(head))
         guard let m = bestLabel(headWords, maxStart: colon == nil ? 0 : 2) else {
             // A label alone on its line may open with other words ("Қазіргі уақытта сіз қатысып жүрген
             // негізгі қызмет түрлерін таңдаңыз", "Волонтерлік тобы басшысының Т.А.Ә.").
@@ -214,7 +238,10 @@ extension Extraction {
             return (m.key, nil)
         }
         // "Ұйым басшысы туралы ақпарат", "Сведения о руководителе": a heading over the lines that follow.
-        if colon == nil, let next = LabelMatcher.tokens(text[m.labelEnd...]).first?.text, Extraction.aboutWords.contains(next) { return nil }
+        if colon == nil, let next = LabelMatcher.tokens(text[m.labelEnd...]).first?.text, Extraction.aboutWords.contains(next) {
+            heading = m.key
+            return nil
+        }
         if colon != nil {
             guard m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
         }
@@ -232,6 +259,11 @@ extension Extraction {
     }
 
     mutating func accept(_ key: LabelKey, value: String?) {
+        // Under "Ұйым басшысы туралы ақпарат" / "Информация о руководителе организации" the full
+        // name asked is the head's.
+        var key = key
+        if heading == .field(.headName), key == .field(.fullName) { key = .field(.headName) }
+        heading = nil
         if case .field(let f) = key, Extraction.choiceLists[f] != nil || f == .members {
             closeList()
             list = f
@@ -269,7 +301,13 @@ extension Extraction {
             if pieces.isEmpty { pieces[f] = value }
             for (field, v) in pieces where result.values[field] == nil { result.values[field] = v }
         case .field(let f):
-            if result.values[f] == nil { result.values[f] = value }
+            if let old = result.values[f] {
+                if let a = Extraction.comparable(old, f), let b = Extraction.comparable(value, f), a != b {
+                    result.doubts.append(ReadingDoubt(f, .twoValues(old, value)))
+                }
+            } else {
+                result.values[f] = value
+            }
             if questionnaireOpen, Extraction.identifying.contains(f) { identified = true }
         case .contacts:
             for (f, v) in Extraction.splitContacts(value) where result.values[f] == nil { result.values[f] = v }
@@ -368,5 +406,60 @@ extension Extraction {
         if let m = bestLabel(text[..<colon], maxStart: 2), m.coverage >= 0.5, m.key != .field(field) { return false }
         listExplicit += numbers
         return true
+    }
+
+    /// A value as compared for "two different values in one letter": identifiers by digits, the
+    /// birth year as a year, an e-mail without case; nil for fields written too freely to compare.
+    static func comparable(_ value: String, _ field: FormField) -> String? {
+        switch field {
+        case .iin, .bin:
+            let digits = asciiDigitCharacters(value)
+            return digits.count == 12 ? digits : nil
+        case .birthYear: return Plausible.year(value).map(String.init)
+        case .email: return Email.normalise(value)
+        default: return nil
+        }
+    }
+
+    // MARK: the list of kinds
+
+    /// The kinds named in a line, each with whether it is marked ("([x] волонтер, волонтерлер тобы, …)").
+    static func kindList(_ text: String) -> [(kind: ApplicantKind, marked: Bool)] {
+        var body = Substring(text)
+        if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
+            body = text[text.index(after: open)..<close]
+        }
+        var out: [(ApplicantKind, Bool)] = []
+        for piece in body.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            for part in String(piece).components(separatedBy: " және ").flatMap({ $0.components(separatedBy: " и ") }) {
+                let s = splitMarks(part)
+                guard let m = LabelMatcher.bestMatch(in: s.core, among: kindNames, maxStart: 1, gap: 0), m.coverage >= 0.5 else { continue }
+                out.append((m.key, s.marked))
+            }
+        }
+        return out
+    }
+
+    /// The application's "(волонтер, волонтерлер тобы, …)": a list of the kinds, one of them marked.
+    /// True when the line is such a list, marked or not; its words then say nothing more of the kind.
+    mutating func checkKindList(_ text: String) -> Bool {
+        let kinds = Extraction.kindList(text)
+        guard Set(kinds.map(\.kind)).count >= 3 else { return false }
+        for k in kinds where k.marked { result.markedKinds.append(k.kind) }
+        return true
+    }
+
+    /// The text without its parenthesised notes that hold a number ("(12 сан)", "(12 цифр)"); a
+    /// parenthesis of words ("(жобаның)") is part of the label's wording.
+    static func withoutParentheses(_ text: Substring) -> String {
+        var out = ""
+        var rest = text
+        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            let inside = rest[rest.index(after: open)..<close]
+            out += rest[..<open]
+            if !inside.contains(where: \.isNumber) { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 }

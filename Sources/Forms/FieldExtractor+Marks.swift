@@ -153,7 +153,7 @@ extension Extraction {
         let body = rest.joined(separator: " ")
         // "9. Сколько волонтеров вы координируете: 25": the questionnaire's own numbering, not option 9.
         if let n = number, let colon = body.firstCharacterIndex(of: ":"), !marked,
-           let m = bestLabel(body[..<colon], maxStart: 1), m.coverage >= 0.5, m.key != .field(.otherActivity), m.key != .field(field),
+           let m = bestLabel(body[..<colon], maxStart: 1), m.coverage >= 0.5 || m.start == 0, m.key != .field(.otherActivity), m.key != .field(field),
            Extraction.identify(String(body[..<colon]), in: items) != n {
             return false
         }
@@ -226,6 +226,8 @@ extension Extraction {
                 chosen += underlined
             } else if chosen.isEmpty && !listItems.isEmpty && Set(listItems.map(\.number)).count < items.items.count {
                 chosen += listItems.map(\.number)
+            } else if chosen.isEmpty && formattingLost && Set(listItems.map(\.number)).count >= items.items.count {
+                result.doubts.append(ReadingDoubt(field, .choiceNotVisible))
             }
         }
         var seen = Set<Int>()

@@ -13,7 +13,9 @@ extension Extraction {
         while t.hasPrefix("(") {
             let close = t.firstIndex(of: ")") ?? t.endIndex
             let inside = t[t.index(after: t.startIndex)..<close]
-            guard inside.contains(where: \.isLetter), !inside.contains(where: \.isNumber) else { break }
+            // "(12 цифр) 011017657703": a note on the label, when a value follows it.
+            let rest = close < t.endIndex ? t[t.index(after: close)...] : ""
+            guard inside.contains(where: \.isLetter), !inside.contains(where: \.isNumber) || !isBlank(String(rest)) else { break }
             t = close < t.endIndex ? String(t[t.index(after: close)...]).catalogueTrimmed() : ""
             while let f = t.first, ":-–—=.)".contains(f) { t.removeFirst(); t = t.catalogueTrimmed() }
         }

@@ -29,6 +29,8 @@ public struct ExtractedForm: Sendable, Equatable {
     /// ("1. Анкета волонтера … 2. Анкета волонтера …"). Each has its own values; they share what came
     /// before the first questionnaire (the application's consent and kind).
     public var companions: [ExtractedForm] = []
+    /// What the reader is not sure of (`ReadingDoubt`).
+    public var doubts: [ReadingDoubt] = []
 
     public init() {}
 
@@ -41,6 +43,7 @@ public struct ExtractedForm: Sendable, Equatable {
 public enum FieldExtractor {
     public static func extract(_ document: FormDocument) -> ExtractedForm {
         var state = Extraction()
+        state.formattingLost = !document.showsFormatting
         state.markUnderlinedKinds(document.paragraphs)
         for line in lines(document.blocks) { state.process(line) }
         state.closeList()
@@ -133,5 +136,11 @@ struct Extraction {
     var looseLine: String? = nil
     /// The name on the application's blank, a person's or a legal entity's (the kind says which).
     var applicantName: String? = nil
+    /// A caption begun on one line and not yet closed, and the line above it.
+    var openCaption: (text: String, above: String?)? = nil
+    /// The source lost underline and bold (plain text, a PDF's text): an unmarked list may hide a choice.
+    var formattingLost = false
+    /// The field a heading announced ("Сведения о руководителе"), for the label right after it.
+    var heading: LabelKey? = nil
     static let identifying: Set<FormField> = [.fullName, .iin, .organizationName, .bin]
 }

@@ -9,6 +9,9 @@ public struct FormDocument: Sendable, Equatable {
     }
 
     public var blocks: [Block]
+    /// Whether underline and bold survive in this document (DOCX, ODT, HTML); plain text and a
+    /// PDF's extracted text lose them, so an unmarked list there may hide a choice.
+    public var showsFormatting = true
 
     /// The text in Unicode NFC, once, here: every rule after this compares words by their
     /// scalars, and mail from a Mac may spell "й" as "и" plus a combining breve.

@@ -89,12 +89,33 @@ public enum LabelMatcher {
             index = text.index(after: index)
         }
         flush(text.endIndex)
+        raw = joinedInitials(raw)
         // Leading numbering: "1." or "1)" before a label.
         while let first = raw.first, first.text.allSatisfy(\.isNumber), first.text.count <= 2, raw.count > 1 {
             let after = first.range.upperBound
             if after < text.endIndex, text[after] == "." || text[after] == ")" { raw.removeFirst() } else { break }
         }
         return removeOptionalPhrases(raw)
+    }
+
+    /// "Ф.И.О.", "Т. А. Ә." and "ФИО", "ТАӘ" are one abbreviation: a run of two or more one-letter
+    /// words is read as one word.
+    static func joinedInitials(_ tokens: [Token]) -> [Token] {
+        guard tokens.count >= 2 else { return tokens }
+        var out: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            var j = i
+            while j < tokens.count, tokens[j].text.count == 1, tokens[j].text.first!.isLetter { j += 1 }
+            if j - i >= 2 {
+                out.append(Token(text: tokens[i..<j].map(\.text).joined(), range: tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound))
+                i = j
+            } else {
+                out.append(tokens[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     static func removeOptionalPhrases(_ tokens: [Token]) -> [Token] {

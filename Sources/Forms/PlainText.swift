@@ -18,7 +18,9 @@ public enum PlainText {
                 i += 1
             }
         }
-        return FormDocument(blocks: blocks)
+        var document = FormDocument(blocks: blocks)
+        document.showsFormatting = false
+        return document
     }
 
     /// The text split at "\n", "\r\n" and "\r" (a "\r\n" is one Character, a line break).

@@ -230,6 +230,10 @@ extension Assessment {
         var flags: [FlagReason] = []
         // Two people in one letter: whose notice, whose register line? A person sorts it out.
         if !application.conflicts.isEmpty || !application.companions.isEmpty { flags.append(.twoApplicants) }
+        // Not sure what the letter says for a field: staff read it, the applicant is not asked (issue 18).
+        if !application.doubts.isEmpty && (outcome == .complete || outcome == .incomplete) && intent == .application {
+            flags.append(.readingDoubt)
+        }
         if application.kindUndetermined && (outcome == .complete || outcome == .incomplete) && intent == .application {
             flags.append(.ambiguousKind)
         }

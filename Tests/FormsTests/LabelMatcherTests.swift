@@ -8,9 +8,17 @@ private func field(_ label: String) -> FormField? {
 }
 
 @Test func normaliseStripsNumberingPunctuationAndOptionalSuffix() {
-    #expect(LabelMatcher.normalise("1. Т.А.Ә. (бар болған кезде)") == "т а ә")
-    #expect(LabelMatcher.normalise("2) Ф.И.О. (при наличии):") == "ф и о")
+    // Initials are one abbreviation however they are dotted: "Ф.И.О." is "ФИО".
+    #expect(LabelMatcher.normalise("1. Т.А.Ә. (бар болған кезде)") == "таә")
+    #expect(LabelMatcher.normalise("2) Ф.И.О. (при наличии):") == "фио")
+    #expect(LabelMatcher.normalise("ТАӘ") == "таә")
     #expect(LabelMatcher.normalise("Ёлка  —  ЖСН") == "елка жсн")
+    #expect(LabelMatcher.normalise("г. Алматы") == "г алматы")
+}
+
+@Test func dottedInitialsMatchTheUndottedKeyword() {
+    #expect(field("Ф.И.О. руководителя организации (при его наличии)") == .headName)
+    #expect(field("Т. А. Ә.") == .fullName)
 }
 
 @Test(arguments: [

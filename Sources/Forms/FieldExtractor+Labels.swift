@@ -403,7 +403,12 @@ extension Extraction {
     mutating func listAnswer(_ text: String, field: FormField) -> Bool {
         guard let colon = text.firstCharacterIndex(of: ":"),
               let numbers = Extraction.numberList(String(text[text.index(after: colon)...])) else { return false }
-        if let m = bestLabel(text[..<colon], maxStart: 2), m.coverage >= 0.5, m.key != .field(field) { return false }
+        // "Виды деятельности: 1, 5" under the roles question, the activity types being answered
+        // already: the generic answer to the question just asked, not the activity list again.
+        if let m = bestLabel(text[..<colon], maxStart: 2), m.coverage >= 0.5, m.key != .field(field),
+           !(m.key == .field(.activityTypes) && !result.activityTypes.isEmpty && listItems.isEmpty && listExplicit.isEmpty) {
+            return false
+        }
         listExplicit += numbers
         return true
     }

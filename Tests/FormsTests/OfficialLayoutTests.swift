@@ -167,3 +167,15 @@ private func mail(_ parts: [String]) -> Message {
     #expect(result.sources.map(\.partPath) == ["1.2"])
     #expect(result.application.kind == .group)
 }
+
+@Test func aGenericAnswerUnderTheRolesQuestionAnswersTheRoles() {
+    let form = read("""
+    Анкета волонтера
+    Выберите основные виды деятельности, в которых вы участвуете в настоящее время
+    Выбранные виды: 3, 7, 8
+    Кратко опишите свою роль в качестве волонтера?
+    Виды деятельности: 1, 5
+    """)
+    #expect(form.activityTypes == [3, 7, 8])
+    #expect(form.roles == [1, 5])
+}

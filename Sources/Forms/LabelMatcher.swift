@@ -80,7 +80,7 @@ public enum LabelMatcher {
             let ch = text[index]
             if ch.isLetter || ch.isNumber {
                 if start == nil { start = index }
-                current += foldLetter(ch)
+                appendFolded(ch, to: &current)
             } else if (ch == "-" || ch == "'") && start != nil {
                 // "аты-жөні", "web-сайт", "e-mail": one word without the hyphen.
             } else {
@@ -144,6 +144,22 @@ public enum LabelMatcher {
     /// would normalize each time.
     static func spelledAlike(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// `foldLetter` appended to a word: the common letters (ASCII, Russian) by their code point,
+    /// without a String per letter; the rest through `foldLetter`.
+    static func appendFolded(_ ch: Character, to word: inout String) {
+        let scalars = ch.unicodeScalars
+        if let v = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            switch v.value {
+            case 0x0401, 0x0451: word.unicodeScalars.append("е"); return
+            case 0x41...0x5A, 0x410...0x42F: word.unicodeScalars.append(Unicode.Scalar(v.value + 0x20)!); return
+            case 0x400...0x40F: word.unicodeScalars.append(Unicode.Scalar(v.value + 0x50)!); return
+            case 0x30...0x39, 0x61...0x7A, 0x430...0x450, 0x452...0x45F: word.unicodeScalars.append(v); return
+            default: break
+            }
+        }
+        word += foldLetter(ch)
     }
 
     static func foldLetter(_ ch: Character) -> String {

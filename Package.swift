@@ -63,7 +63,7 @@ let package = Package(
 
         // The daemon: typed settings, the installation opened for work, the pass and the loop
         // around it (signals, systemd, the store's lock, outages, metrics). Reports typed events.
-        .target(name: "Service", dependencies: ["Dates", "Cases", "Store", "Mailbox", "Register", "Intake", "Signatures"],
+        .target(name: "Service", dependencies: ["Dates", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "Intake", "Signatures"],
                 path: "Sources/Service"),
 
         // The command line as a library, so tests drive it in-process. Formats what the library

@@ -153,6 +153,7 @@ if [ -f deploy/tizilim.1 ]; then
     release_file 0644 deploy/tizilim.1 "$PREFIX/share/man/man1/tizilim.1"
 fi
 release_file 0644 deploy/tizilim.conf "$PREFIX/share/doc/tizilim/tizilim.conf"
+release_file 0644 deploy/required-fields.txt "$PREFIX/share/doc/tizilim/required-fields.txt"
 for example in deploy/examples/*; do
     release_file 0644 "$example" "$PREFIX/share/doc/tizilim/examples/$(basename "$example")"
 done

@@ -86,6 +86,7 @@ struct ApplicationView {
             let object = JSON.foundationObject(ApplicationRecord.json(reading).serialized()) as? [String: Any] ?? [:]
             for line in RecognitionNote.sources(in: object, l.pick) { out += "    " + warn(line) + "\n" }
         }
+        for doubt in application.doubts { out += "    " + warn("in doubt: \(doubt)") + "\n" }
         for source in reading.sources {
             if let reason = source.unreadable {
                 out += "    " + warn(l.pick("Оқылмады", "Не прочитано", "Unreadable") + " \(source.partPath) \(source.filename ?? ""): \(reason)") + "\n"

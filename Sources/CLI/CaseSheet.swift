@@ -157,6 +157,7 @@ struct CaseSheet {
             out += line.verified ? text : ink.dim(text)
         }
         for mismatch in object["signerMismatches"] as? [String] ?? [] { out += ink.warn(Self.aligned("    ", mismatch)) }
+        for doubt in object["doubts"] as? [String] ?? [] { out += ink.warn(Self.aligned("    ", "in doubt: " + doubt)) }
         return out
     }
 

@@ -56,7 +56,7 @@ struct DoctorCommand: Command {
             let overrides = intake.calendar.overrides.entries.count
             let templates = settings.templatesDirectory.map { "; templates \($0)" } ?? ""
             let calendarFile = settings.calendarFile.map { "; calendar file \($0) (\(overrides) lines)" } ?? ""
-            let anchors = intake.trustAnchors.map { "; trust anchors \($0.path) (\($0.count) certificates)" } ?? ""
+            let anchors = intake.reading.trustAnchors.map { "; trust anchors \($0.path) (\($0.count) certificates)" } ?? ""
             findings.append(.ok("configuration", (settings.configuration.file ?? "built-in defaults") + templates + calendarFile
                                 + anchors))
         } catch {

@@ -97,6 +97,7 @@ struct StaffWording {
         switch flag {
         case .unreadable: return pick("скан, оқылмайды", "скан, не читается", "scan, not readable")
         case .ambiguousKind: return pick("өтініш беруші түрі анық емес", "вид заявителя неясен", "kind unclear")
+        case .readingDoubt: return pick("оқылғаны күмәнді", "прочитанное под сомнением", "reading in doubt")
         case .twoApplicants: return pick("бір хатта екі өтініш беруші", "два заявителя в одном письме", "two applicants")
         case .signerMismatch: return pick("қол қоюшының ЖСН/БСН-і анкетадағыдан басқа", "ИИН/БИН подписавшего не совпадает с анкетой",
                                           "signer's IIN/BIN differs from the form")

@@ -47,6 +47,9 @@ public enum FlagReason: String, Sendable, CaseIterable {
     case twoApplicants = "two-applicants"
     /// The form is signed (EDS, S/MIME) by a certificate whose IIN or BIN is not the form's.
     case signerMismatch = "signer-mismatch"
+    /// The reading is not sure of a field (a list with no visible mark, two values for one
+    /// field): a person reads the letter rather than the applicant being asked for it again.
+    case readingDoubt = "reading-doubt"
     case duplicateApplicant = "duplicate-iin-bin"
     case noticeBounced = "notice-bounced"
     case terminationNeedsConfirmation = "termination-needs-confirmation"

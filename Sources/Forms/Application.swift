@@ -52,6 +52,8 @@ public struct Application: Sendable {
     /// Further applicants in the same message (two questionnaires filled in for two people), each
     /// read and decided on its own; `fields` and the rest of this value are the first applicant's.
     public var companions: [Application]
+    /// What the reading is not sure of, for staff: a field in doubt is not asked of the applicant.
+    public var doubts: [ReadingDoubt] = []
 
     public func with(outcome: Outcome) -> Application {
         var copy = self
@@ -62,7 +64,8 @@ public struct Application: Sendable {
     /// Merges the sources in the order given (the first value of a field wins), validates, and decides.
     /// `year` is the current year in Asia/Almaty; `subject` is the message's subject, which may say
     /// what the message is for ("Изменение сведений в реестре", "Уведомление о прекращении…").
-    public static func build(from forms: [(sourceID: String, form: ExtractedForm)], now year: Int, subject: String = "") -> Application {
+    public static func build(from forms: [(sourceID: String, form: ExtractedForm)], now year: Int, subject: String = "",
+                             policy: CompletenessPolicy = .shipped) -> Application {
         var raw: [FormField: String] = [:]
         var sources: [FormField: String] = [:]
         var conflicts: [String] = []
@@ -75,6 +78,7 @@ public struct Application: Sendable {
         var consent: Bool? = nil
         var votes = ["kk": 0, "ru": 0]
         var statements: [ApplicationPurpose.Statement?] = [ApplicationPurpose.statement(in: subject)]
+        var doubts: [ReadingDoubt] = []
 
         for (id, form) in forms {
             for f in form.forms where !recognised.contains(f) { recognised.append(f) }
@@ -104,6 +108,7 @@ public struct Application: Sendable {
                 if sources[.consent] == nil { sources[.consent] = id }
             }
             statements.append(form.purpose)
+            doubts += form.doubts
         }
         // Sentences fill only what no form line gave, and do not by themselves make an application.
         let formValues = !raw.isEmpty
@@ -203,7 +208,7 @@ public struct Application: Sendable {
         if kind == nil, statement.purpose != .inclusion, marks.isEmpty, fields[.bin] != nil || raw[.organizationName] != nil {
             kind = .organization
         }
-        let requirements = kind.map { RequiredFields.requirements(for: $0, legalEntity: legalEntity) } ?? RequiredFields.common
+        let requirements = kind.map { policy.requirements(for: $0, legalEntity: legalEntity) } ?? policy.common
         var missingSet = Set<FormField>()
         for r in requirements {
             switch r {
@@ -223,12 +228,17 @@ public struct Application: Sendable {
         let outcome: Outcome = nothing || statement.purpose == .termination ? .notAnApplication
             : (!undetermined && missing.isEmpty && invalid.isEmpty && conflicts.isEmpty && missingParts.isEmpty ? .complete : .incomplete)
         let companions = forms.flatMap { source in
-            source.form.companions.map { Application.build(from: [(source.sourceID, $0)], now: year, subject: subject) }
+            source.form.companions.map { Application.build(from: [(source.sourceID, $0)], now: year, subject: subject, policy: policy) }
+        }
+        // A list another source answered is no doubt; one still unanswered is not asked of the applicant.
+        let unsure = doubts.filter { d in
+            if case .choiceNotVisible = d.reason { return missingSet.contains(d.field) }
+            return true
         }
         return Application(kind: kind, kindUndetermined: undetermined, language: language, fields: fields, missing: missing,
                            invalid: invalid, conflicts: conflicts, sources: sources, forms: recognised, outcome: outcome,
                            purpose: statement.purpose, terminationDate: statement.terminationDate, missingParts: missingParts,
-                           companions: companions)
+                           companions: companions, doubts: unsure)
     }
 
     /// The same IIN/BIN or the same person, however typed: digits only, or name words without case and order.

@@ -68,25 +68,9 @@ public enum ApplicationPurpose: String, Sendable, CaseIterable {
         return found.map { Statement(purpose: $0, terminationDate: $0 == .termination ? date : nil) }
     }
 
-    /// The text's non-empty lines, split where a split by Characters at "\n" and "\r" splits it:
-    /// at every line break but inside "\r\n", which is one Character equal to neither. Line
-    /// breaks are always characters of their own otherwise, so this splits by bytes.
+    /// The text's non-empty lines, split at "\n" and "\r" (a "\r\n" is one Character, equal to neither).
     static func lines(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [String] = []
-            var start = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                let isBreak = (b == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D))
-                    || (b == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A))
-                guard isBreak else { continue }
-                if i > start { out.append(bytes.string(start..<i)) }
-                start = i + 1
-            }
-            if bytes.count > start { out.append(bytes.string(start..<bytes.count)) }
-            return out
-        }
+        text.split { $0 == "\n" || $0 == "\r" }.map(String.init)
     }
 
     /// The strongest of several statements: a termination outweighs a change, which outweighs inclusion

@@ -53,12 +53,10 @@ public enum ApplicationReader {
     /// Containers inside containers (a signed winmail.dat inside a signed message…), at most this deep.
     static let maxContainerDepth = 4
 
-    /// `automatic`: the message's verdict when the caller has it already. `ocrAutoRefine`
-    /// (`ocr_auto_refine`, off by default): a scan read clearly, of a recognised form, whose
-    /// IIN or BIN is plainly absent may be sent back for refinement without staff. `trust`: the CA
-    /// certificates signatures are verified against (`trust_anchors`); without them none is called verified.
+    /// `automatic`: the message's verdict when the caller has it already.
     public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil,
-                            ocrAutoRefine: Bool = false, trust: TrustAnchors? = nil) -> Result {
+                            settings: ReadingSettings = ReadingSettings()) -> Result {
+        let (trust, policy, ocrAutoRefine) = (settings.trustAnchors, settings.completeness, settings.ocrAutoRefine)
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic {
             return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
@@ -67,7 +65,7 @@ public enum ApplicationReader {
         var reading = Reading(trust: trust, legacyCharset: message.header.legacyCharset)
         for part in candidateParts(message) { reading.take(part, container: nil, depth: 0) }
         let sources = reading.sources, forms = reading.forms
-        var application = Application.build(from: forms, now: currentYear, subject: message.subject ?? "")
+        var application = Application.build(from: forms, now: currentYear, subject: message.subject ?? "", policy: policy)
         let unreadable = sources.filter { $0.unreadable != nil }
         // What the readable parts lack is most likely in the scan or .doc beside them: staff read it
         // rather than the applicant being asked for it. A termination notice stays what it is.
@@ -261,8 +259,11 @@ public enum ApplicationReader {
             switch part.content {
             case .multipart(let parts, _, _):
                 if part.contentType.subtype == "alternative" {
-                    // Plain and HTML say the same; read the plain one, or the richest if there is none.
-                    if let plain = parts.last(where: { $0.contentType.mimeType == "text/plain" }) {
+                    // Plain and HTML say the same words, but only HTML keeps the underline, bold and
+                    // tables that mark the applicant's choices: read the HTML, else the plain one.
+                    if let html = parts.last(where: { $0.contentType.mimeType == "text/html" }) {
+                        walk(html)
+                    } else if let plain = parts.last(where: { $0.contentType.mimeType == "text/plain" }) {
                         walk(plain)
                     } else if let last = parts.last {
                         walk(last)
@@ -297,7 +298,9 @@ public enum ApplicationReader {
         case .html: return .success(HTMLText.document(part.text(decodedBody: bytes).text))
         case .text: return .success(PlainText.document(part.text(decodedBody: bytes).text))
         case .image:
-            // An inline picture in a signature is not a scan of a form; an attached one is.
+            // An inline picture in a signature (Outlook's image001.png, shown by its Content-ID) is
+            // not a scan of a form; an attached one is.
+            if part.disposition?.isAttachment != true, part.header["Content-ID"] != nil { return nil }
             if part.isAttachment || part.filename != nil { return OCRText.read(image: bytes) }
             return nil
         case .legacyWord: return WordText.read(bytes)

@@ -1,3 +1,4 @@
+import Foundation
 /// What a reader makes of one source an applicant sent (a DOCX, an ODT, an HTML or text body):
 /// its paragraphs and tables in reading order, with the formatting that carries meaning in the
 /// Annex 2 forms (underlining marks the chosen applicant kind; check marks choose options).
@@ -11,8 +12,14 @@ public struct FormDocument: Sendable, Equatable {
     /// Set when the text was recognised in an image (`OCRText`): how sure the recognition was.
     public var recognition: Recognition?
 
+    /// Whether underline and bold survive in this document (DOCX, ODT, HTML); plain text and a
+    /// PDF's extracted text lose them, so an unmarked list there may hide a choice.
+    public var showsFormatting = true
+
+    /// The text in Unicode NFC, once, here: every rule after this compares words by their
+    /// scalars, and mail from a Mac may spell "й" as "и" plus a combining breve.
     public init(blocks: [Block] = [], recognition: Recognition? = nil) {
-        self.blocks = blocks
+        self.blocks = blocks.map { $0.composed() }
         self.recognition = recognition
     }
 
@@ -32,7 +39,9 @@ public struct FormDocument: Sendable, Equatable {
     }
 
     /// The document as plain text: paragraphs on lines, table cells separated by tabs.
-    public var plainText: String {
+    public var plainText: String { Self.plainText(blocks) }
+
+    static func plainText(_ blocks: [Block]) -> String {
         var lines: [String] = []
         func walk(_ blocks: [Block]) {
             for block in blocks {
@@ -47,6 +56,40 @@ public struct FormDocument: Sendable, Equatable {
         }
         walk(blocks)
         return lines.joined(separator: "\n")
+    }
+}
+
+extension FormDocument.Block {
+    func composed() -> Self {
+        switch self {
+        case .paragraph(let p):
+            return .paragraph(Paragraph(runs: p.runs.map { run in
+                var r = run
+                r.text = r.text.composedForReading()
+                return r
+            }))
+        case .table(var t):
+            for i in t.rows.indices {
+                for j in t.rows[i].cells.indices { t.rows[i].cells[j].blocks = t.rows[i].cells[j].blocks.map { $0.composed() } }
+            }
+            return .table(t)
+        }
+    }
+}
+
+extension String {
+    /// NFC. Text made only of scalars that never compose with a neighbour (ASCII, Latin-1,
+    /// Cyrillic with Kazakh, punctuation and symbols: none has a canonical decomposition
+    /// or combines) is NFC already and is returned as it is.
+    func composedForReading() -> String {
+        guard unicodeScalars.contains(where: { v in
+            switch v.value {
+            case 0..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2010...0x205E, 0x20A0...0x20CF, 0x2116,
+                 0x2190...0x2328, 0x232B...0x27BF: return false
+            default: return true
+            }
+        }) else { return self }
+        return precomposedStringWithCanonicalMapping
     }
 }
 
@@ -94,7 +137,7 @@ public struct Table: Sendable, Equatable {
 
         public init(_ text: String) { self.init(blocks: [.paragraph(Paragraph(text))]) }
 
-        public var text: String { FormDocument(blocks: blocks).plainText }
+        public var text: String { FormDocument.plainText(blocks) }
     }
 
     public struct Row: Sendable, Equatable {

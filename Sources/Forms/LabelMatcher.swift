@@ -71,28 +71,25 @@ public enum LabelMatcher {
         var current = ""
         var start: String.Index? = nil
         func flush(_ end: String.Index) {
-            if let s = start, !current.isEmpty { raw.append(Token(text: fixLookalikes(composed(current)), range: s..<end)) }
+            if let s = start, !current.isEmpty { raw.append(Token(text: fixLookalikes(current), range: s..<end)) }
             current = ""
             start = nil
         }
-        if let simple = text.utf8.withContiguousStorageIfAvailable({ simpleTokens($0, of: text) }), let simple {
-            raw = simple
-        } else {
-            var index = text.startIndex
-            while index < text.endIndex {
-                let ch = text[index]
-                if ch.isLetter || ch.isNumber {
-                    if start == nil { start = index }
-                    current += foldLetter(ch)
-                } else if (ch == "-" || ch == "'") && start != nil {
-                    // "аты-жөні", "web-сайт", "e-mail": one word without the hyphen.
-                } else {
-                    flush(index)
-                }
-                index = text.index(after: index)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let ch = text[index]
+            if ch.isLetter || ch.isNumber {
+                if start == nil { start = index }
+                appendFolded(ch, to: &current)
+            } else if (ch == "-" || ch == "'") && start != nil {
+                // "аты-жөні", "web-сайт", "e-mail": one word without the hyphen.
+            } else {
+                flush(index)
             }
+            index = text.index(after: index)
         }
         flush(text.endIndex)
+        raw = joinedInitials(raw)
         // Leading numbering: "1." or "1)" before a label.
         while let first = raw.first, first.text.allSatisfy(\.isNumber), first.text.count <= 2, raw.count > 1 {
             let after = first.range.upperBound
@@ -101,93 +98,24 @@ public enum LabelMatcher {
         return removeOptionalPhrases(raw)
     }
 
-    /// The words of a text whose every character is a single scalar that needs no grapheme
-    /// rules (see `isSimple`), read from its UTF-8 bytes: scalars stand for characters without
-    /// the cost of grapheme breaking, letters fold into UTF-8 without a String per letter, and
-    /// nothing can be decomposed, so `composed` has nothing to do. Nil for any other text.
-    static func simpleTokens(_ bytes: UnsafeBufferPointer<UInt8>, of text: Substring) -> [Token]? {
-        var raw: [Token] = []
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var start: Int? = nil
-        var cyrillic = false, ascii = false
-        let utf8 = text.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        func flush(_ end: Int) {
-            if let s = start, !word.isEmpty {
-                let text = String(decoding: word, as: UTF8.self)
-                raw.append(Token(text: cyrillic && ascii ? fixLookalikes(text) : text, range: index(s)..<index(end)))
-            }
-            word.removeAll(keepingCapacity: true)
-            cyrillic = false
-            ascii = false
-            start = nil
-        }
+    /// "Ф.И.О.", "Т. А. Ә." and "ФИО", "ТАӘ" are one abbreviation: a run of two or more one-letter
+    /// words is read as one word.
+    static func joinedInitials(_ tokens: [Token]) -> [Token] {
+        guard tokens.count >= 2 else { return tokens }
+        var out: [Token] = []
         var i = 0
-        while i < bytes.count {
-            let (scalar, length) = bytes.scalar(at: i)
-            guard isSimple(scalar) else { return nil }
-            if isWordScalar(scalar) {
-                if start == nil { start = i }
-                let folded = foldScalar(scalar).value
-                switch folded {
-                case 0..<0x80:
-                    ascii = true
-                    word.append(UInt8(folded))
-                case 0x80..<0x800:
-                    if folded >= 0x400 && folded <= 0x4FF { cyrillic = true }
-                    word.append(UInt8(0xC0 | folded >> 6))
-                    word.append(UInt8(0x80 | folded & 0x3F))
-                default:
-                    word.append(UInt8(0xE0 | folded >> 12))
-                    word.append(UInt8(0x80 | folded >> 6 & 0x3F))
-                    word.append(UInt8(0x80 | folded & 0x3F))
-                }
-            } else if (scalar == "-" || scalar == "'") && start != nil {
-                // As below: a hyphenated word is one word.
+        while i < tokens.count {
+            var j = i
+            while j < tokens.count, tokens[j].text.count == 1, tokens[j].text.first!.isLetter { j += 1 }
+            if j - i >= 2 {
+                out.append(Token(text: tokens[i..<j].map(\.text).joined(), range: tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound))
+                i = j
             } else {
-                flush(i)
+                out.append(tokens[i])
+                i += 1
             }
-            i += length
         }
-        flush(bytes.count)
-        return raw
-    }
-
-    /// Letters and digits, answered from the code point for the scripts forms are written in:
-    /// asking Unicode's property tables for every scalar of every line was a tenth of reading.
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x52F: return true
-        case 0...0x7F: return false
-        default: return s.properties.isAlphabetic || s.properties.numericType != nil
-        }
-    }
-
-    /// Text whose every character is a single scalar that needs no grapheme rules: ASCII,
-    /// Latin-1, Cyrillic (with Kazakh), and the punctuation and check-box symbols forms use.
-    static func isSimple(_ text: Substring) -> Bool { text.unicodeScalars.allSatisfy(isSimple) }
-
-    static func isSimple(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return v < 0x0300 || (0x0400...0x052F).contains(v) || (0x2000...0x206F).contains(v)
-            || (0x20A0...0x218F).contains(v) || (0x2190...0x27BF).contains(v)
-    }
-
-    /// `foldLetter` for one scalar, allocation-free for ASCII and Cyrillic.
-    static func foldScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        let v = s.value
-        switch v {
-        case 0x0401, 0x0451: return "е"                                   // Ё ё
-        case 0x018F, 0x0259: return "ә"                                   // Latin schwa for the Kazakh letter
-        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(v + 0x20)!
-        case 0x400...0x40F: return Unicode.Scalar(v + 0x50)!
-        case 0x61...0x7A, 0x430...0x45F: return s
-        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x52F: return v % 2 == 0 ? Unicode.Scalar(v + 1)! : s
-        default:
-            let lower = s.properties.lowercaseMapping.unicodeScalars
-            return lower.count == 1 ? lower.first! : s
-        }
+        return out
     }
 
     static func removeOptionalPhrases(_ tokens: [Token]) -> [Token] {
@@ -212,20 +140,26 @@ public enum LabelMatcher {
 
     static let optionalPhraseStarts = Array(Set(optionalPhrases.map { $0[0] }))
 
-    /// By bytes: tokens are NFC like the phrases, and String's == would normalize each time.
+    /// By bytes: the text is NFC (`FormDocument`), like the catalogue's words, and String's ==
+    /// would normalize each time.
     static func spelledAlike(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
-        }
-        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
-    /// NFC, so that words compare by scalars: mail from a Mac may spell "й" as "и" plus a
-    /// combining breve.
-    static func composed(_ word: String) -> String {
-        guard word.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) else { return word }
-        return word.precomposedStringWithCanonicalMapping
+    /// `foldLetter` appended to a word: the common letters (ASCII, Russian) by their code point,
+    /// without a String per letter; the rest through `foldLetter`.
+    static func appendFolded(_ ch: Character, to word: inout String) {
+        let scalars = ch.unicodeScalars
+        if let v = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            switch v.value {
+            case 0x0401, 0x0451: word.unicodeScalars.append("е"); return
+            case 0x41...0x5A, 0x410...0x42F: word.unicodeScalars.append(Unicode.Scalar(v.value + 0x20)!); return
+            case 0x400...0x40F: word.unicodeScalars.append(Unicode.Scalar(v.value + 0x50)!); return
+            case 0x30...0x39, 0x61...0x7A, 0x430...0x450, 0x452...0x45F: word.unicodeScalars.append(v); return
+            default: break
+            }
+        }
+        word += foldLetter(ch)
     }
 
     static func foldLetter(_ ch: Character) -> String {

@@ -23,17 +23,7 @@ extension LabelMatcher {
             bounds.reserveCapacity(tokens.count + 1)
             scalars.reserveCapacity(tokens.count * 8)
             for token in tokens {
-                // Decoded by hand from the token's UTF-8 (valid, as a String's is): the generic
-                // scalar view was a third of making the words.
-                let decoded = token.text.utf8.withContiguousStorageIfAvailable { (bytes) -> Void in
-                    var i = 0
-                    while i < bytes.count {
-                        let (scalar, length) = bytes.scalar(at: i)
-                        scalars.append(scalar)
-                        i += length
-                    }
-                } != nil
-                if !decoded { scalars.append(contentsOf: token.text.unicodeScalars) }
+                scalars.append(contentsOf: token.text.unicodeScalars)
                 bounds.append(scalars.count)
             }
             self.scalars = scalars

@@ -18,63 +18,18 @@ public enum PlainText {
                 i += 1
             }
         }
-        return FormDocument(blocks: blocks)
+        var document = FormDocument(blocks: blocks)
+        document.showsFormatting = false
+        return document
     }
 
-    /// The text split at "\n", "\r\n" and "\r", as a split by Characters splits it. Line breaks
-    /// are always characters of their own (Unicode joins nothing to them but "\r" to "\n"), so
-    /// this splits by bytes without walking Characters.
+    /// The text split at "\n", "\r\n" and "\r" (a "\r\n" is one Character, a line break).
     static func lines(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [String] = []
-            var start = 0, i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                guard b == 0x0A || b == 0x0D else { i += 1; continue }
-                out.append(bytes.string(start..<i))
-                i += b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
-                start = i
-            }
-            out.append(bytes.string(start..<bytes.count))
-            return out
-        }
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
     }
 
     /// Cells of a table line, or nil when the line is not one.
     static func cells(_ line: String) -> (cells: [String], pipes: Bool)? {
-        var text = line
-        return text.withUTF8 { bytes in
-            // Most lines have neither: answered without looking at their characters.
-            guard bytes.contains(UInt8(ascii: "|")) || bytes.contains(UInt8(ascii: "\t")) else { return nil }
-            guard bytes.isSingleScalarText else { return characterCells(line) }
-            let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-            func parts(_ separator: UInt8, omittingEmpty: Bool) -> [String] {
-                var out: [String] = []
-                var start = 0
-                for i in 0...bytes.count where i == bytes.count || bytes[i] == separator {
-                    if !omittingEmpty || i > start { out.append(bytes.string(bytes.trimming(start..<i, blank))) }
-                    start = i + 1
-                }
-                return out
-            }
-            if bytes.contains(UInt8(ascii: "|")) {
-                var cells = parts(UInt8(ascii: "|"), omittingEmpty: false)
-                if cells.first == "" { cells.removeFirst() }
-                if cells.last == "" { cells.removeLast() }
-                // "|---|---|" rules in Markdown-like tables are borders, not rows.
-                guard cells.count >= 2 else { return nil }
-                return (cells, true)
-            }
-            let cells = parts(UInt8(ascii: "\t"), omittingEmpty: true)
-            guard cells.count >= 2, cells.allSatisfy({ !$0.isEmpty }) else { return nil }
-            return (cells, false)
-        }
-    }
-
-    /// `cells` by Characters, for lines with characters of several scalars. `contains("|")` is
-    /// Foundation's search here, which compares character clusters.
-    static func characterCells(_ line: String) -> (cells: [String], pipes: Bool)? {
         if line.contains("|") {
             var parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.readerTrimmed }
             if parts.first == "" { parts.removeFirst() }

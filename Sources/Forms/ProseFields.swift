@@ -14,8 +14,6 @@ enum ProseFields {
     static let headTitles = ["директор", "директоры", "председатель", "руководитель", "президент",
                              "төраға", "төрағасы", "басшы", "басшысы", "жетекшісі"]
     static let contactWords = ["тел", "моб", "e-mail", "email", "эл. почта", "почта", "пошта", "байланыс", "контакт"]
-    static let contactWordScalars = contactWords.map { Array($0.unicodeScalars) }
-    static let longestContactWord = contactWordScalars.map(\.count).max()!
     /// Words that open a name clause without being part of the name.
     static let openers: Set<String> = ["я", "мы", "мен", "біз"]
 
@@ -46,42 +44,8 @@ enum ProseFields {
 
     /// Whether the line, trimmed and lowercased, starts with a contact word ("Тел.: …", "E-mail: …").
     static func opensWithContactWord(_ line: String) -> Bool {
-        // One scalar past the longest word, so that a word is a whole number of characters.
-        if let head = foldedHead(line, count: longestContactWord + 1) {
-            return contactWordScalars.contains { head.starts(with: $0) }
-        }
         let lower = line.catalogueTrimmed().lowercased()
         return contactWords.contains(where: { lower.hasPrefix($0) })
-    }
-
-    /// The first `count` scalars after leading white space, lowercased as `lowercased()` does,
-    /// when each of them and its lowercase stand alone (see `SingleScalarText`): their
-    /// Characters are then these scalars, and comparing scalars is comparing Characters. nil
-    /// otherwise, for the String code to answer; lowercasing the whole line was most of the cost.
-    static func foldedHead(_ line: String, count: Int) -> [Unicode.Scalar]? {
-        var head: [Unicode.Scalar] = []
-        head.reserveCapacity(count)
-        for scalar in line.unicodeScalars {
-            guard scalar.standsAlone, scalar != "\r" else { return nil }
-            if head.isEmpty, scalar.properties.isWhitespace { continue }
-            guard let lower = lowercase(scalar) else { return nil }
-            head.append(lower)
-            if head.count == count { break }
-        }
-        return head
-    }
-
-    /// A scalar's lowercase mapping when it is one scalar that stands alone.
-    static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        switch scalar.value {
-        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(scalar.value + 0x20)
-        case 0x400...0x40F: return Unicode.Scalar(scalar.value + 0x50)
-        case 0...0x40, 0x5B...0x7F, 0x430...0x45F: return scalar
-        default:
-            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-            guard mapped.count == 1, let lower = mapped.first, lower.standsAlone else { return nil }
-            return lower
-        }
     }
 
     /// The sentence part before a parenthesis: from the last sentence end, without an opening "Я,".

@@ -12,15 +12,8 @@ enum KazakhIDCheck {
         return second == 10 ? nil : second
     }
 
+    /// Twelve ASCII digits, nothing else.
     static func digits(_ text: String) -> [Int]? {
-        // Twelve ASCII digit characters are twelve ASCII digit bytes, and nothing else is
-        // (`digitsByCharacters` is the reference).
-        let utf8 = text.utf8
-        guard utf8.count == 12, utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        return utf8.map { Int($0 - 0x30) }
-    }
-
-    static func digitsByCharacters(_ text: String) -> [Int]? {
         let d = text.compactMap { $0.wholeNumberValue }
         guard d.count == 12, text.count == 12, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return d
@@ -152,35 +145,10 @@ public enum Plausible {
 }
 
 public enum Email {
-    /// local@domain.tld: no spaces, one "@", a dotted domain of letter/digit/hyphen labels, a 2+ letter TLD.
-    public static func isValid(_ text: String) -> Bool {
-        // Single-scalar text is read by bytes (SingleScalarText.swift); the Character code below is the reference.
-        var bytes = text
-        if let valid = bytes.withUTF8({ $0.isSingleScalarText ? isValid($0) : nil }) { return valid }
-        return isValidByCharacters(text)
-    }
-
-    static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let at = b.firstIndex(of: UInt8(ascii: "@"), in: 0..<b.count),
-              b.firstIndex(of: UInt8(ascii: "@"), in: at + 1..<b.count) == nil else { return false }
-        let local = 0..<at, domain = at + 1..<b.count
-        guard !local.isEmpty, b.countScalars(in: local, where: { _ in true }) <= 64, !domain.isEmpty else { return false }
-        guard !b.containsScalar(in: local, where: { !($0.isCharacterLetter || $0.isCharacterNumber || isLocalAllowed($0)) }),
-              b[local.lowerBound] != UInt8(ascii: "."), b[local.upperBound - 1] != UInt8(ascii: "."),
-              !b.contains("..", in: local) else { return false }
-        return Hostname.isValid(b, domain)
-    }
-
-    static func isLocalAllowed(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "!", "#", "$", "%", "&", "'", "*", "+", "/", "=", "?", "^", "_", "`", "{", "|", "}", "~", ".", "-": return true
-        default: return false
-        }
-    }
-
     static let localAllowed = Set("!#$%&'*+/=?^_`{|}~.-")
 
-    static func isValidByCharacters(_ text: String) -> Bool {
+    /// local@domain.tld: no spaces, one "@", a dotted domain of letter/digit/hyphen labels, a 2+ letter TLD.
+    public static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, !parts[1].isEmpty else { return false }
         guard parts[0].allSatisfy({ $0.isLetter || $0.isNumber || localAllowed.contains($0) }),
@@ -199,30 +167,6 @@ public enum Email {
 
 enum Hostname {
     static func isValid(_ host: String) -> Bool {
-        var bytes = host
-        if let valid = bytes.withUTF8({ $0.isSingleScalarText ? isValid($0, 0..<$0.count) : nil }) { return valid }
-        return isValidByCharacters(host)
-    }
-
-    /// `isValid` of a range of single-scalar text.
-    static func isValid(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var labels: [Range<Int>] = []
-        var start = range.lowerBound
-        for i in range where b[i] == UInt8(ascii: ".") {
-            labels.append(start..<i)
-            start = i + 1
-        }
-        labels.append(start..<range.upperBound)
-        guard labels.count >= 2, let tld = labels.last, b.countScalars(in: tld, where: { _ in true }) >= 2,
-              !b.containsScalar(in: tld, where: { !$0.isCharacterLetter }) else { return false }
-        return labels.allSatisfy { label in
-            !label.isEmpty && b.countScalars(in: label, where: { _ in true }) <= 63
-                && b[label.lowerBound] != UInt8(ascii: "-") && b[label.upperBound - 1] != UInt8(ascii: "-")
-                && !b.containsScalar(in: label, where: { !($0.isCharacterLetter || $0.isCharacterNumber || $0 == "-") })
-        }
-    }
-
-    static func isValidByCharacters(_ host: String) -> Bool {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return false }
         return labels.allSatisfy { label in
@@ -237,42 +181,6 @@ public enum Phone {
     /// Numbers of other countries written with "+" and 8–15 digits are kept as "+digits" (foreigners may volunteer).
     /// Wrong lengths give nil.
     public static func normalise(_ text: String) -> String? {
-        // Every character an ASCII digit or one of " -()\u{00A0}.+": exactly when every byte is one
-        // of those (no other character equals one of them), so it is read by bytes.
-        var trimmed = text.catalogueTrimmed()
-        return trimmed.withUTF8 { b -> String? in
-            guard b.count > 0 else { return nil }
-            var digits: [UInt8] = []
-            digits.reserveCapacity(b.count)
-            var pluses = 0
-            var i = 0
-            while i < b.count {
-                switch b[i] {
-                case 0x30...0x39: digits.append(b[i])
-                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."): break
-                case UInt8(ascii: "+"): pluses += 1
-                case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: i += 1
-                default: return nil
-                }
-                i += 1
-            }
-            let plus = b[0] == UInt8(ascii: "+")
-            guard pluses == (plus ? 1 : 0) else { return nil }
-            let number = String(decoding: digits, as: UTF8.self)
-            let first = digits.first
-            if plus {
-                if first == UInt8(ascii: "7") { return digits.count == 11 ? "+" + number : nil }
-                return (8...15).contains(digits.count) ? "+" + number : nil
-            }
-            switch digits.count {
-            case 11 where first == UInt8(ascii: "8") || first == UInt8(ascii: "7"): return "+7" + number.dropFirst()
-            case 10 where first == UInt8(ascii: "7") || first == UInt8(ascii: "6"): return "+7" + number
-            default: return nil
-            }
-        }
-    }
-
-    static func normaliseByCharacters(_ text: String) -> String? {
         let trimmed = text.catalogueTrimmed()
         let allowed = Set(" -()\u{00A0}.+")
         guard !trimmed.isEmpty, trimmed.allSatisfy({ ($0.isASCII && $0.isNumber) || allowed.contains($0) }) else { return nil }
@@ -294,36 +202,6 @@ public enum Phone {
 public enum Instagram {
     /// "@name", "name", "instagram.com/name", "https://www.instagram.com/name/?hl=ru" → "@name".
     public static func normalise(_ text: String) -> String? {
-        // Single-scalar text whose lowercase is as long is read by bytes (SingleScalarText.swift).
-        var trimmed = text.catalogueTrimmed()
-        let decided = trimmed.withUTF8 { b -> String?? in
-            guard b.isSingleScalarText, let lowered = sameLengthLowercase(b) else { return nil }
-            return lowered.withUnsafeBufferPointer { low -> String?? in
-                var r = 0..<b.count
-                if let at = low.firstIndex(of: "instagram.com/", in: r) {
-                    r = at + 14..<b.count
-                    var cut = r.lowerBound
-                    while cut < r.upperBound, b[cut] != UInt8(ascii: "/"), b[cut] != UInt8(ascii: "?"), b[cut] != UInt8(ascii: "#") { cut += 1 }
-                    r = r.lowerBound..<cut
-                } else if low.hasPrefix("instagram:", in: r) || low.hasPrefix("instagram ", in: r) {
-                    r = b.trimmingWhitespace(10..<b.count)
-                }
-                if !r.isEmpty, b[r.lowerBound] == UInt8(ascii: "@") { r = r.lowerBound + 1..<r.upperBound }
-                // Only ASCII letters and digits lowercase to them here, so the handle is checked on its bytes.
-                guard (1...30).contains(r.count), r.allSatisfy({ isHandleByte(low[$0]) }), low[r.lowerBound] != UInt8(ascii: "."),
-                      low[r.upperBound - 1] != UInt8(ascii: "."), !low.contains("..", in: r) else { return .some(nil) }
-                return .some("@" + low.string(r))
-            }
-        }
-        if let decided { return decided }
-        return normaliseByCharacters(text)
-    }
-
-    static func isHandleByte(_ c: UInt8) -> Bool {
-        (0x30...0x39).contains(c) || (0x61...0x7A).contains(c) || (0x41...0x5A).contains(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_")
-    }
-
-    static func normaliseByCharacters(_ text: String) -> String? {
         var t = text.catalogueTrimmed()
         let lower = t.lowercased()
         if let r = lower.range(of: "instagram.com/") {
@@ -345,37 +223,6 @@ public enum Website {
     /// "example.kz", "www.example.kz/page", "http://…" → with a scheme ("https://" added when absent).
     public static func normalise(_ text: String) -> String? {
         var t = text.catalogueTrimmed().catalogueTrimmed(also: ",;")
-        // Single-scalar text is read by bytes (SingleScalarText.swift); only the host is lowercased.
-        let decided = t.withUTF8 { b -> String?? in
-            guard b.isSingleScalarText else { return nil }
-            guard b.count > 0, b.firstIndex(of: UInt8(ascii: " "), in: 0..<b.count) == nil,
-                  b.firstIndex(of: UInt8(ascii: "@"), in: 0..<b.count) == nil || b.firstIndex(of: UInt8(ascii: "/"), in: 0..<b.count) != nil
-            else { return .some(nil) }
-            // Only "H" and "h" lowercase to "h", and so on: the scheme is compared without case by bytes.
-            func hasSchemePrefix(_ scheme: StaticString) -> Bool {
-                let n = scheme.utf8CodeUnitCount
-                guard b.count >= n else { return false }
-                for k in 0..<n {
-                    let c = b[k], l = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-                    if l != scheme.utf8Start[k] { return false }
-                }
-                return true
-            }
-            var scheme = "https://", start = 0
-            if hasSchemePrefix("https://") { start = 8 } else if hasSchemePrefix("http://") { scheme = "http://"; start = 7 }
-            var hostEnd = start
-            while hostEnd < b.count, b[hostEnd] != UInt8(ascii: "/"), b[hostEnd] != UInt8(ascii: "?"),
-                  b[hostEnd] != UInt8(ascii: "#"), b[hostEnd] != UInt8(ascii: ":") { hostEnd += 1 }
-            let host = b.string(start..<hostEnd).lowercased()
-            guard Hostname.isValid(host) else { return .some(nil) }
-            return .some(scheme + host + b.string(hostEnd..<b.count))
-        }
-        if let decided { return decided }
-        return normaliseByCharacters(text)
-    }
-
-    static func normaliseByCharacters(_ text: String) -> String? {
-        var t = text.catalogueTrimmed().catalogueTrimmed(also: ",;")
         guard !t.isEmpty, !t.contains(" "), !t.contains("@") || t.contains("/") else { return nil }
         var scheme = "https://"
         let lower = t.lowercased()
@@ -390,29 +237,14 @@ public enum Website {
     }
 }
 
-/// The ASCII digits of a text, as `filter { $0.isASCII && $0.isNumber }` gives them: by bytes
-/// when the text is ASCII (its characters are then single scalars, or CR LF).
+/// The ASCII digits of a text.
 func asciiDigitCharacters(_ text: String) -> String {
-    let utf8 = text.utf8
-    if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self) }
-    return text.filter { $0.isASCII && $0.isNumber }
+    text.filter { $0.isASCII && $0.isNumber }
 }
 
-/// `split { $0 == "," || $0 == ";" }` (empty pieces omitted), by bytes for single-scalar text.
+/// Pieces between commas and semicolons, empty pieces omitted.
 func commaPieces(_ text: String) -> [String] {
-    var bytes = text
-    let fast = bytes.withUTF8 { b -> [String]? in
-        guard b.isSingleScalarText else { return nil }
-        var out: [String] = []
-        var start = 0
-        for i in 0..<b.count where b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: ";") {
-            if i > start { out.append(b.string(start..<i)) }
-            start = i + 1
-        }
-        if b.count > start { out.append(b.string(start..<b.count)) }
-        return out
-    }
-    return fast ?? text.split { $0 == "," || $0 == ";" }.map(String.init)
+    text.split { $0 == "," || $0 == ";" }.map(String.init)
 }
 
 /// Dates as applicants write them, to ISO yyyy-mm-dd.
@@ -542,9 +374,8 @@ public enum DateText {
 
 extension String {
     func catalogueTrimmed() -> String {
-        // Most texts asked are already trimmed: answered from the end scalars, without
-        // grapheme breaking (see `isPlainEnd`).
-        if let f = unicodeScalars.first, let l = unicodeScalars.last, f.isPlainEnd, l.isPlainEnd { return self }
+        // Most texts asked are already trimmed.
+        if let f = first, let l = last, !f.isWhitespace, !l.isWhitespace { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
@@ -552,15 +383,11 @@ extension String {
     }
 
     func catalogueTrimmed(also set: String) -> String {
-        if let f = unicodeScalars.first, let l = unicodeScalars.last, f.isPlainEnd, l.isPlainEnd,
-           !set.unicodeScalars.contains(f), !set.unicodeScalars.contains(l) {
-            return self
-        }
         // A handful of characters: searching the string beats hashing into a Set on every call.
         var s = Substring(self)
         while let f = s.first, set.contains(f) || f.isWhitespace { s.removeFirst() }
         while let l = s.last, set.contains(l) || l.isWhitespace { s.removeLast() }
-        return String(s)
+        return s.startIndex == startIndex && s.endIndex == endIndex ? self : String(s)
     }
 
     func catalogueReplacing(_ target: Character, with replacement: Character) -> String {
@@ -568,56 +395,9 @@ extension String {
     }
 }
 
-extension Unicode.Scalar {
-    /// A printable ASCII character or a Cyrillic letter: as the first or last scalar of a text,
-    /// the first or last character is not whitespace and is no character of a trimming set
-    /// (those are single ASCII or punctuation scalars), whatever grapheme it belongs to: these
-    /// scalars never extend a grapheme, and a grapheme's whitespace-ness is its first scalar's.
-    var isPlainEnd: Bool {
-        let v = value
-        return (0x21...0x7E).contains(v) || (0x400...0x482).contains(v) || (0x48A...0x52F).contains(v)
-    }
-}
-
-extension Unicode.Scalar {
-    /// An ASCII letter or digit, or a Cyrillic letter: alphabetic or numeric, as a character
-    /// that begins with it is (`Character.isLetter` and `isNumber` look at the first scalar).
-    var isPlainLetterOrDigit: Bool {
-        let v = value
-        return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
-            || (0x400...0x481).contains(v) || (0x48A...0x52F).contains(v)
-    }
-
-    /// Scalars after which a character always ends, unless the next scalar extends it: no
-    /// Prepend scalar (Arabic and Brahmic number signs) is among them.
-    var endsCharacterBeforeLetters: Bool { value < 0x600 }
-}
-
-extension String.UnicodeScalarView {
-    /// Whether a scalar matching `test` begins a character: it is first, or follows a scalar
-    /// that cannot prepend itself to it. `test` must only accept scalars that never extend a
-    /// character (letters and digits of the scripts above, ASCII punctuation).
-    func startsCharacterWhere(_ test: (Unicode.Scalar) -> Bool) -> Bool {
-        var previous: Unicode.Scalar? = nil
-        for scalar in self {
-            if test(scalar), previous?.endsCharacterBeforeLetters ?? true { return true }
-            previous = scalar
-        }
-        return false
-    }
-}
-
 extension StringProtocol {
-    /// `firstIndex(of:)` for a single-scalar ASCII character, found on scalars: the first such
-    /// scalar that is a character of its own (nothing prepended, nothing combining after it)
-    /// is the answer; anything stranger is asked of the characters.
+    /// The first character that is `character`.
     func firstCharacterIndex(of character: Unicode.Scalar) -> Index? {
-        let scalars = unicodeScalars
-        guard let i = scalars.firstIndex(of: character) else { return nil }
-        let prependFree = i == scalars.startIndex || scalars[scalars.index(before: i)].endsCharacterBeforeLetters
-        let next = scalars.index(after: i)
-        let alone = next == scalars.endIndex || scalars[next].standsAlone
-        if prependFree && alone { return i }
-        return firstIndex(of: Character(character))
+        firstIndex(of: Character(character))
     }
 }

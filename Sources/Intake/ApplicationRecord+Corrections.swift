@@ -60,6 +60,8 @@ extension ApplicationRecord {
                 pairs.append((key, .object(FormField.allCases.compactMap { f in fields[f].map { (f.rawValue, ApplicationRecord.json($0)) } })))
             case "registerColumns":
                 if let columns { pairs.append((key, .string(columns))) }
+            case "doubts":
+                if let doubts = object[key] { pairs.append((key, JSON(foundation: doubts))) }
             case "staffEntered":
                 pairs.append((key, .object(entered)))
             case "signatures", "signerMismatches":
@@ -73,7 +75,7 @@ extension ApplicationRecord {
 
     /// The keys of a stored reading in the order `parse --json` documents them.
     static let keyOrder = ["kind", "language", "purpose", "terminationDate", "outcome", "fields", "missing", "invalid",
-                           "sources", "missingParts", "conflicts", "companions", "unreadable", "signatures", "signerMismatches",
-                           "notAnApplicationReason",
+                           "sources", "missingParts", "conflicts", "doubts", "companions", "unreadable", "signatures",
+                           "signerMismatches", "notAnApplicationReason",
                            "registerColumns", "staffEntered"]
 }

@@ -115,6 +115,7 @@ public struct ApplicationRecord: Sendable, Equatable {
                 .object([("field", .string($0.field.rawValue)), ("index", .number($0.index)), ("key", .string($0.key))])
             })),
             ("conflicts", .array(application.conflicts.map(JSON.string))),
+        ] + (application.doubts.isEmpty ? [] : [("doubts", JSON.array(application.doubts.map { .string($0.description) }))]) + [
             ("companions", .number(application.companions.count)),
             ("unreadable", .array(reading.sources.compactMap { source in
                 source.unreadable.map { reason in

@@ -123,7 +123,7 @@ extension Intake {
                 continue
             }
             let parsed = Message(bytes: bytes, legacyCharset: settings.legacyCharset)
-            let reading = ApplicationReader.read(parsed, currentYear: message.receivedAt.date.year, trust: settings.trustAnchors)
+            let reading = ApplicationReader.read(parsed, currentYear: message.receivedAt.date.year, settings: settings.reading)
             fresh.append((message, i + 1, ApplicationRecord(reading).json, nil))
         }
         guard !fresh.isEmpty else {

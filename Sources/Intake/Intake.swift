@@ -92,11 +92,12 @@ public struct Intake {
 
     /// Pure: no store, no clock beyond the year the forms' dates are judged against.
     public func prepare(_ bytes: [UInt8], year: Int) -> ParsedLetter {
-        Self.prepare(bytes, year: year, legacyCharset: settings.legacyCharset, trust: settings.trustAnchors)
+        Self.prepare(bytes, year: year, legacyCharset: settings.legacyCharset, reading: settings.reading)
     }
 
     /// Static so that readers on other threads need no store.
-    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String, trust: TrustAnchors? = nil) -> ParsedLetter {
+    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String,
+                               reading settings: ReadingSettings = ReadingSettings()) -> ParsedLetter {
         let message = Message(bytes: bytes, legacyCharset: legacyCharset)
         // From is parsed once here for all who ask (the verdict, the reader, the case).
         let from = message.from
@@ -106,7 +107,7 @@ public struct Intake {
         return ParsedLetter(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from,
                         autoSubmission: autoSubmission, deliveryStatus: .some(deliveryStatus),
                         reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission,
-                                                                                  trust: trust))
+                                                                                  settings: settings))
     }
 
     /// `path` is where the file lives in the Maildir, kept as evidence; `arrivedAt` is when

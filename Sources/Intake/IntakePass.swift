@@ -64,7 +64,7 @@ public struct IntakePass {
         let arrivals = entries.map { LocalDateTime(utcSeconds: min($0.deliveredUTCSeconds, now.utcSeconds)) }
         let slots = PreparedSlots(count: entries.count)
         let charset = intake.settings.legacyCharset
-        let trust = intake.settings.trustAnchors
+        let settings = intake.settings.reading
         let maildir = self.maildir
         let cap = intake.settings.maxMessageBytes
         let reading = BatchReading()
@@ -77,7 +77,7 @@ public struct IntakePass {
                         slots.set(i, prepared)
                     }
                 } else if let bytes = try? maildir.read(entries[i]) {
-                    slots.set(i, Intake.prepare(bytes, year: arrivals[i].date.year, legacyCharset: charset, trust: trust))
+                    slots.set(i, Intake.prepare(bytes, year: arrivals[i].date.year, legacyCharset: charset, reading: settings))
                 }
             }
             var prepared: [ParsedEntry] = []

@@ -1,5 +1,6 @@
 import Cases
 import Foundation
+import Forms
 import MIME
 import Notices
 import Signatures
@@ -24,9 +25,8 @@ public struct IntakeSettings: Sendable {
     /// header is read, their SHA-256 is computed from the file, and they wait for staff
     /// flagged `too-large`.
     public var maxMessageBytes: Int
-    /// The CA certificates signed documents are verified against (`trust_anchors`); nil: none
-    /// is called verified, each signature says "no trust anchors configured".
-    public var trustAnchors: TrustAnchors? = nil
+    /// What the readers are told: the completeness policy, the trust anchors, OCR's autonomy.
+    public var reading = ReadingSettings()
 
     /// 64 MiB: above what mail servers accept (typically 25-50 MB), so only a message that
     /// came around them, or a misconfigured one, is over it.

@@ -38,7 +38,7 @@ struct LetterRouting {
         if exceedsLimits {
             return try tooLarge(letter.caseReference)
         }
-        let reading = letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year, trust: settings.trustAnchors)
+        let reading = letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year, settings: settings.reading)
         let record = letter.record ?? ApplicationRecord(reading)
         if let running = try caseToContinue(letter.caseReference) {
             return try resubmit(running, reading: reading, record: record)
@@ -232,6 +232,10 @@ extension Assessment {
         if !application.conflicts.isEmpty || !application.companions.isEmpty { flags.append(.twoApplicants) }
         // Someone else's EDS on the form: a person checks who applies.
         if !reading.signerMismatches.isEmpty { flags.append(.signerMismatch) }
+        // Not sure what the letter says for a field: staff read it, the applicant is not asked (issue 18).
+        if !application.doubts.isEmpty && (outcome == .complete || outcome == .incomplete) && intent == .application {
+            flags.append(.readingDoubt)
+        }
         if application.kindUndetermined && (outcome == .complete || outcome == .incomplete) && intent == .application {
             flags.append(.ambiguousKind)
         }

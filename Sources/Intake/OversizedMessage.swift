@@ -54,7 +54,7 @@ extension LetterRouting {
     func tooLarge(_ reference: CaseReference) throws -> Intake.LetterOutcome {
         // What could be read is kept for staff; an oversized message's body was not read at all.
         let reading = message.isHeaderOnly ? nil : (letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year,
-                                                                                                        trust: settings.trustAnchors))
+                                                                                                        settings: settings.reading))
         let record = reading.map(ApplicationRecord.init)
         var assessment = reading.map { Assessment($0) } ?? Assessment(outcome: .incomplete)
         // A letter read in part is never "not an application": the rest may be one. Nothing

@@ -1,4 +1,5 @@
 import Cases
+import Forms
 import Glibc
 import Intake
 import MIME
@@ -25,6 +26,8 @@ public struct Configuration: Sendable {
         Key(name: "store", defaultValue: "var/tizilim.sqlite", help: "the SQLite store"),
         Key(name: "sent", defaultValue: "var/sent", help: "Maildir for notices when no smtp_url is set"),
         Key(name: "calendar_file", defaultValue: nil, help: "calendar override file"),
+        Key(name: "required_fields_file", defaultValue: nil,
+            help: "completeness policy: what each kind must give (the built-in one is deploy/required-fields.txt)"),
         Key(name: "working_hours", defaultValue: "09:00-18:00", help: "working hours, Asia/Almaty"),
         Key(name: "decisions", defaultValue: "auto", help: "auto, or review: every decision by staff"),
         Key(name: "warning_hours", defaultValue: "8", help: "business hours before a review deadline to warn staff"),
@@ -37,6 +40,8 @@ public struct Configuration: Sendable {
             help: "larger messages are not read, only flagged too-large for staff (bytes, or with K, M, G)"),
         Key(name: "templates_dir", defaultValue: nil, help: "operator's notice templates (built-in ones otherwise)"),
         Key(name: "legacy_charset", defaultValue: "windows-1251", help: "charset of unlabelled 8-bit headers"),
+        Key(name: "ocr_auto_refine", defaultValue: "no",
+            help: "yes: a clear scan of a known form with a blank IIN/BIN goes back without staff"),
         Key(name: "trust_anchors", defaultValue: nil, help: "PEM file of the CA certificates signed documents are verified against"),
         Key(name: "imap_url", defaultValue: nil, help: "imaps://host/INBOX to fetch from"),
         Key(name: "imap_user", defaultValue: nil, help: "IMAP login"),
@@ -116,6 +121,9 @@ public struct Configuration: Sendable {
         if let hours = values["working_hours"], WorkingHours(parsing: hours) == nil {
             throw fail("working_hours", "expected HH:MM-HH:MM with the opening before the close")
         }
+        if let value = values["ocr_auto_refine"], value != "yes" && value != "no" {
+            throw fail("ocr_auto_refine", "expected yes or no")
+        }
         if let decisions = values["decisions"], decisions != "auto" && decisions != "review" {
             throw fail("decisions", "expected auto or review")
         }
@@ -179,6 +187,18 @@ public struct Configuration: Sendable {
         }
     }
 
+    public func completenessPolicy() throws(Problem) -> CompletenessPolicy {
+        guard let path = values["required_fields_file"] else { return .shipped }
+        guard let bytes = try? MessageFile.read(path) else {
+            throw Problem(description: "required_fields_file = \(path): cannot read the file")
+        }
+        do {
+            return try CompletenessPolicy(parsing: String(decoding: bytes, as: UTF8.self))
+        } catch {
+            throw Problem(description: "required_fields_file = \(path): \(error)")
+        }
+    }
+
     public func intakeSettings() throws(Problem) -> IntakeSettings {
         var policy = values["decisions"] == "review" ? DecisionPolicy.review : DecisionPolicy.auto
         policy.warningBusinessHours = Int(values["warning_hours"] ?? "") ?? 8
@@ -200,7 +220,8 @@ public struct Configuration: Sendable {
                               authservID: values["authserv_id"],
                               maxMessageBytes: values["max_message_bytes"].flatMap(Self.byteCount)
                                   ?? IntakeSettings.defaultMaxMessageBytes)
-        settings.trustAnchors = try trustAnchors()
+        settings.reading = ReadingSettings(completeness: try completenessPolicy(), trustAnchors: try trustAnchors(),
+                                           ocrAutoRefine: values["ocr_auto_refine"] == "yes")
         return settings
     }
 

@@ -78,6 +78,21 @@ private func flags(_ folder: String) -> [String] {
         #expect(result.err.contains("tizilim serve"))
     }
 
+    @Test func configCheckReadsTheCompletenessPolicyAndNamesItsBadLine() throws {
+        let folder = temporaryFolder(["bad.txt": "# reasons\nvolunteer fullName\nvolunteer birthyear\n",
+                                      "good.txt": "volunteer fullName\ngroup fullName\norganization bin\ncoordinator iin\norganizer iin\n"])
+        defer { removeFolder(folder) }
+        let bad = run("config", "check", "--required-fields-file", folder + "/bad.txt")
+        #expect(bad.status == 78)
+        #expect(bad.err.contains("required_fields_file = \(folder)/bad.txt: line 3: 'birthyear' is not a field"))
+        let missing = run("config", "check", "--required-fields-file", folder + "/none.txt")
+        #expect(missing.status == 78)
+        #expect(missing.err.contains("cannot read the file"))
+        let good = run("config", "check", "--required-fields-file", folder + "/good.txt")
+        #expect(good.status == 0)
+        #expect(good.out.contains("required_fields_file = \(folder)/good.txt"))
+    }
+
     @Test func configCheckNamesTheBadKeyAndLine() throws {
         let folder = temporaryFolder(["bad.conf": "# site\nstore = /tmp/x.sqlite\ndecisions = sometimes\n",
                                       "typo.conf": "maildir = var/m\nsmtp_ulr = smtp://x\n",

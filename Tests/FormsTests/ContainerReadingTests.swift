@@ -16,7 +16,7 @@ private func applicationDocx(_ text: String = SampleApplication.volunteer) -> [U
 private let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 private func read(_ bytes: [UInt8], trust: TrustAnchors? = nil) -> ApplicationReader.Result {
-    ApplicationReader.read(Message(bytes: bytes), currentYear: 2026, trust: trust)
+    ApplicationReader.read(Message(bytes: bytes), currentYear: 2026, settings: ReadingSettings(trustAnchors: trust))
 }
 
 @Test func aDocxInsideWinmailDatIsReadUnderItsUnicodeName() {
@@ -124,7 +124,7 @@ private func read(_ bytes: [UInt8], trust: TrustAnchors? = nil) -> ApplicationRe
                                                            "Subject: Анкета", "Message-ID: <smime@example.kz>"])
     let message = Message(bytes: mail)
     #expect(message.root.contentType.subtype == "x-pkcs7-mime")
-    let result = ApplicationReader.read(message, currentYear: 2026, trust: try TrustAnchors.load(path: kit.caPath))
+    let result = ApplicationReader.read(message, currentYear: 2026, settings: ReadingSettings(trustAnchors: try TrustAnchors.load(path: kit.caPath)))
     #expect(result.application.outcome == .complete, "\(result.sources)")
     #expect(result.signatures.first?.signature.verdict == .verified)
     let inner = try #require(result.sources.first { $0.kind == .docx })

@@ -114,6 +114,8 @@ import Signatures
                 }
                 // Each problem has its sentence in both languages of the refinement notice.
                 for invalid in application.invalid { #expect(!invalid.kk.isEmpty && !invalid.ru.isEmpty, "\(name)") }
+                // A doubt names its field for staff.
+                for doubt in application.doubts { #expect(!doubt.description.isEmpty, "\(name)") }
                 if application.purpose != .termination { #expect(application.terminationDate == nil, "\(name)") }
             }
             let again = exerciseTextForm(bytes)

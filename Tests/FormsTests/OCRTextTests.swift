@@ -235,10 +235,10 @@ enum Scans {
         let staff = ApplicationReader.read(letter(blank), currentYear: 2026)
         #expect(staff.application.missing == [.iin])
         #expect(staff.application.outcome == .unreadable)
-        let refined = ApplicationReader.read(letter(blank), currentYear: 2026, ocrAutoRefine: true)
+        let refined = ApplicationReader.read(letter(blank), currentYear: 2026, settings: ReadingSettings(ocrAutoRefine: true))
         #expect(refined.application.outcome == .incomplete)
         // A complete scan is never decided on, whatever the setting.
-        #expect(ApplicationReader.read(letter(png), currentYear: 2026, ocrAutoRefine: true).application.outcome == .unreadable)
+        #expect(ApplicationReader.read(letter(png), currentYear: 2026, settings: ReadingSettings(ocrAutoRefine: true)).application.outcome == .unreadable)
     }
 
     /// The page with the IIN's word box painted white, found by tizilim-ocr itself.

@@ -51,7 +51,7 @@ import TestRig
         let kit = try SigningKit(subject: "/C=KZ/CN=ҚҰДАЙБЕРГЕНОВ НҰРЛАН/serialNumber=IIN830717350867")
         defer { kit.remove() }
         var settings = IntakeSettings()
-        settings.trustAnchors = try TrustAnchors.load(path: kit.caPath)
+        settings.reading.trustAnchors = try TrustAnchors.load(path: kit.caPath)
         let intake = Intake(database: try Database(path: folder + "/tizilim.sqlite"), settings: settings)
         let letter = AttachedLetter.make(messageID: "signed1@mail.ru", attachments: [
             ("application/octet-stream", "анкета.docx.cms", try kit.cms(Self.docx(SampleApplication.volunteer))),

@@ -38,6 +38,7 @@ func readings(of application: Application) {
     for invalid in application.invalid { _ = invalid.kk; _ = invalid.ru; _ = invalid.reason }
     _ = application.missingParts.map { ($0.kazakh, $0.russian) }
     _ = application.purpose
+    _ = application.doubts.map(\.description)
     _ = application.terminationDate
     _ = application.outcome
     for companion in application.companions { readings(of: companion) }

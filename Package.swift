@@ -20,6 +20,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CXML2", path: "Sources/CXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler",
                        providers: [.apt(["libpoppler-private-dev"])]),
         // curl_easy_setopt is variadic, which Swift cannot call: typed wrappers in C.
@@ -31,7 +33,7 @@ let package = Package(
         .target(name: "Cases", path: "Sources/Cases"),
 
         // Annex 2 forms: reading DOCX/ODT/HTML/text into documents, the form catalogue, validation.
-        .target(name: "Forms", dependencies: ["MIME", "CZlib"], path: "Sources/Forms"),
+        .target(name: "Forms", dependencies: ["MIME", "CZlib", "CXML2"], path: "Sources/Forms"),
 
         // SQLite through the C API: schema, migrations, transactions. Knows nothing of parsing.
         .target(name: "Store", dependencies: ["CSQLite", "Cases"], path: "Sources/Store"),

@@ -3,7 +3,7 @@
 # Usage: deploy/packages.sh build|test
 set -euo pipefail
 # poppler-utils is pdftotext; libpoppler-private-dev the headers tizilim-pdftext is built with.
-want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev poppler-utils libpoppler-private-dev)
+want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev libxml2-dev poppler-utils libpoppler-private-dev)
 if [ "${1:-build}" = test ]; then
     # Real servers and peers for the test suite: IMAP, SMTP, and the system Python.
     # Node runs the register page's own script in a test.

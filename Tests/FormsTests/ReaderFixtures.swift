@@ -47,6 +47,7 @@ enum ReaderFixtures {
         for (name, xml) in XMLScannerTests.xmlParts(ofArchive: archive, name: "fixture") where XMLParserReference.canRead(xml) {
             if let why = XMLParserReference.disagreement(xml) { Issue.record("\(name): \(why)") }
         }
+        for (name, xml) in XMLScannerTests.xmlParts(ofArchive: archive, name: "fixture") { XMLComparison.logFixture(name, xml) }
         return archive
     }
 

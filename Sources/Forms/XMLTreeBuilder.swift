@@ -1,0 +1,220 @@
+import CXML2
+
+/// Builds an XMLTree from libxml2's SAX2 callbacks, one parse per builder. libxml2 streams the
+/// part and calls back at each tag and stretch of text, so the limits stop it mid-document and
+/// no libxml2 tree is built only to be copied. The parser is the pull parser over the whole part
+/// in memory (what xmlReadMemory runs), with network access off, entities never substituted and
+/// nothing from a DTD ever loaded: a DOCTYPE stops the parse as soon as its name is read, before
+/// its internal subset (where billion laughs and external entities live) is looked at.
+///
+/// The tree is the one XMLScanner gave (and FoundationXML before it): names as written, prefix
+/// included; bound namespace declarations kept as `xmlns`/`xmlns:p` attributes; one text node per
+/// stretch between tags, whitespace included, CDATA joined to the text around it, comments and
+/// processing instructions contributing nothing.
+final class XMLTreeBuilder {
+    private let limits: XMLTree.Limits
+    private let context: xmlParserCtxtPtr
+    private var open: [XMLTree.Element] = []
+    private var root: XMLTree.Element?
+    /// The text since the last tag, as libxml2 hands it over in pieces.
+    private var text: [UInt8] = []
+    private var elementCount = 0
+    private var characterCount = 0
+    private var deepest = 0
+    /// Why we stopped the parser, when we did.
+    private var stopped: UnreadableReason?
+    /// libxml2's first fatal error, for the reason.
+    private var firstError: String?
+    /// Names are interned in the parser's dictionary, so a (prefix, local name) pair of pointers
+    /// names the same String for the whole parse: a DOCX says `w:r` thousands of times.
+    private var names: [NameKey: String] = [:]
+
+    private struct NameKey: Hashable {
+        let prefix: UnsafePointer<xmlChar>?
+        let local: UnsafePointer<xmlChar>
+    }
+
+    private init(limits: XMLTree.Limits, context: xmlParserCtxtPtr) {
+        self.limits = limits
+        self.context = context
+    }
+
+    /// libxml2's global tables, made once before any thread parses (xmlInitParser is not safe to
+    /// race with itself in 2.9).
+    private static let libraryReady: Void = xmlInitParser()
+
+    static func root(of bytes: [UInt8], limits: XMLTree.Limits) throws(UnreadableReason) -> XMLTree.Element {
+        Self.libraryReady
+        guard let length = Int32(exactly: bytes.count) else {
+            throw UnreadableReason(.limitReached, "XML part larger than 2 GiB")
+        }
+        let saved = cxml2_silence_thread()
+        defer { cxml2_restore_thread(saved) }
+        // The context copies the bytes into its own input buffer.
+        let made = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { start in
+                start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlCreateMemoryParserCtxt($0, length) }
+            }
+        }
+        guard let context = made, let sax = context.pointee.sax else {
+            throw XMLScanner.notWellFormed("no document")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let builder = XMLTreeBuilder(limits: limits, context: context)
+        sax.pointee = Self.handler
+        context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+        // NOENT stays off: no entity is ever substituted, and without a DTD none but the five
+        // predefined ones exist. No DTDLOAD, DTDVALID or HUGE either.
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+        let parsed = withExtendedLifetime(builder) { xmlParseDocument(context) }
+        return try builder.finish(parsed: parsed == 0 && context.pointee.wellFormed != 0, readToEnd: Self.readToEnd(context))
+    }
+
+    /// The pull parser takes a NUL byte for the end of its input, so after the root element
+    /// `<a/>\0<b/>` ends there, well-formed; XML has no NUL, so the part is broken.
+    private static func readToEnd(_ context: xmlParserCtxtPtr) -> Bool {
+        guard let input = context.pointee.input else { return false }
+        if let cur = input.pointee.cur, let end = input.pointee.end, cur < end { return false }
+        if let raw = input.pointee.buf?.pointee.raw, xmlBufUse(raw) > 0 { return false }
+        return true
+    }
+
+    private func finish(parsed: Bool, readToEnd: Bool) throws(UnreadableReason) -> XMLTree.Element {
+        if let stopped { throw stopped }
+        if parsed, !readToEnd { throw XMLScanner.notWellFormed("content after the root element") }
+        guard parsed, let root, open.isEmpty else {
+            // libxml2 has a depth limit of its own (256 without XML_PARSE_HUGE), which may stop a
+            // document before ours does; XMLTree has always blamed a failure this deep on the depth.
+            if deepest >= limits.maxDepth - 1 {
+                throw UnreadableReason(.limitReached, "XML nested deeper than \(limits.maxDepth)")
+            }
+            throw XMLScanner.notWellFormed(firstError ?? "no root element")
+        }
+        return root
+    }
+
+    private func stop(_ reason: UnreadableReason) {
+        if stopped == nil { stopped = reason }
+        xmlStopParser(context)
+    }
+
+    // MARK: callbacks
+
+    private static func builder(_ context: UnsafeMutableRawPointer?) -> XMLTreeBuilder {
+        Unmanaged<XMLTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    /// Only what the tree needs: no entity, DTD or reference callbacks, so libxml2 has nowhere
+    /// to put a declaration even if it read one.
+    private static var handler: xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { context, local, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
+            XMLTreeBuilder.builder(context).start(local: local!, prefix: prefix, namespaces: namespaces, namespaceCount: Int(namespaceCount),
+                                   attributes: attributes, attributeCount: Int(attributeCount))
+        }
+        sax.endElementNs = { context, _, _, _ in XMLTreeBuilder.builder(context).end() }
+        sax.characters = { context, bytes, count in XMLTreeBuilder.builder(context).append(bytes, Int(count)) }
+        // The same function as `characters`, so libxml2 never sets whitespace aside as ignorable.
+        sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = { context, bytes, count in XMLTreeBuilder.builder(context).append(bytes, Int(count)) }
+        sax.internalSubset = { context, _, _, _ in
+            XMLTreeBuilder.builder(context).stop(UnreadableReason(.corrupt, "XML has a DOCTYPE, which DOCX and ODT parts never have"))
+        }
+        sax.serror = { context, error in
+            guard let context, let error, error.pointee.level == XML_ERR_FATAL else { return }
+            let builder = XMLTreeBuilder.builder(context)
+            if builder.firstError == nil, let message = error.pointee.message {
+                var text = String(cString: message)
+                while text.last?.isWhitespace == true { text.removeLast() }
+                builder.firstError = text
+            }
+        }
+        return sax
+    }
+
+    private func start(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
+                       namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, namespaceCount: Int,
+                       attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int) {
+        elementCount += 1
+        if elementCount > limits.maxElements {
+            return stop(UnreadableReason(.limitReached, "XML has more than \(limits.maxElements) elements"))
+        }
+        if open.count >= limits.maxDepth {
+            return stop(UnreadableReason(.limitReached, "XML nested deeper than \(limits.maxDepth)"))
+        }
+        flushText()
+        var dictionary: [String: String] = [:]
+        if namespaceCount + attributeCount > 0 {
+            var pairs: [(String, String)] = []
+            pairs.reserveCapacity(namespaceCount + attributeCount)
+            // Namespace declarations libxml2 bound, as (prefix, URI) pairs.
+            for i in 0..<namespaceCount {
+                let prefix = namespaces![2 * i], uri = namespaces![2 * i + 1]
+                let name = prefix.map { "xmlns:" + String(cString: $0) } ?? "xmlns"
+                let value = uri.map { Self.attributeValue(UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)))) }
+                pairs.append((name, value ?? ""))
+            }
+            // Five pointers per attribute: local name, prefix, URI, value start, value end.
+            for i in 0..<attributeCount {
+                let base = 5 * i
+                let start = attributes![base + 3]!, end = attributes![base + 4]!
+                pairs.append((name(prefix: attributes![base + 1], local: attributes![base]!),
+                              Self.attributeValue(UnsafeBufferPointer(start: start, count: end - start))))
+            }
+            // A String key equals another that is canonically equivalent (`é`, `e\u{301}`), which
+            // libxml2 takes for two names: the later value is kept, as it always was.
+            dictionary = Dictionary(pairs, uniquingKeysWith: { _, later in later })
+        }
+        let element = XMLTree.Element(name: name(prefix: prefix, local: local), attributes: dictionary)
+        if let parent = open.last { parent.children.append(.element(element)) }
+        open.append(element)
+        deepest = max(deepest, open.count)
+    }
+
+    private func end() {
+        flushText()
+        let closed = open.removeLast()
+        if open.isEmpty { root = closed }
+    }
+
+    private func append(_ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
+        guard let bytes, count > 0, !open.isEmpty else { return }
+        characterCount += count
+        if characterCount > limits.maxCharacters {
+            return stop(UnreadableReason(.limitReached, "XML text exceeds \(limits.maxCharacters) bytes"))
+        }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    private func flushText() {
+        guard !text.isEmpty, let parent = open.last else { return }
+        parent.children.append(.text(String(decoding: text, as: UTF8.self)))
+        text.removeAll(keepingCapacity: true)
+    }
+
+    private func name(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> String {
+        let key = NameKey(prefix: prefix, local: local)
+        if let known = names[key] { return known }
+        let localName = String(cString: local)
+        let name = prefix.map { String(cString: $0) + ":" + localName } ?? localName
+        names[key] = name
+        return name
+    }
+
+    /// Without entity substitution libxml2 hands over every `&` of a value (a namespace URI's
+    /// too), written as `&amp;` or as a character reference, as the five bytes `&#38;`, for
+    /// SAX2's tree builder to decode; a bare `&` is a well-formedness error.
+    private static func attributeValue(_ bytes: UnsafeBufferPointer<xmlChar>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        let escaped = Array("&#38;".utf8)
+        var i = 0
+        while i < bytes.count {
+            decoded.append(bytes[i])
+            i += bytes[i] == UInt8(ascii: "&") && bytes[i...].starts(with: escaped) ? escaped.count : 1
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+}

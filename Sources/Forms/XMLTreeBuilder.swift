@@ -7,7 +7,8 @@ import CXML2
 /// nothing from a DTD ever loaded: a DOCTYPE stops the parse as soon as its name is read, before
 /// its internal subset (where billion laughs and external entities live) is looked at.
 ///
-/// The tree is the one XMLScanner gave (and FoundationXML before it): names as written, prefix
+/// The tree is the one the readers have always walked (XMLScanner's, FoundationXML's before
+/// it; Tests/Fuzz/RESULTS.md has the comparison): names as written, prefix
 /// included; bound namespace declarations kept as `xmlns`/`xmlns:p` attributes; one text node per
 /// stretch between tags, whitespace included, CDATA joined to the text around it, comments and
 /// processing instructions contributing nothing.
@@ -15,9 +16,14 @@ final class XMLTreeBuilder {
     private let limits: XMLTree.Limits
     private let context: xmlParserCtxtPtr
     private var open: [XMLTree.Element] = []
+    /// The children of every open element, innermost last; `firstChild` says where each open
+    /// element's start. Closing an element moves its children out into an array of exactly
+    /// their number.
+    private var children: [XMLTree.Node] = []
+    private var firstChild: [Int] = []
     private var root: XMLTree.Element?
-    /// The text since the last tag, as libxml2 hands it over in pieces.
-    private var text: [UInt8] = []
+    /// The text since the last tag, as libxml2 hands it over in pieces (one, mostly).
+    private var text: String?
     private var elementCount = 0
     private var characterCount = 0
     private var deepest = 0
@@ -25,14 +31,9 @@ final class XMLTreeBuilder {
     private var stopped: UnreadableReason?
     /// libxml2's first fatal error, for the reason.
     private var firstError: String?
-    /// Names are interned in the parser's dictionary, so a (prefix, local name) pair of pointers
+    /// Names are interned in libxml2's dictionary, so a (prefix, local name) pair of pointers
     /// names the same String for the whole parse: a DOCX says `w:r` thousands of times.
-    private var names: [NameKey: String] = [:]
-
-    private struct NameKey: Hashable {
-        let prefix: UnsafePointer<xmlChar>?
-        let local: UnsafePointer<xmlChar>
-    }
+    private var names = NameTable()
 
     private init(limits: XMLTree.Limits, context: xmlParserCtxtPtr) {
         self.limits = limits
@@ -45,6 +46,7 @@ final class XMLTreeBuilder {
 
     static func root(of bytes: [UInt8], limits: XMLTree.Limits) throws(UnreadableReason) -> XMLTree.Element {
         Self.libraryReady
+        guard !bytes.isEmpty else { throw XMLTree.notWellFormed("empty part") }
         guard let length = Int32(exactly: bytes.count) else {
             throw UnreadableReason(.limitReached, "XML part larger than 2 GiB")
         }
@@ -57,7 +59,7 @@ final class XMLTreeBuilder {
             }
         }
         guard let context = made, let sax = context.pointee.sax else {
-            throw XMLScanner.notWellFormed("no document")
+            throw XMLTree.notWellFormed("libxml2 could not start a parser")
         }
         defer { xmlFreeParserCtxt(context) }
         let builder = XMLTreeBuilder(limits: limits, context: context)
@@ -81,14 +83,14 @@ final class XMLTreeBuilder {
 
     private func finish(parsed: Bool, readToEnd: Bool) throws(UnreadableReason) -> XMLTree.Element {
         if let stopped { throw stopped }
-        if parsed, !readToEnd { throw XMLScanner.notWellFormed("content after the root element") }
+        if parsed, !readToEnd { throw XMLTree.notWellFormed("content after the root element") }
         guard parsed, let root, open.isEmpty else {
             // libxml2 has a depth limit of its own (256 without XML_PARSE_HUGE), which may stop a
             // document before ours does; XMLTree has always blamed a failure this deep on the depth.
             if deepest >= limits.maxDepth - 1 {
                 throw UnreadableReason(.limitReached, "XML nested deeper than \(limits.maxDepth)")
             }
-            throw XMLScanner.notWellFormed(firstError ?? "no root element")
+            throw XMLTree.notWellFormed(firstError ?? "no root element")
         }
         return root
     }
@@ -146,35 +148,38 @@ final class XMLTreeBuilder {
         flushText()
         var dictionary: [String: String] = [:]
         if namespaceCount + attributeCount > 0 {
-            var pairs: [(String, String)] = []
-            pairs.reserveCapacity(namespaceCount + attributeCount)
+            dictionary.reserveCapacity(namespaceCount + attributeCount)
             // Namespace declarations libxml2 bound, as (prefix, URI) pairs.
             for i in 0..<namespaceCount {
                 let prefix = namespaces![2 * i], uri = namespaces![2 * i + 1]
                 let name = prefix.map { "xmlns:" + String(cString: $0) } ?? "xmlns"
-                let value = uri.map { Self.attributeValue(UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)))) }
-                pairs.append((name, value ?? ""))
+                dictionary[name] = uri.map { Self.attributeValue(UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)))) } ?? ""
             }
-            // Five pointers per attribute: local name, prefix, URI, value start, value end.
+            // Five pointers per attribute: local name, prefix, URI, value start, value end. A
+            // String key equals another that is canonically equivalent (`é`, `e\u{301}`), which
+            // libxml2 takes for two names: the later value is kept, as it always was.
             for i in 0..<attributeCount {
                 let base = 5 * i
                 let start = attributes![base + 3]!, end = attributes![base + 4]!
-                pairs.append((name(prefix: attributes![base + 1], local: attributes![base]!),
-                              Self.attributeValue(UnsafeBufferPointer(start: start, count: end - start))))
+                dictionary[names.string(prefix: attributes![base + 1], local: attributes![base]!)] =
+                    Self.attributeValue(UnsafeBufferPointer(start: start, count: end - start))
             }
-            // A String key equals another that is canonically equivalent (`é`, `e\u{301}`), which
-            // libxml2 takes for two names: the later value is kept, as it always was.
-            dictionary = Dictionary(pairs, uniquingKeysWith: { _, later in later })
         }
-        let element = XMLTree.Element(name: name(prefix: prefix, local: local), attributes: dictionary)
-        if let parent = open.last { parent.children.append(.element(element)) }
+        let element = XMLTree.Element(name: names.string(prefix: prefix, local: local), attributes: dictionary)
+        if !open.isEmpty { children.append(.element(element)) }
         open.append(element)
+        firstChild.append(children.count)
         deepest = max(deepest, open.count)
     }
 
     private func end() {
         flushText()
         let closed = open.removeLast()
+        let first = firstChild.removeLast()
+        if first < children.count {
+            closed.children = Array(children[first...])
+            children.removeSubrange(first...)
+        }
         if open.isEmpty { root = closed }
     }
 
@@ -184,22 +189,14 @@ final class XMLTreeBuilder {
         if characterCount > limits.maxCharacters {
             return stop(UnreadableReason(.limitReached, "XML text exceeds \(limits.maxCharacters) bytes"))
         }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        let piece = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        if text == nil { text = piece } else { text! += piece }
     }
 
     private func flushText() {
-        guard !text.isEmpty, let parent = open.last else { return }
-        parent.children.append(.text(String(decoding: text, as: UTF8.self)))
-        text.removeAll(keepingCapacity: true)
-    }
-
-    private func name(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> String {
-        let key = NameKey(prefix: prefix, local: local)
-        if let known = names[key] { return known }
-        let localName = String(cString: local)
-        let name = prefix.map { String(cString: $0) + ":" + localName } ?? localName
-        names[key] = name
-        return name
+        guard let pending = text else { return }
+        children.append(.text(pending))
+        text = nil
     }
 
     /// Without entity substitution libxml2 hands over every `&` of a value (a namespace URI's
@@ -216,5 +213,27 @@ final class XMLTreeBuilder {
             i += bytes[i] == UInt8(ascii: "&") && bytes[i...].starts(with: escaped) ? escaped.count : 1
         }
         return String(decoding: decoded, as: UTF8.self)
+    }
+}
+
+/// Element and attribute names as shared Strings, found by the addresses of libxml2's interned
+/// prefix and local name: a hash of two pointers instead of hashing a String per tag.
+private struct NameTable {
+    private struct Slot {
+        var prefix: UnsafePointer<xmlChar>?
+        var local: UnsafePointer<xmlChar>?
+        var name = ""
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 256)
+
+    mutating func string(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> String {
+        let bits = UInt(bitPattern: local) &* 0x9E37_79B9_7F4A_7C15 ^ UInt(bitPattern: prefix)
+        let index = Int(truncatingIfNeeded: (bits &* 0xBF58_476D_1CE4_E5B9) >> 56)
+        if slots[index].local == local, slots[index].prefix == prefix { return slots[index].name }
+        let localName = String(cString: local)
+        let name = prefix.map { String(cString: $0) + ":" + localName } ?? localName
+        slots[index] = Slot(prefix: prefix, local: local, name: name)
+        return name
     }
 }

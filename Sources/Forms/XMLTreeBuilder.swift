@@ -12,7 +12,11 @@ import CXML2
 /// included; bound namespace declarations kept as `xmlns`/`xmlns:p` attributes; one text node per
 /// stretch between tags, whitespace included, CDATA joined to the text around it, comments and
 /// processing instructions contributing nothing.
-final class XMLTreeBuilder {
+///
+/// A struct reached through a pointer, not a class: libxml2 calls back per tag and per piece of
+/// text, and a class's stored properties pay a dynamic exclusivity check on every mutation
+/// (a tenth of the parse when it was one).
+struct XMLTreeBuilder {
     private let limits: XMLTree.Limits
     private let context: xmlParserCtxtPtr
     private var open: [XMLTree.Element] = []
@@ -62,14 +66,19 @@ final class XMLTreeBuilder {
             throw XMLTree.notWellFormed("libxml2 could not start a parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        let builder = XMLTreeBuilder(limits: limits, context: context)
+        let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: XMLTreeBuilder(limits: limits, context: context))
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
+        }
         sax.pointee = Self.handler
-        context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+        context.pointee.userData = UnsafeMutableRawPointer(builder)
         // NOENT stays off: no entity is ever substituted, and without a DTD none but the five
         // predefined ones exist. No DTDLOAD, DTDVALID or HUGE either.
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
-        let parsed = withExtendedLifetime(builder) { xmlParseDocument(context) }
-        return try builder.finish(parsed: parsed == 0 && context.pointee.wellFormed != 0, readToEnd: Self.readToEnd(context))
+        let parsed = xmlParseDocument(context) == 0 && context.pointee.wellFormed != 0
+        return try builder.pointee.finish(parsed: parsed, readToEnd: Self.readToEnd(context))
     }
 
     /// The pull parser takes a NUL byte for the end of its input, so after the root element
@@ -95,15 +104,15 @@ final class XMLTreeBuilder {
         return root
     }
 
-    private func stop(_ reason: UnreadableReason) {
+    private mutating func stop(_ reason: UnreadableReason) {
         if stopped == nil { stopped = reason }
         xmlStopParser(context)
     }
 
     // MARK: callbacks
 
-    private static func builder(_ context: UnsafeMutableRawPointer?) -> XMLTreeBuilder {
-        Unmanaged<XMLTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    private static func builder(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLTreeBuilder> {
+        context!.assumingMemoryBound(to: XMLTreeBuilder.self)
     }
 
     /// Only what the tree needs: no entity, DTD or reference callbacks, so libxml2 has nowhere
@@ -112,30 +121,30 @@ final class XMLTreeBuilder {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { context, local, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
-            XMLTreeBuilder.builder(context).start(local: local!, prefix: prefix, namespaces: namespaces, namespaceCount: Int(namespaceCount),
+            XMLTreeBuilder.builder(context).pointee.start(local: local!, prefix: prefix, namespaces: namespaces, namespaceCount: Int(namespaceCount),
                                    attributes: attributes, attributeCount: Int(attributeCount))
         }
-        sax.endElementNs = { context, _, _, _ in XMLTreeBuilder.builder(context).end() }
-        sax.characters = { context, bytes, count in XMLTreeBuilder.builder(context).append(bytes, Int(count)) }
+        sax.endElementNs = { context, _, _, _ in XMLTreeBuilder.builder(context).pointee.end() }
+        sax.characters = { context, bytes, count in XMLTreeBuilder.builder(context).pointee.append(bytes, Int(count)) }
         // The same function as `characters`, so libxml2 never sets whitespace aside as ignorable.
         sax.ignorableWhitespace = sax.characters
-        sax.cdataBlock = { context, bytes, count in XMLTreeBuilder.builder(context).append(bytes, Int(count)) }
+        sax.cdataBlock = { context, bytes, count in XMLTreeBuilder.builder(context).pointee.append(bytes, Int(count)) }
         sax.internalSubset = { context, _, _, _ in
-            XMLTreeBuilder.builder(context).stop(UnreadableReason(.corrupt, "XML has a DOCTYPE, which DOCX and ODT parts never have"))
+            XMLTreeBuilder.builder(context).pointee.stop(UnreadableReason(.corrupt, "XML has a DOCTYPE, which DOCX and ODT parts never have"))
         }
         sax.serror = { context, error in
             guard let context, let error, error.pointee.level == XML_ERR_FATAL else { return }
             let builder = XMLTreeBuilder.builder(context)
-            if builder.firstError == nil, let message = error.pointee.message {
+            if builder.pointee.firstError == nil, let message = error.pointee.message {
                 var text = String(cString: message)
                 while text.last?.isWhitespace == true { text.removeLast() }
-                builder.firstError = text
+                builder.pointee.firstError = text
             }
         }
         return sax
     }
 
-    private func start(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
+    private mutating func start(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?,
                        namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, namespaceCount: Int,
                        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int) {
         elementCount += 1
@@ -172,7 +181,7 @@ final class XMLTreeBuilder {
         deepest = max(deepest, open.count)
     }
 
-    private func end() {
+    private mutating func end() {
         flushText()
         let closed = open.removeLast()
         let first = firstChild.removeLast()
@@ -183,7 +192,7 @@ final class XMLTreeBuilder {
         if open.isEmpty { root = closed }
     }
 
-    private func append(_ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
+    private mutating func append(_ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
         guard let bytes, count > 0, !open.isEmpty else { return }
         characterCount += count
         if characterCount > limits.maxCharacters {
@@ -193,7 +202,7 @@ final class XMLTreeBuilder {
         if text == nil { text = piece } else { text! += piece }
     }
 
-    private func flushText() {
+    private mutating func flushText() {
         guard let pending = text else { return }
         children.append(.text(pending))
         text = nil

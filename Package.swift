@@ -21,6 +21,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CXML2", path: "Sources/CXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler",
                        providers: [.apt(["libpoppler-private-dev"])]),
         .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract",
@@ -43,7 +45,7 @@ let package = Package(
         .target(name: "Signatures", dependencies: ["CCrypto"], path: "Sources/Signatures"),
 
         // Annex 2 forms: reading DOCX/ODT/HTML/text into documents, the form catalogue, validation.
-        .target(name: "Forms", dependencies: ["MIME", "Annex2", "Dates", "CZlib", "Signatures"], path: "Sources/Forms"),
+        .target(name: "Forms", dependencies: ["MIME", "Annex2", "Dates", "CZlib", "CXML2", "Signatures"], path: "Sources/Forms"),
 
         // SQLite through the C API: schema, migrations, transactions. Knows nothing of parsing.
         .target(name: "Store", dependencies: ["CSQLite", "Dates", "Cases"], path: "Sources/Store"),

@@ -3,7 +3,7 @@
 # Usage: deploy/packages.sh build|test
 set -euo pipefail
 # poppler-utils is pdftotext; libpoppler-private-dev the headers tizilim-pdftext is built with.
-want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev poppler-utils libpoppler-private-dev)
+want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev libxml2-dev poppler-utils libpoppler-private-dev)
 # Scans and photos: Tesseract with its Kazakh, Russian and orientation models, leptonica and
 # libheif (tizilim-ocr is built against them); antiword and unrtf read legacy .doc and .rtf.
 want+=(tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-osd libtesseract-dev libleptonica-dev

@@ -1,10 +1,9 @@
-import Foundation
-
 /// A parsed XML document as a small element tree, built with limits because DOCX and ODT parts
 /// come from strangers. Names keep their prefix (`w:p`, `text:span`): Word and LibreOffice
 /// always use the conventional prefixes, and matching `"w:p"` keeps reader code plain.
 final class XMLTree {
     struct Limits: Sendable {
+        /// libxml2 stops at 256 levels itself (without XML_PARSE_HUGE, which stays off).
         var maxDepth = 256
         var maxElements = 1_000_000
         var maxCharacters = 50_000_000
@@ -63,51 +62,23 @@ final class XMLTree {
     private init(root: Element) { self.root = root }
 
     static func parse(_ input: [UInt8], limits: Limits = Limits()) throws(UnreadableReason) -> XMLTree {
-        let bytes = try utf8Input(input)
-        // Entity declarations are the whole billion-laughs attack and never occur in DOCX or
-        // ODT; refusing them up front means nothing is ever expanded.
-        if contains(bytes, "<!DOCTYPE"), contains(bytes, "<!ENTITY") {
-            throw UnreadableReason(.limitReached, "XML declares entities in a DOCTYPE")
-        }
-        return XMLTree(root: try XMLScanner.root(of: bytes, limits: limits))
-    }
-
-    /// The part as UTF-8, which is all XMLScanner reads (it decodes names and checks characters
-    /// without validating again). OOXML and ODF allow only UTF-8 and UTF-16, so UTF-16 is
-    /// converted here and anything else is corrupt.
-    static func utf8Input(_ bytes: [UInt8]) throws(UnreadableReason) -> [UInt8] {
-        if isUTF8(bytes) { return bytes }
-        let littleEndian = bytes.starts(with: [0xFF, 0xFE])
-        guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else {
+        // OOXML and ODF allow only UTF-8 and UTF-16, and XML wants UTF-16 to start with its byte
+        // order mark. libxml2 reads both; bytes that are UTF-8 whatever their declaration says
+        // are converted from the encoding it names, as they always were.
+        let utf16 = input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF])
+        guard utf16 || isUTF8(input) else {
             throw UnreadableReason(.corrupt, "XML is not well-formed (neither UTF-8 nor UTF-16)")
         }
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 2
-        while i + 1 < bytes.count {
-            let (first, second) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
-            units.append(littleEndian ? first | second << 8 : first << 8 | second)
-            i += 2
+        // Valid UTF-8 but a NUL among the first four bytes: UTF-16 or UTF-32 without a byte
+        // order mark, which libxml2 would guess at.
+        if !utf16, input.prefix(4).contains(0) {
+            throw UnreadableReason(.corrupt, "XML is not well-formed (UTF-16 or UTF-32 without a byte order mark)")
         }
-        var text = String(decoding: units, as: UTF16.self)
-        // The declaration names UTF-16, which these bytes no longer are.
-        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text.removeSubrange(..<end.upperBound) }
-        return Array(text.utf8)
+        return XMLTree(root: try XMLTreeBuilder.root(of: input, limits: limits))
     }
 
-    /// Whether `<!…` occurs: memchr finds the `!`, rare in office XML, far faster than a byte loop.
-    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            guard let start = buffer.baseAddress else { return false }
-            let end = start + buffer.count, count = needle.utf8CodeUnitCount
-            var from = start + 1
-            while from < end, let bang = memchr(from, Int32(needle.utf8Start[1]), end - from) {
-                let candidate = UnsafeRawPointer(bang) - 1
-                if end - candidate >= count, memcmp(candidate, needle.utf8Start, count) == 0 { return true }
-                from = UnsafeRawPointer(bang) + 1
-            }
-            return false
-        }
+    static func notWellFormed(_ why: String) -> UnreadableReason {
+        UnreadableReason(.corrupt, "XML is not well-formed (\(why))")
     }
 
     /// Whether the bytes are UTF-8 as String(validating:) judges it (no overlong forms, no
@@ -122,3 +93,4 @@ final class XMLTree {
         }
     }
 }
+

@@ -1,3 +1,4 @@
+import Register
 import CXML2
 import Foundation
 import Testing

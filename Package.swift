@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Cases", path: "Sources/Cases"),
 
         // Annex 2 forms: reading DOCX/ODT/HTML/text into documents, the form catalogue, validation.
-        .target(name: "Forms", dependencies: ["MIME", "CZlib"], path: "Sources/Forms"),
+        .target(name: "Forms", dependencies: ["MIME", "CZlib", "Cases"], path: "Sources/Forms"),
 
         // SQLite through the C API: schema, migrations, transactions. Knows nothing of parsing.
         .target(name: "Store", dependencies: ["CSQLite", "Cases"], path: "Sources/Store"),

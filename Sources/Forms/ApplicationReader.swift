@@ -18,6 +18,8 @@ public enum ApplicationReader {
         public let sources: [Source]
         /// Why the message as a whole is not an application, when it is not.
         public let notAnApplicationReason: String?
+        /// Where in the letter this applicant's forms stood (`readApplicants`); nil from `read`.
+        public internal(set) var origin: Origin? = nil
     }
 
     /// `automatic`: the message's verdict when the caller has it already.

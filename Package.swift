@@ -49,9 +49,15 @@ let package = Package(
         .target(name: "Intake", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "CCrypto"],
                 path: "Sources/Intake"),
 
-        // The command line as a library, so tests drive it in-process.
+        // The daemon: typed settings, the installation opened for work, the pass and the loop
+        // around it (signals, systemd, the store's lock, outages, metrics). Reports typed events.
+        .target(name: "Service", dependencies: ["Cases", "Store", "Mailbox", "Register", "Intake"],
+                path: "Sources/Service"),
+
+        // The command line as a library, so tests drive it in-process. Formats what the library
+        // returns; links no C library of its own.
         .target(name: "CLI", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "Intake",
-                                            "CCurlShim", "CSQLite", "CZlib", "CCrypto"],
+                                            "Service"],
                 path: "Sources/CLI"),
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
         // pdftotext -layout as a fork server (PDFText): poppler loaded once, a fresh child per PDF.
@@ -76,7 +82,7 @@ let package = Package(
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Forms"], path: "Tests/RegisterTests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig"],
                     path: "Tests/IntakeTests"),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "MIME", "Forms", "Store", "TestRig"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Service", "MIME", "Forms", "Store", "Mailbox", "TestRig"], path: "Tests/CLITests"),
         .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
     ],
     // Poppler's headers need C++17.

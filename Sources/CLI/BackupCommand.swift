@@ -1,3 +1,4 @@
+import Service
 import Glibc
 import Store
 
@@ -25,14 +26,14 @@ struct BackupCommand: Command {
             console.error("tizilim backup: expected one PATH. See 'tizilim help backup'.")
             return ExitCode.usage
         }
-        let configuration: Configuration
+        let settings: Settings
         do {
-            configuration = try Configuration(arguments)
+            settings = try Settings(arguments)
         } catch {
             console.error("tizilim backup: \(error)")
             return ExitCode.config
         }
-        let storePath = configuration["store"] ?? "var/tizilim.sqlite"
+        let storePath = settings.store
         guard access(storePath, R_OK) == 0 else {
             console.error("tizilim backup: no store at \(storePath) to back up")
             return ExitCode.noInput
@@ -49,20 +50,13 @@ struct BackupCommand: Command {
         do {
             // Without migrations: a backup must not change the store it copies.
             let database = try Database(path: storePath, migrations: [])
-            try database.backup(to: copy)
-            let counts: String
-            do {
-                let written = try Database(path: copy, migrations: [])
-                counts = try Self.counts(written)
-                // Opening it switched the copy to WAL; a backup stays one self-contained file.
-                try written.execute("PRAGMA journal_mode=DELETE")
-            }
-            let messages = try MaildirSnapshot(source: configuration["maildir"] ?? "var/maildir",
+            let counts = try database.backup(toFile: copy)
+            let messages = try MaildirSnapshot(source: settings.maildir,
                                                destination: target + "/maildir").copy()
             var line = "backup \(target): store (\(counts)), \(messages) messages"
-            if configuration["smtp_url"] == nil {
-                let sent = try MaildirSnapshot(source: configuration["sent"] ?? "var/sent", destination: target + "/sent").copy()
-                line += ", \(sent) notices from \(configuration["sent"] ?? "var/sent")"
+            if settings.smtp == nil {
+                let sent = try MaildirSnapshot(source: settings.sent, destination: target + "/sent").copy()
+                line += ", \(sent) notices from \(settings.sent)"
             }
             console.line(line)
             return ExitCode.ok
@@ -74,12 +68,4 @@ struct BackupCommand: Command {
 
     static let storeFile = "tizilim.sqlite"
 
-    /// `12 cases, 40 messages, 31 notices`: what an operator compares after a restore.
-    static func counts(_ database: Database) throws -> String {
-        func count(_ table: String) throws -> Int64 {
-            try database.query("SELECT count(*) FROM \(table)").first?.int(0) ?? 0
-        }
-        return "\(try count("cases")) cases, \(try count("messages")) messages, \(try count("outbox")) notices, "
-            + "\(try count("register_entries")) register entries"
-    }
 }

@@ -1,3 +1,4 @@
+import Mailbox
 import Glibc
 import MIME
 import Store

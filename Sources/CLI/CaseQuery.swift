@@ -14,7 +14,7 @@ struct CaseQuery: Sendable {
     var search: String?
     var all = false
 
-    func matches(_ entry: DocketEntry) -> Bool {
+    func matches(_ entry: CaseWithApplicant) -> Bool {
         let record = entry.record
         let s = record.snapshot
         if let state, s.state != state { return false }
@@ -30,7 +30,7 @@ struct CaseQuery: Sendable {
 
     /// Flagged cases first, then cases waiting for a staff decision, then those waiting for the
     /// applicant, then the rest; within each, the deadline soonest, then the oldest case.
-    func ordered(_ entries: [DocketEntry]) -> [DocketEntry] {
+    func ordered(_ entries: [CaseWithApplicant]) -> [CaseWithApplicant] {
         entries.filter(matches).sorted { a, b in
             let ra = Self.rank(a.record.snapshot), rb = Self.rank(b.record.snapshot)
             if ra != rb { return ra < rb }
@@ -59,7 +59,7 @@ struct CaseQuery: Sendable {
 
     /// Case-insensitive in every alphabet (SQLite's LIKE folds ASCII only): the case number,
     /// the applicant's name, organisation, IIN, BIN, e-mail and the address notices go to.
-    static func contains(_ entry: DocketEntry, _ text: String) -> Bool {
+    static func contains(_ entry: CaseWithApplicant, _ text: String) -> Bool {
         let needle = text.lowercased().filter { !$0.isWhitespace }
         guard !needle.isEmpty else { return true }
         let a = entry.applicant

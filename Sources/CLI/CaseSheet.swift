@@ -170,7 +170,7 @@ struct CaseSheet {
 
     /// `cases list --json`'s keys for the case, then what only `show` has.
     var json: JSON {
-        guard case .object(var pairs) = CaseTable.json(DocketEntry(record: record, applicant: dossier.applicant),
+        guard case .object(var pairs) = CaseTable.json(CaseWithApplicant(record: record, applicant: dossier.applicant),
                                                         now: now, calendar: calendar) else { return .null }
         pairs.append(("registerEntry", dossier.registerEntry.map(JSON.number) ?? .null))
         pairs.append(("application", dossier.application.map(applicationJSON) ?? .null))

@@ -14,7 +14,7 @@ struct CaseTable {
     static let widths = (id: 16, state: 16, kind: 14, applicant: 23, due: 10)
     static let lineWidth = 79
 
-    func render(_ entries: [DocketEntry]) -> String {
+    func render(_ entries: [CaseWithApplicant]) -> String {
         let w = wording, c = Self.widths
         var out = ink.bold(cell(w.pick("НӨМІР", "НОМЕР", "ID"), c.id) + cell(w.pick("КҮЙІ", "СОСТОЯНИЕ", "STATE"), c.state)
                            + cell(w.pick("ТҮРІ", "ВИД", "KIND"), c.kind)
@@ -45,7 +45,7 @@ struct CaseTable {
 
     /// The name of whom the case is about: the organisation for an organisation, else the
     /// person; the address notices go to when no form named anyone.
-    static func applicantName(_ entry: DocketEntry) -> String {
+    static func applicantName(_ entry: CaseWithApplicant) -> String {
         let a = entry.applicant
         let organisationFirst = entry.record.kind == "organization"
         let name = organisationFirst ? a?.organizationName ?? a?.fullName : a?.fullName ?? a?.organizationName
@@ -90,7 +90,7 @@ struct CaseTable {
 
     /// One case for scripts: the keys `cases list --json` always had, then the applicant and
     /// the running term counted in business days (negative when overdue).
-    static func json(_ entry: DocketEntry, now: LocalDateTime, calendar: BusinessCalendar) -> JSON {
+    static func json(_ entry: CaseWithApplicant, now: LocalDateTime, calendar: BusinessCalendar) -> JSON {
         let record = entry.record, s = record.snapshot
         let due = CaseQuery.deadline(s)
         var pairs: [(String, JSON)] = [

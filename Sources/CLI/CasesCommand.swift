@@ -1,3 +1,4 @@
+import Service
 import Cases
 import Forms
 import Glibc
@@ -109,28 +110,28 @@ struct CasesCommand: Command {
             return ExitCode.usage
         }
         let wording = StaffWording(language: language)
-        let configuration: Configuration
+        let settings: Settings
         do {
-            configuration = try Configuration(arguments)
+            settings = try Settings(arguments)
         } catch {
             console.error("tizilim cases: \(error)")
             return ExitCode.config
         }
         if StaffDecisionCommand.actions.contains(action) {
             do {
-                _ = try Site.storePath(configuration)
+                _ = try Installation.existingStore(settings)
             } catch {
                 console.error("tizilim cases: \(error)")
                 return ExitCode.config
             }
             return StaffDecisionCommand(console: console, wording: wording)
-                .run(action, operands, arguments: arguments, configuration: configuration)
+                .run(action, operands, arguments: arguments, settings: settings)
         }
         let database: Database
         let intake: Intake
         do {
-            database = try Self.openStore(configuration)
-            intake = Intake(database: database, settings: try configuration.intakeSettings())
+            database = try Self.openStore(settings)
+            intake = Intake(database: database, settings: try settings.intakeSettings())
         } catch {
             console.error("tizilim cases: \(error)")
             return ExitCode.config
@@ -169,8 +170,8 @@ struct CasesCommand: Command {
     static let busy = "the store stayed locked for a minute (a long 'tizilim serve' pass?); try again"
 
     /// The store, which must exist (staff commands never create one), opened with staff's patience.
-    static func openStore(_ configuration: Configuration) throws -> Database {
-        try Site.store(configuration, busyTimeoutMilliseconds: patienceMilliseconds)
+    static func openStore(_ settings: Settings) throws -> Database {
+        try Installation.store(settings, busyTimeoutMilliseconds: patienceMilliseconds)
     }
 
     /// `--now`, else the real clock; nil (after saying why) for a value that is not a time.
@@ -215,7 +216,7 @@ struct CasesCommand: Command {
     func list(_ arguments: Arguments, intake: Intake, wording: StaffWording, console: Console) throws -> Int32 {
         guard let query = query(arguments, console: console),
               let now = Self.clock(arguments, console: console, command: "cases") else { return ExitCode.usage }
-        let all = try Docket(intake.database).entries()
+        let all = try CasesWithApplicants(intake.database).entries()
         let cases = query.ordered(all)
         let calendar = intake.settings.calendar
         if arguments.has("json") {
@@ -266,10 +267,10 @@ struct ConfigCommand: Command {
             return ExitCode.usage
         }
         do {
-            let configuration = try Configuration(arguments)
-            _ = try configuration.intakeSettings()
-            for key in ["imap_password_file", "smtp_password_file"] { _ = try configuration.secret(key) }
-            console.write(configuration.describe())
+            let settings = try Settings(arguments)
+            _ = try settings.intakeSettings()
+            for key in ["imap_password_file", "smtp_password_file"] { _ = try settings.secret(key) }
+            console.write(settings.configuration.describe())
             return ExitCode.ok
         } catch {
             console.error("tizilim config: \(error)")

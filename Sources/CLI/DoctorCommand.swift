@@ -1,3 +1,4 @@
+import Service
 import Cases
 import Forms
 import Glibc
@@ -40,40 +41,37 @@ struct DoctorCommand: Command {
     }
 
     func examine(_ arguments: Arguments, today: CivilDate, network: Bool) -> [Finding] {
-        let configuration: Configuration
+        let settings: Settings
         do {
-            configuration = try Configuration(arguments)
+            settings = try Settings(arguments)
         } catch {
             return [.fail("configuration", error.description, hint: "tizilim config check")]
         }
         var findings: [Finding] = []
         var calendar: BusinessCalendar?
         do {
-            let settings = try configuration.intakeSettings()
-            calendar = settings.calendar
-            let overrides = settings.calendar.overrides.entries.count
-            findings.append(.ok("configuration", (configuration.file ?? "built-in defaults")
-                                + (configuration["templates_dir"].map { "; templates \($0)" } ?? "")
-                                + (configuration["calendar_file"].map { "; calendar file \($0) (\(overrides) lines)" } ?? "")))
+            let intake = try settings.intakeSettings()
+            calendar = intake.calendar
+            let overrides = intake.calendar.overrides.entries.count
+            let templates = settings.templatesDirectory.map { "; templates \($0)" } ?? ""
+            let calendarFile = settings.calendarFile.map { "; calendar file \($0) (\(overrides) lines)" } ?? ""
+            findings.append(.ok("configuration", (settings.configuration.file ?? "built-in defaults") + templates + calendarFile))
         } catch {
             findings.append(.fail("configuration", error.description, hint: "tizilim config check"))
         }
 
         let files = FileInspection(serviceUID: FileInspection.serviceUser())
-        let storePath = configuration["store"] ?? "var/tizilim.sqlite"
+        let storePath = settings.store
         findings += files.store(storePath)
         findings += storeContents(storePath)
-        findings += files.maildir("maildir", configuration["maildir"] ?? "var/maildir")
-        if configuration["smtp_url"] == nil {
-            findings += files.maildir("sent", configuration["sent"] ?? "var/sent")
+        findings += files.maildir("maildir", settings.maildir)
+        if settings.smtp == nil {
+            findings += files.maildir("sent", settings.sent)
         }
-        for key in ["imap_password_file", "smtp_password_file"] {
-            if let path = configuration[key] { findings.append(files.secretFile(key, path)) }
-        }
-        if let publish = configuration["publish_dir"] {
-            findings.append(files.writableFolder("publish_dir", publish, hint: "'tizilim serve' creates it when it first publishes"))
-        }
-        if let metrics = configuration["metrics_file"] {
+        for (key, path) in settings.secretFiles { findings.append(files.secretFile(key, path)) }
+        findings.append(files.writableFolder("publish_dir", settings.publishDirectory,
+                                             hint: "'tizilim serve' creates it when it first publishes"))
+        if let metrics = settings.metricsFile {
             let folder = metrics.lastIndex(of: "/").map { String(metrics[..<$0]) } ?? "."
             var finding = files.writableFolder("metrics_file", folder.isEmpty ? "/" : folder,
                                                hint: "mkdir -p \(folder); chown tizilim:tizilim \(folder)")
@@ -91,8 +89,8 @@ struct DoctorCommand: Command {
         let storeFolder = storePath.lastIndex(of: "/").map { String(storePath[..<$0]) } ?? "."
         findings.append(files.diskSpace(storeFolder.isEmpty ? "/" : storeFolder))
         if network {
-            if configuration["imap_url"] != nil { findings.append(imap(configuration)) }
-            if configuration["smtp_url"] != nil { findings.append(smtp(configuration)) }
+            if let imap = settings.imap { findings.append(self.imap(imap, settings)) }
+            if let smtp = settings.smtp { findings.append(self.smtp(smtp, settings)) }
         }
         return findings
     }
@@ -130,7 +128,7 @@ struct DoctorCommand: Command {
                 return [.fail("store", "schema version \(version) is newer than this tizilim knows (\(current))",
                               hint: "install the tizilim release that wrote it")]
             }
-            let cases = try database.query("SELECT count(*) FROM cases").first?.int(0) ?? 0
+            let cases = try StoreCounts(database).cases
             if version < current {
                 return [.warn("store", "schema version \(version); the daemon migrates it to \(current) at its next start",
                               hint: "take a backup first: tizilim backup /var/backups/tizilim/$(date +%F)")]
@@ -141,17 +139,16 @@ struct DoctorCommand: Command {
         }
     }
 
-    func imap(_ configuration: Configuration) -> Finding {
-        let url = configuration["imap_url"] ?? ""
-        let user = configuration["imap_user"] ?? ""
+    func imap(_ imap: Settings.IMAP, _ settings: Settings) -> Finding {
+        let (url, user) = (imap.url, imap.user)
         let password: String
         do {
-            password = try configuration.secret("imap_password_file") ?? ""
+            password = try settings.secret("imap_password_file") ?? ""
         } catch {
             return .fail("imap", error.description, hint: "imap_password_file must name a file holding the password")
         }
         let account = IMAPAccount(url: url, user: user, credential: .password(password),
-                                  doneFolder: configuration["imap_done_folder"], timeoutSeconds: 15)
+                                  doneFolder: imap.doneFolder, timeoutSeconds: 15)
         let folder: MailServerCheck.IMAPFolder
         do {
             folder = try MailServerCheck.imap(account)
@@ -163,18 +160,17 @@ struct DoctorCommand: Command {
         }
         if folder.doneFolderExists == false {
             return .warn("imap", "logged in to \(url) as \(user); folder \(folder.name) found, but "
-                         + "imap_done_folder \(configuration["imap_done_folder"] ?? "") does not exist yet",
+                         + "imap_done_folder \(imap.doneFolder ?? "") does not exist yet",
                          hint: "tizilim creates it at the first fetch; create it yourself if the account may not")
         }
         return .ok("imap", "logged in to \(url) as \(user); folder \(folder.name) (UIDVALIDITY \(folder.uidValidity))")
     }
 
-    func smtp(_ configuration: Configuration) -> Finding {
-        let url = configuration["smtp_url"] ?? ""
-        let user = configuration["smtp_user"]
+    func smtp(_ smtp: Settings.SMTP, _ settings: Settings) -> Finding {
+        let (url, user) = (smtp.url, smtp.user)
         let password: String?
         do {
-            password = try configuration.secret("smtp_password_file")
+            password = try settings.secret("smtp_password_file")
         } catch {
             return .fail("smtp", error.description, hint: "smtp_password_file must name a file holding the password")
         }

@@ -1,3 +1,4 @@
+import Mailbox
 import Cases
 import Forms
 import Glibc

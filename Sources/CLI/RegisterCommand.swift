@@ -1,3 +1,4 @@
+import Service
 import Cases
 import Glibc
 import Intake
@@ -40,8 +41,8 @@ struct RegisterCommand: Command {
             return ExitCode.usage
         }
         do {
-            let configuration = try Configuration(arguments)
-            let publisher = RegisterPublisher(database: try Site.store(configuration))
+            let settings = try Settings(arguments)
+            let publisher = RegisterPublisher(database: try Installation.store(settings))
             let now = LocalDateTime(utcSeconds: Int64(time(nil)))
             let updated = (try publisher.lastChange() ?? now).description
             switch action {
@@ -61,8 +62,8 @@ struct RegisterCommand: Command {
                     console.line("wrote \(output) (\(bytes.count) bytes)")
                 }
             default:
-                let directory = configuration["publish_dir"] ?? "var/publish"
-                try Site.makeParent(of: directory + "/x")
+                let directory = settings.publishDirectory
+                try Installation.makeParent(of: directory + "/x")
                 try publisher.publish(to: directory, since: nil, now: now)
                 console.line("published the register into \(directory)")
             }

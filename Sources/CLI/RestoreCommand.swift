@@ -1,3 +1,4 @@
+import Service
 import Glibc
 import Store
 
@@ -27,9 +28,9 @@ struct RestoreCommand: Command {
             console.error("tizilim restore: expected one PATH. See 'tizilim help restore'.")
             return ExitCode.usage
         }
-        let configuration: Configuration
+        let settings: Settings
         do {
-            configuration = try Configuration(arguments)
+            settings = try Settings(arguments)
         } catch {
             console.error("tizilim restore: \(error)")
             return ExitCode.config
@@ -39,7 +40,7 @@ struct RestoreCommand: Command {
             console.error("tizilim restore: \(backup) not found or not readable: is \(source) a folder made by 'tizilim backup'?")
             return ExitCode.noInput
         }
-        let storePath = configuration["store"] ?? "var/tizilim.sqlite"
+        let storePath = settings.store
         do {
             if try Database.isOpenElsewhere(path: storePath) {
                 console.error("tizilim restore: \(storePath) is in use (is the daemon running?). Stop it first: systemctl stop tizilim")
@@ -54,7 +55,7 @@ struct RestoreCommand: Command {
             return ExitCode.cannotCreate
         }
         do {
-            try Site.makeParent(of: storePath)
+            try Installation.makeParent(of: storePath)
             let owner = Self.owner(of: storePath)
             let counts: String
             do {
@@ -66,17 +67,17 @@ struct RestoreCommand: Command {
                                   + problems.prefix(5).joined(separator: "; "))
                     return ExitCode.dataError
                 }
-                counts = try BackupCommand.counts(database)
+                counts = try StoreCounts(database).description
             }
             if let owner {
                 for file in [storePath, storePath + "-wal", storePath + "-shm"] { _ = chown(file, owner.uid, owner.gid) }
             }
-            let maildir = configuration["maildir"] ?? "var/maildir"
+            let maildir = settings.maildir
             let messages = try MaildirSnapshot(source: source + "/maildir", destination: maildir,
                                                owner: Self.owner(of: maildir)).copy()
             var line = "restored \(storePath) (\(counts)); \(messages) messages into \(maildir)"
-            if configuration["smtp_url"] == nil {
-                let sent = configuration["sent"] ?? "var/sent"
+            if settings.smtp == nil {
+                let sent = settings.sent
                 let notices = try MaildirSnapshot(source: source + "/sent", destination: sent, owner: Self.owner(of: sent)).copy()
                 line += "; \(notices) notices into \(sent)"
             }

@@ -2,6 +2,7 @@ import Cases
 import Glibc
 import Intake
 import Mailbox
+import Service
 
 /// `tizilim serve`: the daemon. `--once` does one pass and exits, for cron, tests and replays.
 struct ServeCommand: Command {
@@ -30,9 +31,10 @@ struct ServeCommand: Command {
             console.error("tizilim serve: takes no operands. See 'tizilim help serve'.")
             return ExitCode.usage
         }
+        let settings: Settings
         do {
             // Checked before anything starts: a bad file is a clear error, not a half-started daemon.
-            _ = try Configuration(arguments)
+            settings = try Settings(arguments)
         } catch {
             console.error("tizilim serve: \(error)")
             return ExitCode.config
@@ -47,121 +49,78 @@ struct ServeCommand: Command {
         }
         let clock = { fixedNow ?? LocalDateTime(utcSeconds: Int64(time(nil))) }
         guard arguments.has("once") else {
-            return Daemon(arguments: arguments, console: console, clock: clock).run()
-        }
-        let site: Site
-        do {
-            site = try Daemon.open(arguments)
-        } catch where StorageOutage.isStorageFull(error) {
-            if let configuration = try? Configuration(arguments) {
-                console.error("<3>tizilim serve: \(StorageOutage.describe(error, configuration: configuration)); "
-                    + "cannot open the store, run again once space returns")
+            let loop = ServiceLoop(settings: { try Settings(arguments) }, clock: clock) { event in
+                for line in ServeLog.lines(event) { console.error(line) }
             }
+            switch loop.run() {
+            case .stopped: return ExitCode.ok
+            case .badConfiguration: return ExitCode.config
+            case .cannotWatch: return ExitCode.ioError
+            case .storeBusy: return ExitCode.temporaryFailure
+            }
+        }
+        return once(settings, clock: clock, console: console)
+    }
+
+    /// `serve --once`: fetch, recount, one pass, publish, metrics; the summary on stdout.
+    func once(_ settings: Settings, clock: () -> LocalDateTime, console: Console) -> Int32 {
+        let installation: Installation
+        do {
+            installation = try ServiceLoop.open(settings)
+        } catch where StorageOutage.isStorageFull(error) {
+            console.error("<3>tizilim serve: \(StorageOutage.describe(error, settings: settings)); "
+                + "cannot open the store, run again once space returns")
             return ExitCode.ioError
         } catch {
             console.error("tizilim serve: \(error)")
             return ExitCode.config
         }
+        let lock: ServiceLock
         do {
-            if let fetch = site.fetch {
+            lock = try ServiceLock(store: settings.store)
+        } catch {
+            console.error("<3>tizilim serve: \(error)")
+            return ExitCode.temporaryFailure
+        }
+        defer { lock.release() }
+        let pass = ServicePass(installation)
+        var counters = Metrics.Counters()
+        do {
+            if let fetch = installation.fetch {
                 let count = try fetch.run()
-                console.error("<6>imap: \(count) messages fetched into \(site.maildir.directory(.new))")
+                console.error("<6>imap: \(count) messages fetched into \(installation.maildir.directory(.new))")
             }
-            try recountDeadlines(site, now: clock(), console: console)
-            let (report, _) = try pass(site, now: clock(), includeCur: true, resolving: true, console: console)
-            console.line(report)
-            try publish(site, since: nil, now: clock(), console: console)
+            for line in ServeLog.lines(.termsExtended(try pass.recountDeadlines(now: clock()))) { console.error(line) }
+            let report: PassReport
+            do {
+                report = try pass.run(now: clock(), includeCur: true, resolving: true)
+            } catch let interrupted as ServicePass.Interrupted {
+                for line in ServeLog.lines(.passed(interrupted.report, first: true, complete: false)) { console.error(line) }
+                throw interrupted.cause
+            }
+            counters.smtpErrors = report.failedDeliveries
+            for line in ServeLog.stepLines(report) { console.error(line) }
+            console.line(ServeLog.summary(report))
+            if try pass.publish(since: nil, now: clock()) != nil {
+                console.error("<6>register published into \(settings.publishDirectory)")
+            }
+            // A timer-driven deployment has no daemon to write the figures: the pass does.
+            if let path = settings.metricsFile {
+                do {
+                    try MetricsFile.write(database: installation.database, path: path, now: clock(), counters: counters)
+                } catch {
+                    console.error("<4>metrics: cannot write \(path): \(error)")
+                }
+            }
             return ExitCode.ok
         } catch where StorageOutage.isStorageFull(error) {
             // Nothing is half-done: the store rolled back, the letters wait in new/, the
             // notices stay queued. Run again once there is room.
-            console.error("<3>tizilim serve: \(StorageOutage.describe(error, site: site)); nothing was half-written, run again once space returns")
+            console.error("<3>tizilim serve: \(StorageOutage.describe(error, settings: settings)); nothing was half-written, run again once space returns")
             return ExitCode.ioError
         } catch {
             console.error("<3>tizilim serve: \(error)")
             return ExitCode.software
         }
-    }
-
-    /// One sweep and one round of deliveries; returns the summary line and how many deliveries failed.
-    /// `resolving`: first settle the notices a killed courier left `sending` (at start, and
-    /// after a failed pass, which may have left one); never while this process is delivering.
-    func pass(_ site: Site, now: LocalDateTime, includeCur: Bool, resolving: Bool, console: Console) throws -> (String, Int) {
-        let lines = try Sweep(maildir: site.maildir, intake: site.intake).run(now: now, includeCur: includeCur)
-        for line in lines { console.error(Self.logLine(line)) }
-        let courier = try site.courier()
-        if resolving {
-            for resolution in try courier.resolveInterrupted(now: now) { console.error(Self.logLine(resolution)) }
-        }
-        // Rounds of at most 100, until nothing is due: a backlog goes out in one pass.
-        var deliveries: [NoticeCourier.Delivery] = []
-        var full: NoticeCourier.StorageFull?
-        do {
-            while true {
-                let round = try courier.deliverDue(now: now)
-                deliveries += round
-                if round.isEmpty || round.contains(where: { $0.result != "sent" }) { break }
-            }
-        } catch let error as NoticeCourier.StorageFull {
-            deliveries += error.delivered
-            full = error
-        }
-        for d in deliveries {
-            console.error("<6>notice \(d.notice) <\(d.messageID)> to \(d.recipient): \(d.result)")
-        }
-        // The notices written before the disk filled are logged; the rest stay queued.
-        if let full { throw full }
-        let messages = lines.filter { $0.taken.disposition != .timer }.count
-        let opened = lines.filter { $0.taken.disposition == .opened }.count
-        let timers = lines.count - messages
-        let sent = deliveries.filter { $0.result == "sent" }.count
-        let destination = site.configuration["smtp_url"] ?? site.configuration["sent"] ?? "var/sent"
-        return ("\(messages) messages taken, \(opened) cases opened, \(timers) deadlines fired, "
-            + "\(sent) of \(deliveries.count) notices delivered to \(destination)", deliveries.count - sent)
-    }
-
-    /// Counts the running refinement terms again on the configured calendar and logs each
-    /// one extended (`Intake.recountRefinementTerms`).
-    func recountDeadlines(_ site: Site, now: LocalDateTime, console: Console) throws {
-        for change in try site.intake.recountRefinementTerms(at: now) {
-            console.error("<5>\(change.caseID): refinement deadline extended from "
-                + "\(change.from.map(\.description) ?? "?") to \(change.to.map(\.description) ?? "?"): the business calendar changed")
-        }
-    }
-
-    /// Re-publishes the register's files when an entry changed since `since`.
-    @discardableResult
-    func publish(_ site: Site, since: LocalDateTime?, now: LocalDateTime, console: Console) throws -> LocalDateTime? {
-        let directory = site.configuration["publish_dir"] ?? "var/publish"
-        try Site.makeParent(of: directory + "/register.json")
-        let published = try RegisterPublisher(database: site.database).publish(to: directory, since: since, now: now)
-        if published != nil { console.error("<6>register published into \(directory)") }
-        return published
-    }
-
-    static func logLine(_ resolution: NoticeCourier.Resolution) -> String {
-        let n = resolution.item
-        let about = (resolution.caseID.map { "\($0): " } ?? "") + "notice \(n.notice) <\(n.messageID)> to \(n.recipient)"
-        switch resolution.fate {
-        case .sent:
-            return "<6>\(about): interrupted, but already in the sent Maildir: marked sent"
-        case .requeued:
-            return "<6>\(about): interrupted before it reached the sent Maildir: queued again"
-        case .inDoubt:
-            let id = resolution.caseID ?? "ID"
-            return "<4>\(about): in doubt, not sent again: the daemon stopped while the SMTP server was taking it. "
-                + "Look for Message-ID <\(n.messageID)> in the mail server's log, then run "
-                + "'tizilim cases confirm-sent \(id)' if it left or 'tizilim cases resend \(id)' if not"
-        }
-    }
-
-    static func logLine(_ line: Sweep.Line) -> String {
-        let t = line.taken
-        var text = "<6>\(line.source)" + (line.messageID.map { " <\($0)>" } ?? "") + ": \(t.disposition.rawValue)"
-        if let id = t.caseID { text += " \(id)" }
-        if let state = t.state { text += " → \(state.rawValue)" }
-        if !t.notices.isEmpty { text += "; notices: " + t.notices.joined(separator: ", ") }
-        if let note = t.note { text += " (\(note))" }
-        return text
     }
 }

@@ -1,3 +1,4 @@
+import Service
 import Cases
 import Glibc
 import Intake
@@ -11,7 +12,7 @@ struct StaffDecisionCommand {
     let console: Console
     var wording = StaffWording(language: .en)
 
-    func run(_ action: String, _ operands: [String], arguments: Arguments, configuration: Configuration) -> Int32 {
+    func run(_ action: String, _ operands: [String], arguments: Arguments, settings: Settings) -> Int32 {
         guard let id = operands.first else {
             console.error("tizilim cases \(action): which case? e.g. tizilim cases \(action) VR-2026-000123")
             return ExitCode.usage
@@ -56,8 +57,8 @@ struct StaffDecisionCommand {
         }
         let actor = Self.login()
         return Self.conclude(action, id.uppercased(), console: console, wording: wording) {
-            let intake = Intake(database: try CasesCommand.openStore(configuration),
-                                settings: try configuration.intakeSettings())
+            let intake = Intake(database: try CasesCommand.openStore(settings),
+                                settings: try settings.intakeSettings())
             let now = LocalDateTime(utcSeconds: Int64(time(nil)))
             return try intake.decide(decision, caseID: id.uppercased(), actor: actor, at: now).map { transition in
                 let notices = transition.effects.compactMap { effect -> String? in

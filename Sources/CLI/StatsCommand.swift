@@ -1,3 +1,4 @@
+import Service
 import Cases
 import Glibc
 import Intake
@@ -52,11 +53,11 @@ struct StatsCommand: Command {
         let calendar: BusinessCalendar
         let reviewDays: Int
         do {
-            let configuration = try Configuration(arguments)
-            let database = try Site.store(configuration)
-            let settings = try configuration.intakeSettings()
-            calendar = settings.calendar
-            reviewDays = settings.policy.reviewDays
+            let settings = try Settings(arguments)
+            let database = try Installation.store(settings)
+            let intake = try settings.intakeSettings()
+            calendar = intake.calendar
+            reviewDays = intake.policy.reviewDays
             let book = CaseBook(database)
             let cases = try book.list().map {
                 CaseStatistics.Case(id: $0.id, openedAt: $0.openedAt, state: $0.snapshot.state, kind: $0.kind)

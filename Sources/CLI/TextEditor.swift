@@ -1,3 +1,4 @@
+import Mailbox
 import Glibc
 
 /// Long texts (a refusal's reason, a note) written in the staff member's own editor, as git

@@ -218,3 +218,8 @@ extension Array where Element == UInt8 {
         return UInt32(self[at]) | UInt32(self[at + 1]) << 8 | UInt32(self[at + 2]) << 16 | UInt32(self[at + 3]) << 24
     }
 }
+
+extension ZipArchive {
+    /// "zlib 1.2.13", for `tizilim version` and bug reports.
+    public static var libraryVersion: String { "zlib " + String(cString: zlibVersion()) }
+}

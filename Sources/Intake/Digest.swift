@@ -80,3 +80,8 @@ public enum Digest {
         return String(decoding: hex, as: UTF8.self)
     }
 }
+
+extension Digest {
+    /// OpenSSL's version line, for `tizilim version` and bug reports.
+    public static var libraryVersion: String? { OpenSSL_version(0).map { String(cString: $0) } }
+}

@@ -18,7 +18,7 @@ public struct Intake {
     }
 
     /// What became of one message.
-    public struct Taken: Sendable, Equatable {
+    public struct LetterOutcome: Sendable, Equatable {
         public enum Disposition: String, Sendable {
             /// Same bytes, or the same Message-ID from the same sender, as a message already taken.
             case duplicate
@@ -43,9 +43,9 @@ public struct Intake {
         public let note: String?
     }
 
-    /// A message read and understood, before any lock is taken: parsing a DOCX or running
+    /// A message read and understood, before any lock is outcome: parsing a DOCX or running
     /// pdftotext inside the write transaction would make staff commands wait on it.
-    public struct Prepared: Sendable {
+    public struct ParsedLetter: Sendable {
         public let bytes: [UInt8]
         public let sha256: String
         let message: Message
@@ -90,36 +90,36 @@ public struct Intake {
     }
 
     /// Pure: no store, no clock beyond the year the forms' dates are judged against.
-    public func prepare(_ bytes: [UInt8], year: Int) -> Prepared {
+    public func prepare(_ bytes: [UInt8], year: Int) -> ParsedLetter {
         Self.prepare(bytes, year: year, legacyCharset: settings.legacyCharset)
     }
 
     /// Static so that readers on other threads need no store.
-    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String) -> Prepared {
+    public static func prepare(_ bytes: [UInt8], year: Int, legacyCharset: String) -> ParsedLetter {
         let message = Message(bytes: bytes, legacyCharset: legacyCharset)
         // From is parsed once here for all who ask (the verdict, the reader, the case).
         let from = message.from
         let autoSubmission = AutoSubmission(message, from: from)
         let deliveryStatus = message.deliveryStatus
         let automatic = autoSubmission.isAutomatic || deliveryStatus != nil
-        return Prepared(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from,
+        return ParsedLetter(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from,
                         autoSubmission: autoSubmission, deliveryStatus: .some(deliveryStatus),
                         reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission))
     }
 
     /// `path` is where the file lives in the Maildir, kept as evidence; `arrivedAt` is when
     /// the mailbox received it, which is when the law's terms start.
-    public func take(_ bytes: [UInt8], path: String, arrivedAt: LocalDateTime) throws -> Taken {
+    public func take(_ bytes: [UInt8], path: String, arrivedAt: LocalDateTime) throws -> LetterOutcome {
         try take(prepare(bytes, year: arrivedAt.date.year), path: path, arrivedAt: arrivedAt)
     }
 
-    public func take(_ prepared: Prepared, path: String, arrivedAt: LocalDateTime) throws -> Taken {
+    public func take(_ prepared: ParsedLetter, path: String, arrivedAt: LocalDateTime) throws -> LetterOutcome {
         try database.transaction {
             if let known = try MessageLog(database).find(sha256: prepared.sha256) {
-                return Taken(disposition: .duplicate, caseID: try humanID(known.caseID), state: nil, notices: [],
+                return LetterOutcome(disposition: .duplicate, caseID: try humanID(known.caseID), state: nil, notices: [],
                              note: "same bytes as \(known.maildirPath)")
             }
-            let context = TakingContext(intake: self, letter: prepared, path: path, arrivedAt: arrivedAt)
+            let context = LetterRouting(intake: self, letter: prepared, path: path, arrivedAt: arrivedAt)
             return try context.take()
         }
     }
@@ -127,11 +127,11 @@ public struct Intake {
     /// Fires every timer due at or before `now`, each in its own transaction, earliest first.
     /// A timer that came due while the daemon was down fires now, at its own due time.
     @discardableResult
-    public func fireTimers(asOf now: LocalDateTime) throws -> [Taken] {
+    public func fireTimers(asOf now: LocalDateTime) throws -> [LetterOutcome] {
         let book = CaseBook(database)
-        var results: [Taken] = []
+        var results: [LetterOutcome] = []
         for timer in try book.dueTimers(asOf: now) {
-            let result: Taken? = try database.transaction {
+            let result: LetterOutcome? = try database.transaction {
                 // Spent whatever follows: acted on, stale, or its case gone.
                 try book.markFired(timerID: timer.id, at: timer.dueAt)
                 guard let record = try book.find(id: timer.caseID) else { return nil }
@@ -146,7 +146,7 @@ public struct Intake {
                                                   application: try latestApplication(caseID: record.id),
                                                   trigger: try lastApplicantMessage(caseID: record.id), at: timer.dueAt)
                     let notices = try effects.perform(transition)
-                    return Taken(disposition: .timer, caseID: record.humanID, state: transition.state,
+                    return LetterOutcome(disposition: .timer, caseID: record.humanID, state: transition.state,
                                  notices: notices, note: timer.kind.rawValue)
                 }
             }
@@ -183,7 +183,7 @@ public struct Intake {
     /// The applicant's latest message in the case, which a notice answers.
     func lastApplicantMessage(caseID: Int64) throws -> StoredMessage? {
         try MessageLog(database).messages(caseID: caseID).last {
-            $0.disposition == Taken.Disposition.opened.rawValue || $0.disposition == Taken.Disposition.resubmitted.rawValue
+            $0.disposition == LetterOutcome.Disposition.opened.rawValue || $0.disposition == LetterOutcome.Disposition.resubmitted.rawValue
         }
     }
 

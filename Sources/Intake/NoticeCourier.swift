@@ -29,8 +29,25 @@ public struct NoticeCourier {
         public let messageID: String
         public let recipient: String
         public let notice: String
-        /// "sent", "retry at …: why", "failed: why".
-        public let result: String
+        public let result: Result
+
+        /// What became of one notice in a round.
+        public enum Result: Sendable, Equatable, CustomStringConvertible {
+            case sent
+            /// Queued again for `next`; the server or the folder said why.
+            case retry(next: LocalDateTime, reason: String)
+            /// Refused for good: the case is told the applicant cannot be reached.
+            case failed(reason: String)
+
+            /// As the daemon's log writes it: "sent", "retry at …: why", "failed: why".
+            public var description: String {
+                switch self {
+                case .sent: "sent"
+                case let .retry(next, reason): "retry at \(next): \(reason)"
+                case let .failed(reason): "failed: \(reason)"
+                }
+            }
+        }
     }
 
     /// The local Maildir for notices has no room. The notice in hand is not marked at all:
@@ -69,22 +86,22 @@ public struct NoticeCourier {
             case .smtp(let sender):
                 outcome = sender.send(item.bytes, from: envelopeFrom, to: [item.recipient])
             }
-            let result: String
+            let result: Delivery.Result
             switch outcome {
             case .sent:
                 try outbox.markSent(id: item.id, at: now)
-                result = "sent"
+                result = .sent
             case let .temporaryFailure(_, message):
                 let next = LocalDateTime(utcSeconds: now.utcSeconds + Self.backoffSeconds(attempt: item.attempts + 1))
                 try outbox.markRetry(id: item.id, error: message, next: next)
-                result = "retry at \(next): \(message)"
+                result = .retry(next: next, reason: message)
             case let .permanentFailure(code, message):
                 try intake.database.transaction {
                     try outbox.markFailed(id: item.id, error: "\(code) \(message)")
                     // A refused notice is a dead address as surely as a bounce: staff must reach the applicant.
                     if let caseID = item.caseID { try tell(caseID: caseID, .noticeBounced(at: now), at: now) }
                 }
-                result = "failed: \(code) \(message)"
+                result = .failed(reason: "\(code) \(message)")
             }
             done.append(Delivery(messageID: item.messageID, recipient: item.recipient, notice: item.notice, result: result))
         }

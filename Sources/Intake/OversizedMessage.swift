@@ -17,14 +17,14 @@ extension Intake {
 
     /// The message at `path`, of `size` bytes, prepared from its header alone; nil if the file
     /// can no longer be read (another process took it since the listing).
-    public static func prepareOversized(path: String, size: Int, legacyCharset: String) -> Prepared? {
+    public static func prepareOversized(path: String, size: Int, legacyCharset: String) -> ParsedLetter? {
         // One pass: the digest of the whole file, and its first bytes for the header.
         guard let (sha, first) = Digest.sha256Hex(contentsOf: path, keepingFirst: oversizedHeaderBytes) else {
             return nil
         }
         let head = headerBlock(first)
         let message = Message(header: head, messageSize: size, legacyCharset: legacyCharset)
-        return Prepared(bytes: head, sha256: sha, message: message, reading: nil)
+        return ParsedLetter(bytes: head, sha256: sha, message: message, reading: nil)
     }
 
     /// The bytes up to and including the empty line that ends the header block, or all of
@@ -43,7 +43,7 @@ extension Intake {
     }
 }
 
-extension TakingContext {
+extension LetterRouting {
     /// Whether this person's letter must wait for staff because it was not read in full.
     var exceedsLimits: Bool { message.isHeaderOnly || !message.limitsReached.isEmpty }
 
@@ -51,7 +51,7 @@ extension TakingContext {
     /// full: it continues the case it belongs to, else opens one; either way the case waits
     /// for staff, flagged `too-large`, under the review term, and no notice goes out: a
     /// receipt or a refinement would answer what was not read.
-    func tooLarge(_ reference: CaseReference) throws -> Intake.Taken {
+    func tooLarge(_ reference: CaseReference) throws -> Intake.LetterOutcome {
         // What could be read is kept for staff; an oversized message's body was not read at all.
         let reading = message.isHeaderOnly ? nil : (letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year))
         let record = reading.map(ApplicationRecord.init)

@@ -175,3 +175,8 @@ extension String {
         return String(text)
     }
 }
+
+/// The libcurl this module links, for `tizilim version` and bug reports.
+public enum LibCurl {
+    public static var version: String? { curl_version().map { String(cString: $0) } }
+}

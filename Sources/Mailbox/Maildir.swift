@@ -153,7 +153,7 @@ public struct Maildir: Sendable, Hashable {
         throw MaildirError.messageMissing(name: entry.name, maildir: path)
     }
 
-    /// Marks a message as taken: moves `new/NAME` to `cur/NAME:2,S` (its flags plus Seen).
+    /// Marks a message as outcome: moves `new/NAME` to `cur/NAME:2,S` (its flags plus Seen).
     /// Idempotent: a message already in `cur/` is returned as it is there, so a restart after a
     /// crash between commit and claim, or two claims racing, are harmless.
     ///

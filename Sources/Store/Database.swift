@@ -131,3 +131,8 @@ public final class Database {
         Failure(code: rc, message: String(cString: sqlite3_errmsg(handle)), systemErrno: sqlite3_system_errno(handle))
     }
 }
+
+extension Database {
+    /// "SQLite 3.40.1", for `tizilim version` and bug reports.
+    public static var libraryVersion: String { "SQLite " + String(cString: sqlite3_libversion()) }
+}

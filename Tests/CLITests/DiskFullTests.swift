@@ -283,7 +283,7 @@ private func lines(_ log: String, containing text: String) -> [Substring] {
         #expect(complaints.count == 1, "\(during)")
         #expect(complaints.first?.contains("cannot write a notice into the sent Maildir: write \(disk.path)/tmp/") == true)
         #expect(complaints.first?.contains("No space left on device") == true)
-        // The letters were taken: committed, then moved.
+        // The letters were outcome: committed, then moved.
         #expect(names(root + "/maildir/cur").count == letters)
         #expect(names(disk.path + "/new").isEmpty)
         #expect(allNames(disk.path + "/tmp").isEmpty, "a notice half-written into sent/tmp")

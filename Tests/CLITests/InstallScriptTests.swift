@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import CLI
+@testable import Service
 
 /// deploy/install.sh and uninstall.sh, run into a staging root with the binary SwiftPM built,
 /// so the test neither rebuilds the package nor touches this machine's /etc.

@@ -4,6 +4,7 @@ import Glibc
 import Store
 import Testing
 @testable import CLI
+@testable import Service
 
 /// A store with a few cases, messages and notices written straight in SQL, at a known moment.
 private func smallStore(_ scratch: Scratch, now: LocalDateTime) throws -> Database {

@@ -9,7 +9,7 @@ import Store
 import Testing
 
 // The table of attacks (README, "Attacks"): each row is hostile mail delivered as bytes into a
-// real Maildir and taken by a Sweep into a real SQLite store, and the assertions are what the
+// real Maildir and taken by a IntakePass into a real SQLite store, and the assertions are what the
 // ministry cares about: whether a case exists, its flag, which notices are queued, that the raw
 // bytes are kept in cur/ byte for byte, and that the work was bounded. Rows where a whole
 // message makes no sense (the parser's own limits) are at the parser level, beside them.
@@ -30,17 +30,17 @@ struct AttackSite {
 
     func remove() { Letters.remove(folder) }
 
-    /// Delivers each message and takes them all with one sweep, a minute after delivery.
-    func sweep(_ messages: [[UInt8]]) throws -> [Sweep.Line] {
+    /// Delivers each message and takes them all with one intake pass, a minute after delivery.
+    func take(_ messages: [[UInt8]]) throws -> [IntakePass.Step] {
         var latest: Int64 = 0
         for bytes in messages { latest = max(latest, try maildir.deliver(bytes).deliveredUTCSeconds) }
-        return try Sweep(maildir: maildir, intake: intake).run(now: LocalDateTime(utcSeconds: latest + 60))
+        return try IntakePass(maildir: maildir, intake: intake).run(now: LocalDateTime(utcSeconds: latest + 60))
     }
 
-    /// The sweep of a file that is already in new/.
-    func sweepWaiting() throws -> [Sweep.Line] {
+    /// The intake pass over a file that is already in new/.
+    func takeWaiting() throws -> [IntakePass.Step] {
         let latest = try maildir.pending().map(\.deliveredUTCSeconds).max() ?? Int64(time(nil))
-        return try Sweep(maildir: maildir, intake: intake).run(now: LocalDateTime(utcSeconds: latest + 60))
+        return try IntakePass(maildir: maildir, intake: intake).run(now: LocalDateTime(utcSeconds: latest + 60))
     }
 
     func record(_ humanID: String?) throws -> CaseRecord {
@@ -160,9 +160,9 @@ enum Hostile {
 
 /// The outcome every "read in part" row shares: one case waiting for staff, flagged
 /// `too-large`, nothing sent, the file kept byte for byte.
-private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], original: [UInt8]) throws {
+private func expectHeldForStaff(_ site: AttackSite, _ lines: [IntakePass.Step], original: [UInt8]) throws {
     #expect(lines.count == 1)
-    let taken = try #require(lines.first?.taken)
+    let taken = try #require(lines.first?.outcome)
     #expect(taken.disposition == .opened)
     #expect(taken.state == .underReview)
     #expect(taken.notices.isEmpty)
@@ -183,12 +183,12 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         let site = try AttackSite()
         defer { site.remove() }
         let bytes = Hostile.nested(depth: 10_000, messageID: "deep@mail.ru")
-        let (lines, seconds) = try Hostile.seconds { try site.sweep([bytes]) }
+        let (lines, seconds) = try Hostile.seconds { try site.take([bytes]) }
         print("attack: 10,000-deep nesting (\(bytes.count) bytes) taken in \(seconds) s")
         #expect(seconds < 20)
         try expectHeldForStaff(site, lines, original: bytes)
         // Whatever the part read seemed to lack, the applicant is not sent back to refine it.
-        #expect(try site.record(lines.first?.taken.caseID).snapshot.refinementDeadline == nil)
+        #expect(try site.record(lines.first?.outcome.caseID).snapshot.refinementDeadline == nil)
     }
 
     @Test func parsingA10000DeepMessageStopsAtDepth32WithADefect() {
@@ -205,13 +205,13 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         let site = try AttackSite()
         defer { site.remove() }
         let bytes = Hostile.manyParts(1_000_000, messageID: "million@mail.ru")
-        let (lines, seconds) = try Hostile.seconds { try site.sweep([bytes]) }
+        let (lines, seconds) = try Hostile.seconds { try site.take([bytes]) }
         print("attack: a million parts (\(bytes.count) bytes) taken in \(seconds) s")
         // Bounded, not fast: most of it is reading the 10,000 parts' text for forms (debug build).
         #expect(seconds < 60)
         try expectHeldForStaff(site, lines, original: bytes)
         // What was read is kept for staff: the application's missing IIN, which no notice asked for.
-        #expect(try site.record(lines.first?.taken.caseID).snapshot.missing == ["iin"])
+        #expect(try site.record(lines.first?.outcome.caseID).snapshot.missing == ["iin"])
     }
 
     @Test func parsingAMillionPartsStopsAt10000WithADefectInLinearTime() {
@@ -236,15 +236,15 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         let site = try AttackSite()
         defer { site.remove() }
         let bytes = Hostile.longHeaderField(100 << 20, messageID: "header100@mail.ru", body: Letters.completeBody)
-        let (lines, seconds) = try Hostile.seconds { try site.sweep([bytes]) }
+        let (lines, seconds) = try Hostile.seconds { try site.take([bytes]) }
         print("attack: a 100 MB header field taken in \(seconds) s")
         try expectHeldForStaff(site, lines, original: bytes)
-        let stored = try #require(try MessageLog(site.intake.database).messages(caseID: try site.record(lines.first?.taken.caseID).id).first)
+        let stored = try #require(try MessageLog(site.intake.database).messages(caseID: try site.record(lines.first?.outcome.caseID).id).first)
         #expect(stored.size == bytes.count)
         #expect(stored.sha256 == Digest.sha256Hex(bytes))
         #expect(stored.messageID == "header100@mail.ru")
         #expect(stored.sender == "vkim.kostanay@mail.ru")
-        #expect(try site.record(lines.first?.taken.caseID).replyTo == "vkim.kostanay@mail.ru")
+        #expect(try site.record(lines.first?.outcome.caseID).replyTo == "vkim.kostanay@mail.ru")
     }
 
     @Test func aHeaderFieldOf8MBUnderTheSizeCapIsCutAtTheFieldLimitAndTheLetterFlagged() throws {
@@ -252,7 +252,7 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         defer { site.remove() }
         // A complete application behind the long field: it must not be accepted on a partial reading.
         let bytes = Hostile.longHeaderField(8 << 20, messageID: "header8@mail.ru", body: Letters.completeBody)
-        let (lines, seconds) = try Hostile.seconds { try site.sweep([bytes]) }
+        let (lines, seconds) = try Hostile.seconds { try site.take([bytes]) }
         print("attack: an 8 MB header field taken in \(seconds) s")
         #expect(seconds < 20)
         try expectHeldForStaff(site, lines, original: bytes)
@@ -290,17 +290,17 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         scan.add("--s--\r\n")
         let bytes = scan.bytes
         #expect(bytes.count > 3_000_000)
-        let lines = try site.sweep([bytes])
+        let lines = try site.take([bytes])
         try expectHeldForStaff(site, lines, original: bytes)
         // Not accepted although the text is complete: it was not read.
         #expect(try RegisterBook(site.intake.database).entries().isEmpty)
-        let stored = try #require(try MessageLog(site.intake.database).messages(caseID: try site.record(lines.first?.taken.caseID).id).first)
+        let stored = try #require(try MessageLog(site.intake.database).messages(caseID: try site.record(lines.first?.outcome.caseID).id).first)
         #expect(stored.size == bytes.count)
         #expect(stored.sha256 == Digest.sha256Hex(bytes))
         #expect(stored.maildirPath.contains("/cur/"))
         // The same file delivered again is recognised by the SHA-256 computed from the file.
-        let again = try site.sweep([bytes])
-        #expect(again.map(\.taken.disposition) == [.duplicate])
+        let again = try site.take([bytes])
+        #expect(again.map(\.outcome.disposition) == [.duplicate])
         #expect(try CaseBook(site.intake.database).list().count == 1)
     }
 
@@ -312,8 +312,8 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         let bytes = Letters.letter(subject: "Автоответ", messageID: "auto-big@mail.ru", extraHeaders: ["Auto-Submitted: auto-replied"],
                                    body: String(repeating: "Я в отпуске.\n", count: 20_000))
         #expect(bytes.count > 64 << 10)
-        let lines = try site.sweep([bytes])
-        #expect(lines.map(\.taken.disposition) == [.ignored])
+        let lines = try site.take([bytes])
+        #expect(lines.map(\.outcome.disposition) == [.ignored])
         #expect(try CaseBook(site.intake.database).list().isEmpty)
         #expect(try site.count("SELECT count(*) FROM outbox") == 0)
         #expect(try site.keptBytes() == bytes)
@@ -324,13 +324,13 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         settings.maxMessageBytes = 256 << 10
         let site = try AttackSite(settings: settings)
         defer { site.remove() }
-        let first = try site.sweep([Letters.letter(messageID: "r1@mail.ru", body: Letters.bodyWithoutIIN)])
-        let caseID = try #require(first.first?.taken.caseID)
-        #expect(first.first?.taken.state == .refinementRequested)
+        let first = try site.take([Letters.letter(messageID: "r1@mail.ru", body: Letters.bodyWithoutIIN)])
+        let caseID = try #require(first.first?.outcome.caseID)
+        #expect(first.first?.outcome.state == .refinementRequested)
         let reply = Letters.letter(subject: "Re: [\(caseID)]", messageID: "r2@mail.ru", inReplyTo: "notice-1.\(caseID)@mki.gov.kz",
                                    body: Letters.completeBody + String(repeating: "\nскан", count: 100_000))
-        let lines = try site.sweep([reply])
-        #expect(lines.map(\.taken.disposition) == [.resubmitted])
+        let lines = try site.take([reply])
+        #expect(lines.map(\.outcome.disposition) == [.resubmitted])
         let record = try site.record(caseID)
         #expect(record.snapshot.state == .underReview)
         #expect(record.snapshot.flags == [.tooLarge])
@@ -352,16 +352,16 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
                        Hostile.withDocx(liar, messageID: "bomb2@other.kz")
                            .replacing(Array("vkim.kostanay@mail.ru".utf8), with: Array("other@other.kz".utf8))]
         #expect(letters.allSatisfy { $0.count < 1 << 20 }, "the bombs are small on the wire")
-        let (lines, seconds) = try Hostile.seconds { try site.sweep(letters) }
+        let (lines, seconds) = try Hostile.seconds { try site.take(letters) }
         print("attack: two zip bombs taken in \(seconds) s")
         #expect(seconds < 20)
         #expect(lines.count == 2)
         for line in lines {
-            let record = try site.record(line.taken.caseID)
+            let record = try site.record(line.outcome.caseID)
             // Read as a scan would be: unreadable, for staff; the applicant is told only that it arrived.
             #expect(record.snapshot.state == .underReview)
             #expect(record.snapshot.flags == [.unreadable])
-            #expect(try site.notices(line.taken.caseID).map(\.notice) == ["receipt"])
+            #expect(try site.notices(line.outcome.caseID).map(\.notice) == ["receipt"])
             let stored = try #require(try MessageLog(site.intake.database).messages(caseID: record.id).first)
             #expect(stored.application?.contains("anketa.docx") == true)
         }
@@ -380,10 +380,10 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         xml += "]>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
         xml += "<w:p><w:r><w:t>ФИО: &lol9;</w:t></w:r></w:p></w:body></w:document>"
         let bytes = Hostile.withDocx(Hostile.docx(documentXML: Array(xml.utf8)), messageID: "lol@mail.ru")
-        let (lines, seconds) = try Hostile.seconds { try site.sweep([bytes]) }
+        let (lines, seconds) = try Hostile.seconds { try site.take([bytes]) }
         print("attack: billion laughs taken in \(seconds) s")
         #expect(seconds < 10)
-        let taken = try #require(lines.first?.taken)
+        let taken = try #require(lines.first?.outcome)
         let record = try site.record(taken.caseID)
         #expect(record.snapshot.flags == [.unreadable])
         #expect(try site.notices(taken.caseID).map(\.notice) == ["receipt"])
@@ -407,12 +407,12 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
                                     body: Letters.bodyWithoutIIN.replacingOccurrences(
                                         of: "ФИО: Ким Виктор Алексеевич", with: "ФИО: Ким\rTo: attacker3@evil.example"))
         second = second.replacing(Array("From: Viktor Kim <".utf8), with: Array("From: \(word(injected)) <".utf8))
-        let lines = try site.sweep([letter, second])
+        let lines = try site.take([letter, second])
         #expect(lines.count == 2)
         var seen = 0
         for line in lines {
-            #expect(line.taken.notices.count == 1, "\(line.taken)")
-            for notice in try site.notices(line.taken.caseID) {
+            #expect(line.outcome.notices.count == 1, "\(line.outcome)")
+            for notice in try site.notices(line.outcome.caseID) {
                 seen += 1
                 #expect(notice.state == .queued)
                 #expect(!notice.recipient.contains("evil"))
@@ -443,8 +443,8 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         let site = try AttackSite()
         defer { site.remove() }
         let forged = Letters.letter(from: "volunteer@mki.gov.kz", messageID: "own@mki.gov.kz", body: Letters.completeBody)
-        let lines = try site.sweep([forged])
-        let taken = try #require(lines.first?.taken)
+        let lines = try site.take([forged])
+        let taken = try #require(lines.first?.outcome)
         #expect(taken.state == .underReview)
         #expect(try site.record(taken.caseID).snapshot.flags == [.senderNotAuthenticated])
         #expect(try RegisterBook(site.intake.database).entries().isEmpty)
@@ -456,13 +456,13 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
     @Test func aLetterClaimingAnotherApplicantsCaseTagOpensItsOwnCase() throws {
         let site = try AttackSite()
         defer { site.remove() }
-        let first = try site.sweep([Letters.letter(messageID: "victim@mail.ru", body: Letters.bodyWithoutIIN)])
-        let victim = try #require(first.first?.taken.caseID)
+        let first = try site.take([Letters.letter(messageID: "victim@mail.ru", body: Letters.bodyWithoutIIN)])
+        let victim = try #require(first.first?.outcome.caseID)
         let stranger = Letters.letter(from: "stranger@evil.kz", subject: "Re: [\(victim)] Уточнение",
                                       messageID: "s1@evil.kz", body: Letters.completeBody)
-        let lines = try site.sweep([stranger])
-        #expect(lines.first?.taken.disposition == .opened)
-        #expect(lines.first?.taken.caseID != victim)
+        let lines = try site.take([stranger])
+        #expect(lines.first?.outcome.disposition == .opened)
+        #expect(lines.first?.outcome.caseID != victim)
         let record = try site.record(victim)
         #expect(record.snapshot.state == .refinementRequested)
         #expect(try MessageLog(site.intake.database).messages(caseID: record.id).map(\.sender) == ["vkim.kostanay@mail.ru"])
@@ -472,13 +472,13 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
     @Test func aLetterThreadedOnAnotherApplicantsNoticeOpensItsOwnCase() throws {
         let site = try AttackSite()
         defer { site.remove() }
-        let first = try site.sweep([Letters.letter(messageID: "victim@mail.ru", body: Letters.bodyWithoutIIN)])
-        let victim = try #require(first.first?.taken.caseID)
+        let first = try site.take([Letters.letter(messageID: "victim@mail.ru", body: Letters.bodyWithoutIIN)])
+        let victim = try #require(first.first?.outcome.caseID)
         // Our notices' Message-IDs are predictable: notice-1.VR-…@mki.gov.kz.
         let stranger = Letters.letter(from: "stranger@evil.kz", subject: "Re: Уточнение", messageID: "s2@evil.kz",
                                       inReplyTo: "notice-1.\(victim)@mki.gov.kz", body: Letters.completeBody)
-        let lines = try site.sweep([stranger])
-        #expect(lines.first?.taken.caseID != victim, "a stranger's data went into \(victim)")
+        let lines = try site.take([stranger])
+        #expect(lines.first?.outcome.caseID != victim, "a stranger's data went into \(victim)")
         let record = try site.record(victim)
         #expect(record.snapshot.state == .refinementRequested)
         #expect(try MessageLog(site.intake.database).messages(caseID: record.id).map(\.sender) == ["vkim.kostanay@mail.ru"])
@@ -519,7 +519,7 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
             let name = String(format: "%@/new/1700000000.M%06dP1Q%d.flood", maildir.path, i, i)
             #expect(FileManager.default.createFile(atPath: name, contents: Data(bytes)))
         }
-        let lines = try site.sweepWaiting()
+        let lines = try site.takeWaiting()
         let seconds = (clock.now - started).components.seconds
         let db = site.intake.database
         let queued = try site.count("SELECT count(*) FROM outbox WHERE state <> 'suppressed'")
@@ -527,8 +527,8 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         print("attack: a flood of \(count) letters (\(count / applicationEvery) applications) from one sender taken in "
               + "\(seconds) s; \(queued) notices queued, \(suppressed) suppressed")
         // Nothing lost: every letter recorded once, every file in cur/.
-        #expect(lines.filter { $0.taken.disposition != .timer }.count == count)
-        #expect(lines.allSatisfy { $0.taken.disposition != .duplicate && $0.taken.disposition != .ignored })
+        #expect(lines.filter { $0.outcome.disposition != .timer }.count == count)
+        #expect(lines.allSatisfy { $0.outcome.disposition != .duplicate && $0.outcome.disposition != .ignored })
         #expect(try site.count("SELECT count(*) FROM messages") == count)
         #expect(try site.count("SELECT count(DISTINCT sha256) FROM messages") == count)
         #expect(try site.count("SELECT count(*) FROM messages WHERE case_id IS NULL") == 0)
@@ -540,8 +540,8 @@ private func expectHeldForStaff(_ site: AttackSite, _ lines: [Sweep.Line], origi
         #expect(try site.count("SELECT count(*) FROM outbox WHERE recipient <> 'vkim.kostanay@mail.ru'") == 0)
         // The rest are recorded as suppressed, and every notice asked for is one or the other.
         #expect(suppressed == count / applicationEvery - limit)
-        #expect(queued + suppressed == lines.reduce(0) { $0 + $1.taken.notices.count })
-        #expect(lines.flatMap(\.taken.notices).filter { $0.contains("suppressed: more than \(limit) notices") }.count == suppressed)
+        #expect(queued + suppressed == lines.reduce(0) { $0 + $1.outcome.notices.count })
+        #expect(lines.flatMap(\.outcome.notices).filter { $0.contains("suppressed: more than \(limit) notices") }.count == suppressed)
         // One register entry: the same IIN again is a duplicate for staff, not a second line.
         #expect(try RegisterBook(db).entries().count == 1)
         #expect(try db.query("PRAGMA integrity_check").first?.text(0) == "ok")

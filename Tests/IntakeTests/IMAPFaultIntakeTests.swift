@@ -25,8 +25,8 @@ import Testing
         var database: Database { intake.database }
         var storePath: String { directory + "/tizilim.sqlite" }
 
-        func sweep() throws -> [Sweep.Line] {
-            try Sweep(maildir: maildir, intake: intake).run(now: now).filter { $0.taken.disposition != .timer }
+        func sweep() throws -> [IntakePass.Step] {
+            try IntakePass(maildir: maildir, intake: intake).run(now: now).filter { $0.outcome.disposition != .timer }
         }
 
         /// Every case holds one message and one notice, and no notice is queued twice.
@@ -122,7 +122,7 @@ import Testing
         #expect(try daemon.fetch.run() == 0)
         #expect(try daemon.sweep().isEmpty)
 
-        #expect(lines.map(\.taken.disposition) == Array(repeating: .opened, count: 40))
+        #expect(lines.map(\.outcome.disposition) == Array(repeating: .opened, count: 40))
         #expect(lines.compactMap(\.messageID).sorted() == messageIDs.sorted())
         #expect(try daemon.storedDigests().sorted() == letters.map(Digest.sha256Hex).sorted())
         try daemon.expectOneMessageAndOneNoticePerCase(cases: 40)
@@ -136,9 +136,9 @@ import Testing
         try daemon.server.client.append(early, to: daemon.folder)
         #expect(try daemon.fetch.run() == 5)
         let firstPass = try daemon.sweep()
-        #expect(firstPass.map(\.taken.disposition) == Array(repeating: .opened, count: 5))
+        #expect(firstPass.map(\.outcome.disposition) == Array(repeating: .opened, count: 5))
         var caseOf: [String: String] = [:]
-        for line in firstPass { caseOf[line.messageID ?? ""] = line.taken.caseID }
+        for line in firstPass { caseOf[line.messageID ?? ""] = line.outcome.caseID }
         let before = try #require(try FetchPositions(daemon.database).position(folder: daemon.fetch.fetcher.account.url))
 
         // The server forgets the folder's UIDs: the five, still there, get new ones under a new
@@ -149,13 +149,13 @@ import Testing
 
         #expect(try daemon.fetch.run() == 7)
         let secondPass = try daemon.sweep()
-        let duplicates = secondPass.filter { $0.taken.disposition == .duplicate }
-        let opened = secondPass.filter { $0.taken.disposition == .opened }
+        let duplicates = secondPass.filter { $0.outcome.disposition == .duplicate }
+        let opened = secondPass.filter { $0.outcome.disposition == .opened }
         #expect(secondPass.count == 7)
         #expect(duplicates.compactMap(\.messageID).sorted() == earlyIDs.sorted())
         for line in duplicates {
-            #expect(line.taken.caseID != nil && line.taken.caseID == caseOf[line.messageID ?? ""])
-            #expect(line.taken.notices.isEmpty)
+            #expect(line.outcome.caseID != nil && line.outcome.caseID == caseOf[line.messageID ?? ""])
+            #expect(line.outcome.notices.isEmpty)
         }
         #expect(opened.compactMap(\.messageID).sorted() == lateIDs.sorted())
 

@@ -24,7 +24,7 @@ import Testing
             let entry = try maildir.deliver(Letters.letter(messageID: "doubt1@mail.ru", body: Letters.completeBody))
             intake = try Letters.intake(folder)
             now = LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60)
-            _ = try Sweep(maildir: maildir, intake: intake).run(now: now)
+            _ = try IntakePass(maildir: maildir, intake: intake).run(now: now)
         }
 
         /// The one notice, claimed by a courier that then dies.
@@ -85,7 +85,7 @@ import Testing
         let courier = site.courier(.maildir(sent))
         #expect(try courier.resolveInterrupted(now: site.now).map(\.fate) == [.requeued])
         #expect(try site.state(item) == .queued)
-        #expect(try courier.deliverDue(now: site.now).map(\.result) == ["sent"])
+        #expect(try courier.deliverDue(now: site.now).map(\.result) == [.sent])
         #expect(try sent.holds(stem: NoticeCourier.fileStem(item)))
         #expect(try sent.pending().count == 1)
         // Nothing is left to resolve, and a second resolution changes nothing.
@@ -149,7 +149,7 @@ import Testing
             CaseEvent(type: "notice-resent", actor: "aigerim", at: later, reason: item.messageID),
             CaseEvent(type: "unflagged", actor: "aigerim", at: later, reason: "notice-in-doubt"),
         ])
-        #expect(try courier.deliverDue(now: later).map(\.result) == ["sent"])
+        #expect(try courier.deliverDue(now: later).map(\.result) == [.sent])
         #expect(try smtp.allReceived().count == 1)
         // Nothing is in doubt any more: a second answer is refused and changes nothing.
         guard case .failure(let refusal) = try site.intake.settleNoticesInDoubt(.resent, caseID: humanID, actor: "aigerim",

@@ -100,7 +100,7 @@ let start = Date()
 // The sweep reads on the global queue; this thread lists the Maildir and commits, so its CPU
 // is the serial part's, however busy the other cores are.
 let commitStart = threadCPUSeconds()
-let lines = try Sweep(maildir: maildir, intake: intake).run(now: now)
+let lines = try IntakePass(maildir: maildir, intake: intake).run(now: now)
 let commitCPU = threadCPUSeconds() - commitStart
 let ingested = Date().timeIntervalSince(start)
 let processEnd = processCPUSeconds()
@@ -116,7 +116,7 @@ let delivered = Date().timeIntervalSince(deliverStart)
 let cases = try database.query("SELECT count(*) FROM cases").first?.int(0) ?? 0
 print("messages \(lines.count), cases \(cases), notices \(deliveries.count)")
 print(String(format: "ingest: %.2f s, %.0f messages/s (batches of %d per durable commit, reading on every core)",
-             ingested, Double(lines.count) / ingested, Sweep(maildir: maildir, intake: intake).batchSize))
+             ingested, Double(lines.count) / ingested, IntakePass(maildir: maildir, intake: intake).batchSize))
 print(String(format: "CPU per letter: %.3f ms in this process, %.3f ms reading PDFs in other processes",
              (processEnd.own - processStart.own) * 1000 / Double(max(lines.count, 1)),
              (processEnd.children - processStart.children) * 1000 / Double(max(lines.count, 1))))
@@ -136,7 +136,7 @@ for i in 0..<min(200, count) {
     let t0 = Date()
     _ = try maildir.deliver(letter(count + i))
     let at = LocalDateTime(utcSeconds: Int64(Date().timeIntervalSince1970) + 3600)
-    _ = try Sweep(maildir: maildir, intake: intake).run(now: at)
+    _ = try IntakePass(maildir: maildir, intake: intake).run(now: at)
     _ = try courier.deliverDue(now: at)
     latencies.append(Date().timeIntervalSince(t0) * 1000)
 }

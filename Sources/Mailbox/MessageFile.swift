@@ -1,15 +1,15 @@
 import Glibc
 
 /// Reading messages from disk: single files, plain folders, and Maildirs (`cur/` and `new/`).
-enum MessageFile {
-    struct ReadError: Error, CustomStringConvertible {
-        let path: String
-        let reason: String
-        var description: String { "\(path): \(reason)" }
+public enum MessageFile {
+    public struct ReadError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(path): \(reason)" }
     }
 
     /// The whole file in one buffer: the parser slices it, never copies it.
-    static func read(_ path: String) throws -> [UInt8] {
+    public static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -32,7 +32,7 @@ enum MessageFile {
     }
 
     /// Expands folders to the messages in them: a Maildir's `new/` then `cur/`, or a folder's files, sorted.
-    static func expand(_ paths: [String]) -> [String] {
+    public static func expand(_ paths: [String]) -> [String] {
         var out: [String] = []
         for path in paths {
             guard isDirectory(path) else { out.append(path); continue }
@@ -48,7 +48,7 @@ enum MessageFile {
         return out
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }

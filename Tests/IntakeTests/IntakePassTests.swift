@@ -4,7 +4,7 @@ import Mailbox
 import Store
 import Testing
 
-@Suite struct SweepOverAMaildir {
+@Suite struct IntakePassOverAMaildir {
     @Test func takenMessagesMoveToCurAfterTheirCommitAndAreNeverTakenTwice() throws {
         let folder = Letters.folder()
         defer { Letters.remove(folder) }
@@ -12,15 +12,15 @@ import Testing
         try maildir.create()
         let delivered = try maildir.deliver(Letters.letter(messageID: "s1@mail.ru", body: Letters.completeBody))
         _ = try maildir.deliver(Letters.letter(from: "q@x.kz", messageID: "s2@x", body: "Вопрос?"))
-        let sweep = Sweep(maildir: maildir, intake: try Letters.intake(folder))
+        let pass = IntakePass(maildir: maildir, intake: try Letters.intake(folder))
         let now = LocalDateTime(utcSeconds: delivered.deliveredUTCSeconds + 60)
-        let lines = try sweep.run(now: now)
-        #expect(lines.map(\.taken.disposition) == [.opened, .opened])
+        let lines = try pass.run(now: now)
+        #expect(lines.map(\.outcome.disposition) == [.opened, .opened])
         #expect(try maildir.pending().isEmpty)
         #expect(try maildir.entries(in: .cur).count == 2)
-        let stored = try MessageLog(sweep.intake.database).messages(caseID: 1)
+        let stored = try MessageLog(pass.intake.database).messages(caseID: 1)
         #expect(stored.first?.maildirPath.contains("/cur/") == true)
-        #expect(try sweep.run(now: now).isEmpty)
+        #expect(try pass.run(now: now).isEmpty)
     }
 
     @Test func aCrashBetweenCommitAndMoveIsHarmless() throws {
@@ -32,9 +32,9 @@ import Testing
         let intake = try Letters.intake(folder)
         // The commit happened, the daemon died before moving the file.
         _ = try intake.take(try maildir.read(entry), path: entry.path, arrivedAt: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds))
-        let lines = try Sweep(maildir: maildir, intake: try Letters.intake(folder))
+        let lines = try IntakePass(maildir: maildir, intake: try Letters.intake(folder))
             .run(now: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60))
-        #expect(lines.map(\.taken.disposition) == [.duplicate])
+        #expect(lines.map(\.outcome.disposition) == [.duplicate])
         #expect(try maildir.pending().isEmpty)
         #expect(try CaseBook(intake.database).list().count == 1)
         #expect(try Outbox(intake.database).due(asOf: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60)).count == 1)
@@ -50,9 +50,9 @@ import Testing
         let entry = try maildir.deliver(Letters.letter(messageID: "k1@mail.ru", body: Letters.completeBody))
         let intake = try Letters.intake(folder)
         let now = LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60)
-        _ = try Sweep(maildir: maildir, intake: intake).run(now: now)
+        _ = try IntakePass(maildir: maildir, intake: intake).run(now: now)
         let courier = NoticeCourier(intake: intake, transport: .maildir(sent), envelopeFrom: "volunteer@mki.gov.kz")
-        #expect(try courier.deliverDue(now: now).map(\.result) == ["sent"])
+        #expect(try courier.deliverDue(now: now).map(\.result) == [.sent])
         #expect(try courier.deliverDue(now: now).isEmpty)
         #expect(try sent.pending().count == 1)
     }
@@ -75,9 +75,9 @@ import Testing
         let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let entry = try maildir.deliver(noise)
         let intake = try Letters.intake(folder)
-        let lines = try Sweep(maildir: maildir, intake: intake).run(now: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60))
+        let lines = try IntakePass(maildir: maildir, intake: intake).run(now: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60))
         #expect(lines.count == 1)
-        let taken = try #require(lines.first?.taken)
+        let taken = try #require(lines.first?.outcome)
         // No sender to answer, nothing decided: a closed case a person reads.
         #expect(taken.state == .closed)
         let caseID = try #require(taken.caseID)

@@ -6,12 +6,16 @@ import Store
 ///
 /// Every state is written even at zero: a series that vanishes when its count drops to nothing
 /// breaks alerts such as `tizilim_notices{state="failed"} > 0` and leaves gaps in graphs.
-struct Metrics: Equatable {
+public struct Metrics: Equatable {
     /// What the daemon counts itself since it started: the store cannot know about a login
     /// that failed or a server that was down.
-    struct Counters: Sendable, Equatable {
-        var imapErrors: Int = 0
-        var smtpErrors: Int = 0
+    public struct Counters: Sendable, Equatable {
+        public var imapErrors: Int = 0
+        public var smtpErrors: Int = 0
+        public init(imapErrors: Int = 0, smtpErrors: Int = 0) {
+            self.imapErrors = imapErrors
+            self.smtpErrors = smtpErrors
+        }
     }
 
     var messages: Int = 0
@@ -72,31 +76,14 @@ struct Metrics: Equatable {
 extension Metrics {
     /// Reads the figures from the store at `now`.
     init(database: Database, now: LocalDateTime, counters: Counters) throws {
-        let moment = now.utcSeconds
-        let today = LocalDateTime(date: now.date, hour: 0, minute: 0).utcSeconds
-        // Asia/Almaty keeps UTC+5 all year: a day is always 86,400 seconds.
-        let tomorrow = today + 86_400
+        let figures = try StoreFigures(database, now: now)
         self.counters = counters
-        messages = Int(try database.query("SELECT count(*) FROM messages").first?.int(0) ?? 0)
-        for row in try database.query("SELECT state, count(*) FROM cases GROUP BY state") {
-            if let state = row.text(0) { casesByState[state] = Int(row.int(1) ?? 0) }
-        }
-        for row in try database.query("SELECT state, count(*) FROM outbox GROUP BY state") {
-            if let state = row.text(0) { noticesByState[state] = Int(row.int(1) ?? 0) }
-        }
-        if let oldest = try database.query("SELECT min(created_at) FROM outbox WHERE state = 'queued'").first?.int(0) {
-            oldestQueuedNoticeSeconds = max(0, moment - oldest)
-        }
-        let review = CaseState.underReview.rawValue
-        let refinement = CaseState.refinementRequested.rawValue
-        reviewDeadlinesDueToday = Int(try database.query(
-            "SELECT count(*) FROM cases WHERE state = ? AND review_deadline >= ? AND review_deadline < ?",
-            [.text(review), .int(today), .int(tomorrow)]).first?.int(0) ?? 0)
-        overdueReviews = Int(try database.query(
-            "SELECT count(*) FROM cases WHERE state = ? AND review_deadline < ?",
-            [.text(review), .int(moment)]).first?.int(0) ?? 0)
-        overdueRefinements = Int(try database.query(
-            "SELECT count(*) FROM cases WHERE state = ? AND refinement_deadline < ?",
-            [.text(refinement), .int(moment)]).first?.int(0) ?? 0)
+        messages = figures.messages
+        casesByState = figures.casesByState
+        noticesByState = figures.noticesByState
+        oldestQueuedNoticeSeconds = figures.oldestQueuedNoticeSeconds
+        reviewDeadlinesDueToday = figures.reviewDeadlinesDueToday
+        overdueReviews = figures.overdueReviews
+        overdueRefinements = figures.overdueRefinements
     }
 }

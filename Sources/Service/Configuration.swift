@@ -2,22 +2,24 @@ import Cases
 import Glibc
 import Intake
 import MIME
+import Mailbox
 import Notices
 
-/// The site's settings: built-in defaults, then the configuration file (`key = value` lines,
-/// `#` comments, as postfix's main.cf), then command-line flags, each overriding the last.
-struct Configuration {
-    struct Key {
-        let name: String
-        let defaultValue: String?
-        let help: String
-        var isSecretPath: Bool { name.hasSuffix("_password_file") }
+/// The installation's configuration as written: built-in defaults, then the configuration file
+/// (`key = value` lines, `#` comments, as postfix's main.cf), then command-line flags, each
+/// overriding the last. Validated whole when built; `Settings` is its typed reading.
+public struct Configuration: Sendable {
+    public struct Key: Sendable {
+        public let name: String
+        public let defaultValue: String?
+        public let help: String
+        public var isSecretPath: Bool { name.hasSuffix("_password_file") }
         /// `--calendar-file` for `calendar_file`.
-        var flag: String { name.replacingUnderscores() }
+        public var flag: String { String(name.map { $0 == "_" ? "-" : $0 }) }
     }
 
     /// Every key, in the order `config check` prints them.
-    static let keys: [Key] = [
+    public static let keys: [Key] = [
         Key(name: "maildir", defaultValue: "var/maildir", help: "the Maildir the daemon takes messages from"),
         Key(name: "store", defaultValue: "var/tizilim.sqlite", help: "the SQLite store"),
         Key(name: "sent", defaultValue: "var/sent", help: "Maildir for notices when no smtp_url is set"),
@@ -46,33 +48,30 @@ struct Configuration {
         Key(name: "metrics_file", defaultValue: nil, help: "Prometheus text file for node_exporter"),
     ]
 
-    static let defaultPath = "/etc/tizilim/tizilim.conf"
+    public static let defaultPath = "/etc/tizilim/tizilim.conf"
 
-    /// The options a command that reads the configuration accepts.
-    static var options: [Arguments.Option] {
-        [.value("config", "FILE", "configuration file (default \(defaultPath) if it exists)")]
-            + keys.map { .value($0.flag, $0.name.uppercased(), $0.help) }
-    }
-
-    struct Problem: Error, CustomStringConvertible {
-        let description: String
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
     private(set) var values: [String: String] = [:]
     /// Where each value came from: "default", "FILE:LINE" or "--flag".
     private(set) var origins: [String: String] = [:]
-    let file: String?
+    public let file: String?
 
-    subscript(_ key: String) -> String? { values[key] }
+    public subscript(_ key: String) -> String? { values[key] }
 
-    init(_ arguments: Arguments) throws(Problem) {
+    /// `file`: the configuration file named by `--config`, else the default path when it exists.
+    /// `flags`: values given on the command line, by key name (`store`, not `--store`).
+    public init(file named: String?, flags: [String: String]) throws(Problem) {
         for key in Self.keys {
             if let value = key.defaultValue {
                 values[key.name] = value
                 origins[key.name] = "default"
             }
         }
-        var path = arguments.value("config")
+        var path = named
         if path == nil, access(Self.defaultPath, F_OK) == 0 { path = Self.defaultPath }
         file = path
         if let path {
@@ -82,7 +81,7 @@ struct Configuration {
             try read(String(decoding: bytes, as: UTF8.self), file: path)
         }
         for key in Self.keys {
-            if let value = arguments.value(key.flag) {
+            if let value = flags[key.name] {
                 values[key.name] = value
                 origins[key.name] = "--" + key.flag
             }
@@ -143,7 +142,7 @@ struct Configuration {
     }
 
     /// A secret from its file: the first line, without the newline.
-    func secret(_ key: String) throws(Problem) -> String? {
+    public func secret(_ key: String) throws(Problem) -> String? {
         guard let path = values[key] else { return nil }
         guard let bytes = try? MessageFile.read(path) else {
             throw Problem(description: "\(key) = \(path): cannot read the file")
@@ -151,7 +150,7 @@ struct Configuration {
         return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
     }
 
-    func calendar() throws(Problem) -> BusinessCalendar {
+    public func calendar() throws(Problem) -> BusinessCalendar {
         let hours = WorkingHours(parsing: values["working_hours"] ?? "") ?? .default
         var overrides = CalendarOverrides.none
         if let path = values["calendar_file"] {
@@ -167,7 +166,7 @@ struct Configuration {
         return BusinessCalendar(overrides: overrides, workingHours: hours)
     }
 
-    func intakeSettings() throws(Problem) -> IntakeSettings {
+    public func intakeSettings() throws(Problem) -> IntakeSettings {
         var policy = values["decisions"] == "review" ? DecisionPolicy.review : DecisionPolicy.auto
         policy.warningBusinessHours = Int(values["warning_hours"] ?? "") ?? 8
         var templates = NoticeTemplates.builtIn
@@ -191,7 +190,7 @@ struct Configuration {
     }
 
     /// `65536`, `64K`, `64M`, `1G` (powers of 1024), as bytes; nil if it is not a size.
-    static func byteCount(_ text: String) -> Int? {
+    public static func byteCount(_ text: String) -> Int? {
         var digits = Substring(text)
         var unit = 1
         if let last = digits.last, let shift = ["K": 10, "M": 20, "G": 30][last.uppercased()] {
@@ -206,7 +205,7 @@ struct Configuration {
     }
 
     /// The effective configuration, one `key = value` per line, secrets' files named but never read out.
-    func describe() -> String {
+    public func describe() -> String {
         var out = "# effective configuration" + (file.map { " (file: \($0))" } ?? " (no file: built-in defaults)") + "\n"
         for key in Self.keys {
             let value = values[key.name]
@@ -221,8 +220,4 @@ struct Configuration {
 private func trim(_ s: Substring) -> String {
     let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
     return String(s.drop(while: blank).reversed().drop(while: blank).reversed())
-}
-
-extension String {
-    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
 }

@@ -1,7 +1,7 @@
 import Cases
 
 /// A case with who it is about, as staff look it up: by name, e-mail, IIN or organisation.
-public struct DocketEntry: Sendable, Equatable {
+public struct CaseWithApplicant: Sendable, Equatable {
     public let record: CaseRecord
     /// The applicants row, when the case's form named someone.
     public let applicant: ApplicantIdentity?
@@ -14,14 +14,14 @@ public struct DocketEntry: Sendable, Equatable {
 
 /// Every case with its applicant in one query: the officer's list is filtered and ordered by the
 /// caller, because "what needs a person first" is policy, not storage.
-public struct Docket {
+public struct CasesWithApplicants {
     public let database: Database
 
     public init(_ database: Database) {
         self.database = database
     }
 
-    public func entries() throws -> [DocketEntry] {
+    public func entries() throws -> [CaseWithApplicant] {
         let caseColumns = CaseBook.columns.split(separator: ",")
             .map { "c." + $0.trimmingCharacters() }.joined(separator: ", ")
         return try database.query("""
@@ -30,7 +30,7 @@ public struct Docket {
             """).map { row in
             let record = CaseBook.record(Row(values: Array(row.values[0..<14])))
             let applicant = row.int(14) == nil ? nil : RegisterBook.identity(Row(values: Array(row.values[15...])))
-            return DocketEntry(record: record, applicant: applicant)
+            return CaseWithApplicant(record: record, applicant: applicant)
         }
     }
 }

@@ -2,17 +2,17 @@ import Glibc
 
 /// sd_notify(3) without libsystemd: one datagram to `$NOTIFY_SOCKET`. Outside systemd the
 /// variable is unset and every call does nothing.
-struct SystemdNotifier {
-    let socketPath: String?
+public struct SystemdNotifier {
+    public let socketPath: String?
     /// Half the watchdog interval systemd asks for, in seconds; nil when there is no watchdog.
-    let watchdogInterval: Double?
+    public let watchdogInterval: Double?
 
-    init(environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) {
+    public init(environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) {
         socketPath = environment("NOTIFY_SOCKET").flatMap { $0.isEmpty ? nil : $0 }
         watchdogInterval = environment("WATCHDOG_USEC").flatMap(Double.init).map { $0 / 2_000_000 }
     }
 
-    func notify(_ state: String) {
+    public func notify(_ state: String) {
         guard let path = socketPath else { return }
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return }

@@ -4,10 +4,10 @@ import MIME
 import Store
 
 /// One message being taken, inside the intake's transaction.
-struct TakingContext {
+struct LetterRouting {
     let intake: Intake
-    /// The letter as read before the transaction: its bytes, header fields and forms (`Intake.Prepared`).
-    let letter: Intake.Prepared
+    /// The letter as read before the transaction: its bytes, header fields and forms (`Intake.ParsedLetter`).
+    let letter: Intake.ParsedLetter
     let path: String
     let arrivedAt: LocalDateTime
 
@@ -18,11 +18,11 @@ struct TakingContext {
     var messages: MessageLog { MessageLog(intake.database) }
     var settings: IntakeSettings { intake.settings }
 
-    func take() throws -> Intake.Taken {
+    func take() throws -> Intake.LetterOutcome {
         if let id = letter.messageID, let sender = letter.sender, let earlier = try messages.find(messageID: id, sender: sender) {
             // Re-sent or re-encoded on the way: the letter is one, so is its case.
             try log(caseID: earlier.caseID, disposition: .duplicate, record: nil)
-            return Intake.Taken(disposition: .duplicate, caseID: try intake.humanID(earlier.caseID), state: nil,
+            return Intake.LetterOutcome(disposition: .duplicate, caseID: try intake.humanID(earlier.caseID), state: nil,
                                 notices: [], note: "same Message-ID as \(earlier.maildirPath)")
         }
         let automatic = letter.autoSubmission
@@ -66,7 +66,7 @@ struct TakingContext {
     // MARK: the kinds of message
 
     /// A delivery failure of one of our notices: the case's address is dead, staff must act.
-    func bounce(_ reference: CaseReference) throws -> Intake.Taken {
+    func bounce(_ reference: CaseReference) throws -> Intake.LetterOutcome {
         var target: CaseRecord?
         for id in reference.noticeIDs {
             if let item = try Outbox(intake.database).find(messageID: id), let caseID = item.caseID {
@@ -77,7 +77,7 @@ struct TakingContext {
         if target == nil { target = try referencedCase(reference) }
         guard let target else {
             try log(caseID: nil, disposition: .ignored, record: nil)
-            return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [],
+            return Intake.LetterOutcome(disposition: .ignored, caseID: nil, state: nil, notices: [],
                                 note: "a delivery failure of no notice of ours")
         }
         let outcome = CaseMachine.apply(.noticeBounced(at: arrivedAt), to: target.snapshot,
@@ -86,11 +86,11 @@ struct TakingContext {
     }
 
     /// An auto-reply, read receipt or list mail: never answered; kept in its case if it has one.
-    func automaticMail(_ reference: CaseReference, reasons: [String]) throws -> Intake.Taken {
+    func automaticMail(_ reference: CaseReference, reasons: [String]) throws -> Intake.LetterOutcome {
         let reason = reasons.joined(separator: "; ")
         guard let target = try referencedCase(reference) else {
             try log(caseID: nil, disposition: .ignored, record: nil)
-            return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: reason)
+            return Intake.LetterOutcome(disposition: .ignored, caseID: nil, state: nil, notices: [], note: reason)
         }
         let outcome = CaseMachine.apply(.automaticMessage(reason: reason, at: arrivedAt), to: target.snapshot,
                                         policy: settings.policy, calendar: settings.calendar)
@@ -99,7 +99,7 @@ struct TakingContext {
 
     /// The applicant writes again in a case that is still open, or writes without a form in
     /// any case they name.
-    func resubmit(_ target: CaseRecord, reading: ApplicationReader.Result, record: ApplicationRecord) throws -> Intake.Taken {
+    func resubmit(_ target: CaseRecord, reading: ApplicationReader.Result, record: ApplicationRecord) throws -> Intake.LetterOutcome {
         var assessment = Assessment(reading)
         if let flag = authenticityFlag { assessment.flags.append(flag) }
         let outcome = CaseMachine.apply(.resubmitted(assessment: assessment, at: arrivedAt), to: target.snapshot,
@@ -112,7 +112,7 @@ struct TakingContext {
         return try apply(outcome, to: target, disposition: .resubmitted, record: record, note: nil)
     }
 
-    func open(reading: ApplicationReader.Result, record: ApplicationRecord) throws -> Intake.Taken {
+    func open(reading: ApplicationReader.Result, record: ApplicationRecord) throws -> Intake.LetterOutcome {
         let intent = CaseIntent(reading.application)
         var assessment = Assessment(reading, intent: intent)
         if let flag = authenticityFlag { assessment.flags.append(flag) }
@@ -122,7 +122,7 @@ struct TakingContext {
     /// Opens a case for this message and records it, its applicant and the notices the opening
     /// causes; `quiet` leaves the notices out (the timers and flags stay).
     func open(intent: CaseIntent, assessment: Assessment, record: ApplicationRecord?, note: String?,
-              quiet: Bool) throws -> Intake.Taken {
+              quiet: Bool) throws -> Intake.LetterOutcome {
         let who = record?.identity ?? ApplicantIdentity()
         let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
                                                                   email: intent == .application ? nil : who.email ?? letter.sender)
@@ -133,7 +133,7 @@ struct TakingContext {
         case .failure(let refusal):
             // Opening an unopened case cannot be refused; if it ever is, keep the message and say why.
             try log(caseID: nil, disposition: .ignored, record: record)
-            return Intake.Taken(disposition: .ignored, caseID: nil, state: nil, notices: [], note: refusal.reason)
+            return Intake.LetterOutcome(disposition: .ignored, caseID: nil, state: nil, notices: [], note: refusal.reason)
         }
         let applicantID = who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil
             ? try RegisterBook(intake.database).applicant(who) : nil
@@ -143,18 +143,18 @@ struct TakingContext {
         let performer = EffectPerformer(intake: intake, record: created, application: record, trigger: logged,
                                         triggerReferences: letter.references, at: arrivedAt)
         let notices = try performer.perform(transition)
-        return Intake.Taken(disposition: .opened, caseID: created.humanID, state: transition.state,
+        return Intake.LetterOutcome(disposition: .opened, caseID: created.humanID, state: transition.state,
                             notices: notices, note: note)
     }
 
     // MARK: steps
 
-    func apply(_ outcome: Result<Transition, Refusal>, to target: CaseRecord, disposition: Intake.Taken.Disposition,
-               record: ApplicationRecord?, note: String?) throws -> Intake.Taken {
+    func apply(_ outcome: Result<Transition, Refusal>, to target: CaseRecord, disposition: Intake.LetterOutcome.Disposition,
+               record: ApplicationRecord?, note: String?) throws -> Intake.LetterOutcome {
         let logged = try log(caseID: target.id, disposition: disposition, record: record)
         switch outcome {
         case .failure(let refusal):
-            return Intake.Taken(disposition: disposition, caseID: target.humanID, state: target.snapshot.state,
+            return Intake.LetterOutcome(disposition: disposition, caseID: target.humanID, state: target.snapshot.state,
                                 notices: [], note: refusal.reason)
         case .success(let transition):
             try book.record(transition, caseID: target.id, at: arrivedAt)
@@ -169,7 +169,7 @@ struct TakingContext {
                                             trigger: answered ? logged : nil,
                                             triggerReferences: answered ? letter.references : nil, at: arrivedAt)
             let notices = try performer.perform(transition)
-            return Intake.Taken(disposition: disposition, caseID: target.humanID, state: transition.state,
+            return Intake.LetterOutcome(disposition: disposition, caseID: target.humanID, state: transition.state,
                                 notices: notices, note: note)
         }
     }
@@ -210,7 +210,7 @@ struct TakingContext {
     }
 
     @discardableResult
-    func log(caseID: Int64?, disposition: Intake.Taken.Disposition, record: ApplicationRecord?) throws -> StoredMessage {
+    func log(caseID: Int64?, disposition: Intake.LetterOutcome.Disposition, record: ApplicationRecord?) throws -> StoredMessage {
         try messages.insert(sha256: letter.sha256, messageID: letter.messageID, sender: letter.sender, subject: letter.subject,
                             maildirPath: path, size: message.size, receivedAt: arrivedAt, caseID: caseID,
                             disposition: disposition.rawValue, application: record?.json)

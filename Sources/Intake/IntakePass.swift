@@ -7,7 +7,7 @@ import Store
 /// One pass over the mailbox: every message waiting in the Maildir, oldest first, with the
 /// timers that came due before each one fired first, so replaying a backlog gives the cases
 /// the same history as living through it; then the timers due by `now`.
-public struct Sweep {
+public struct IntakePass {
     public let maildir: Maildir
     public let intake: Intake
 
@@ -21,24 +21,24 @@ public struct Sweep {
         self.intake = intake
     }
 
-    public struct Line: Sendable, Equatable {
+    public struct Step: Sendable, Equatable {
         /// The Maildir file, or the timer, that caused it.
         public let source: String
-        public let taken: Intake.Taken
+        public let outcome: Intake.LetterOutcome
         /// The message's own Message-ID, so the log ties a letter to its case.
         public var messageID: String? = nil
     }
 
     /// `includeCur`: also take messages already in `cur/` that the store has never seen (a
     /// mail client or a previous tool marked them read), as at the first start on a mailbox.
-    public func run(now: LocalDateTime, includeCur: Bool = false) throws -> [Line] {
+    public func run(now: LocalDateTime, includeCur: Bool = false) throws -> [Step] {
         var waiting = try maildir.pending()
         if includeCur {
             let log = MessageLog(intake.database)
             waiting += try maildir.entries(in: .cur).filter { try !log.knows(maildirName: $0.baseName) }
             waiting.sort { ($0.deliveredUTCSeconds, $0.name) < ($1.deliveredUTCSeconds, $1.name) }
         }
-        var lines: [Line] = []
+        var lines: [Step] = []
         let batches = stride(from: 0, to: waiting.count, by: batchSize).map {
             Array(waiting[$0..<min($0 + batchSize, waiting.count)])
         }
@@ -55,7 +55,7 @@ public struct Sweep {
         return lines
     }
 
-    typealias PreparedMessage = (entry: MaildirEntry, arrived: LocalDateTime, message: Intake.Prepared)
+    typealias ParsedEntry = (entry: MaildirEntry, arrived: LocalDateTime, message: Intake.ParsedLetter)
 
     /// Reads and parses a batch on every core, in the background; nothing here touches the
     /// store, so the transaction holds only the store's own work.
@@ -79,7 +79,7 @@ public struct Sweep {
                     slots.set(i, Intake.prepare(bytes, year: arrivals[i].date.year, legacyCharset: charset))
                 }
             }
-            var prepared: [PreparedMessage] = []
+            var prepared: [ParsedEntry] = []
             for (i, entry) in entries.enumerated() {
                 if let message = slots.get(i) { prepared.append((entry, arrivals[i], message)) }
             }
@@ -88,21 +88,21 @@ public struct Sweep {
         return reading
     }
 
-    func commit(_ prepared: [PreparedMessage], lines: inout [Line]) throws {
+    func commit(_ prepared: [ParsedEntry], lines: inout [Step]) throws {
         var taken: [(entry: MaildirEntry, sha: String)] = []
-        var committed: [Line] = []
+        var committed: [Step] = []
         // One commit, so one fsync, for the batch; each message is still all-or-nothing
         // inside it (a savepoint), and no file moves before the commit.
         try intake.database.transaction {
             for item in prepared {
                 committed += try fireTimers(asOf: item.arrived)
                 let result = try intake.take(item.message, path: item.entry.path, arrivedAt: item.arrived)
-                committed.append(Line(source: item.entry.description, taken: result, messageID: item.message.messageID))
+                committed.append(Step(source: item.entry.description, outcome: result, messageID: item.message.messageID))
                 taken.append((item.entry, item.message.sha256))
             }
         }
         lines += committed
-        // Committed: now the files may move. A crash before this only means the next sweep
+        // Committed: now the files may move. A crash before this only means the next pass
         // finds them again and recognises their SHA-256.
         var moves: [(sha: String, from: String, to: String)] = []
         for (entry, sha) in taken where entry.folder == .new {
@@ -114,20 +114,20 @@ public struct Sweep {
         }
     }
 
-    func fireTimers(asOf time: LocalDateTime) throws -> [Line] {
-        try intake.fireTimers(asOf: time).map { Line(source: "timer \($0.note ?? "")", taken: $0) }
+    func fireTimers(asOf time: LocalDateTime) throws -> [Step] {
+        try intake.fireTimers(asOf: time).map { Step(source: "timer \($0.note ?? "")", outcome: $0) }
     }
 }
 
 /// A batch being read in the background.
 final class BatchReading: @unchecked Sendable {
     let group = DispatchGroup()
-    private var result: [Sweep.PreparedMessage] = []
+    private var result: [IntakePass.ParsedEntry] = []
 
-    func finish(_ prepared: [Sweep.PreparedMessage]) { result = prepared }
+    func finish(_ prepared: [IntakePass.ParsedEntry]) { result = prepared }
 
     /// The group's wait orders the write in `finish` before this read.
-    func wait() -> [Sweep.PreparedMessage] {
+    func wait() -> [IntakePass.ParsedEntry] {
         group.wait()
         return result
     }
@@ -135,18 +135,18 @@ final class BatchReading: @unchecked Sendable {
 
 /// Results written by concurrent readers, one slot each.
 final class PreparedSlots: @unchecked Sendable {
-    private var slots: [Intake.Prepared?]
+    private var slots: [Intake.ParsedLetter?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ value: Intake.Prepared) {
+    func set(_ i: Int, _ value: Intake.ParsedLetter) {
         lock.lock()
         slots[i] = value
         lock.unlock()
     }
 
-    func get(_ i: Int) -> Intake.Prepared? {
+    func get(_ i: Int) -> Intake.ParsedLetter? {
         lock.lock()
         defer { lock.unlock() }
         return slots[i]

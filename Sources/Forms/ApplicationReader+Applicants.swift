@@ -57,6 +57,16 @@ extension ApplicationReader {
         let whole = read(message, currentYear: currentYear, automatic: known)
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic { return (whole, [whole]) }
+        // Most letters are one applicant's own: nothing forwarded, one form. Taking them apart
+        // again would read every part twice.
+        if whole.application.companions.isEmpty, whole.application.conflicts.isEmpty, !mayHoldForwards(message) {
+            var single = whole
+            let paths = whole.sources.map(\.partPath)
+            let attached = message.attachments.filter { paths.contains($0.path) }
+            single.origin = Origin(place: !attached.isEmpty && attached.count == paths.count ? .attachment : .body,
+                                   partPaths: paths, filenames: attached.compactMap(\.filename))
+            return (whole, [single])
+        }
         let units = ApplicantUnits(message)
         let clusters = units.clusters()
         guard clusters.count > 1 else {
@@ -69,6 +79,24 @@ extension ApplicationReader {
             result.origin = units.origin(of: cluster)
             return result
         })
+    }
+}
+
+extension ApplicationReader {
+    /// A forwarded message inside, or text that may hold an inline forward.
+    static func mayHoldForwards(_ message: Message) -> Bool {
+        if message.parts.contains(where: { $0.message != nil }) { return true }
+        for part in message.textParts {
+            guard let text = part.text(legacyCharset: message.header.legacyCharset)?.text else { continue }
+            if part.contentType.subtype == "html" {
+                if ["From:", "От:", "От кого:", "Кімнен:", "Forwarded", "Пересылаемое", "forwarded message"].contains(where: { text.contains($0) }) {
+                    return true
+                }
+            } else if !InlineForward.find(in: text).isEmpty {
+                return true
+            }
+        }
+        return false
     }
 }
 

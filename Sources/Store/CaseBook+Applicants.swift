@@ -63,6 +63,16 @@ extension CaseBook {
         return (iins, bins)
     }
 
+    /// Whether a letter naming this IIN or BIN would make the case hold two different ones:
+    /// the store's refusal, asked in the one place cases are continued.
+    public func wouldHoldTwoIdentities(caseID: Int64, iin: String?, bin: String?) throws -> Bool {
+        guard iin != nil || bin != nil else { return false }
+        let held = try identityNumbers(caseID: caseID)
+        if let iin, held.iins.contains(where: { $0 != iin }) { return true }
+        if let bin, held.bins.contains(where: { $0 != bin }) { return true }
+        return false
+    }
+
     /// Cases whose letters name two different IINs or two different BINs: what `doctor` reports.
     public func casesHoldingSeveralIdentities() throws -> [(humanID: String, numbers: [String])] {
         let rows = try database.query("""

@@ -206,4 +206,43 @@ private func officeLetter(_ id: String, body: String, inReplyTo: String? = nil, 
         #expect(text.contains("06.02.2026"))
         #expect(sent[1].recipient == kim.email)
     }
+
+    @Test func mergeAndSplitAreRecordedWithTheActorReversibleAndRefusedAcrossTwoIINs() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        let intake = try Letters.intake(folder, policy: .review)
+        let first = try intake.take(Letters.letter(from: kim.email, messageID: "m1@mail.ru", body: kim.form()),
+                                    path: "new/m1", arrivedAt: monday)
+        let second = try intake.take(Letters.letter(from: "viktor.kim@gmail.com", messageID: "m2@gmail.com", body: kim.form()),
+                                     path: "new/m2", arrivedAt: Letters.at("2026-02-02", 11, 0))
+        let other = try intake.take(Letters.letter(from: asanov.email, messageID: "m3@mail.kz", body: asanov.form()),
+                                    path: "new/m3", arrivedAt: Letters.at("2026-02-02", 11, 30))
+        let noon = Letters.at("2026-02-02", 12, 0)
+        // Two people are never one case.
+        guard case .failure(let refusal) = try intake.merge(into: first.caseID!, from: other.caseID!, actor: "a.nurlanova", at: noon)
+        else { Issue.record("merging two IINs was allowed"); return }
+        #expect(refusal.reason.contains("different IINs"))
+
+        let merged = try intake.merge(into: first.caseID!, from: second.caseID!, actor: "a.nurlanova", at: noon).get()
+        #expect(merged.messages == 1)
+        let book = CaseBook(intake.database), log = MessageLog(intake.database)
+        let a = try caseRecord(intake, first.caseID), b = try caseRecord(intake, second.caseID)
+        #expect(b.snapshot.state == .closed)
+        #expect(try book.armedTimers(caseID: b.id).isEmpty)
+        #expect(try log.messages(caseID: a.id).map(\.messageID) == ["m1@mail.ru", "m2@gmail.com"])
+        #expect(try book.events(caseID: b.id).last.map { ($0.event.type, $0.event.actor) } ?? ("", "") == ("merged-into", "a.nurlanova"))
+        #expect(try book.events(caseID: a.id).last.map { ($0.event.type, $0.event.actor) } ?? ("", "") == ("merged", "a.nurlanova"))
+
+        // Undone by a split, by another officer: the letter is a case of its own again.
+        let split = try intake.split(first.caseID!, message: "m2@gmail.com", actor: "b.serikov", at: Letters.at("2026-02-02", 13, 0)).get()
+        let c = try caseRecord(intake, split.otherCaseID)
+        #expect(c.snapshot.state == .underReview)
+        #expect(try log.messages(caseID: c.id).map(\.messageID) == ["m2@gmail.com"])
+        #expect(try log.messages(caseID: a.id).map(\.messageID) == ["m1@mail.ru"])
+        #expect(try book.events(caseID: a.id).last?.event.actor == "b.serikov")
+        #expect(try Outbox(intake.database).items(caseID: c.id).isEmpty, "a split sends nothing")
+        let kinds = try CaseLinks(intake.database).links(caseID: a.id).map(\.kind)
+        #expect(kinds.contains(.merged) && kinds.contains(.split))
+        #expect(try book.casesHoldingSeveralIdentities().isEmpty)
+    }
 }

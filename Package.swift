@@ -28,25 +28,27 @@ let package = Package(
 
         // RFC 5322 / MIME: parsing and building messages. Knows nothing of files, SQL or the law.
         .target(name: "MIME", path: "Sources/MIME"),
-        .target(name: "Cases", path: "Sources/Cases"),
+        // The Annex 2 vocabulary the other modules share: who applies and which fields the forms have.
+        .target(name: "Annex2", path: "Sources/Annex2"),
+        .target(name: "Cases", dependencies: ["Annex2"], path: "Sources/Cases"),
 
         // Annex 2 forms: reading DOCX/ODT/HTML/text into documents, the form catalogue, validation.
-        .target(name: "Forms", dependencies: ["MIME", "CZlib", "Cases"], path: "Sources/Forms"),
+        .target(name: "Forms", dependencies: ["MIME", "Annex2", "CZlib"], path: "Sources/Forms"),
 
         // SQLite through the C API: schema, migrations, transactions. Knows nothing of parsing.
         .target(name: "Store", dependencies: ["CSQLite", "Cases"], path: "Sources/Store"),
 
         // The applicant's notices in Kazakh and Russian: templates, rendering, the outgoing message.
-        .target(name: "Notices", dependencies: ["MIME", "Forms", "Cases"], path: "Sources/Notices"),
+        .target(name: "Notices", dependencies: ["MIME", "Annex2", "Cases"], path: "Sources/Notices"),
 
         // Mail transport: the Maildir (delivery, claim, watching), IMAP fetch and SMTP send through libcurl.
         .target(name: "Mailbox", dependencies: ["CCurlShim", "CCurl"], path: "Sources/Mailbox"),
 
         // Annex 1: the register's public columns and its exports for the ministry's website.
-        .target(name: "Register", dependencies: ["Forms", "CZlib"], path: "Sources/Register"),
+        .target(name: "Register", dependencies: ["Annex2", "CZlib"], path: "Sources/Register"),
 
         // One message or one timer through parser, forms, case machine and store, in one transaction.
-        .target(name: "Intake", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "CCrypto"],
+        .target(name: "Intake", dependencies: ["MIME", "Annex2", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "CCrypto"],
                 path: "Sources/Intake"),
 
         // The daemon: typed settings, the installation opened for work, the pass and the loop
@@ -56,7 +58,7 @@ let package = Package(
 
         // The command line as a library, so tests drive it in-process. Formats what the library
         // returns; links no C library of its own.
-        .target(name: "CLI", dependencies: ["MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "Intake",
+        .target(name: "CLI", dependencies: ["MIME", "Annex2", "Forms", "Cases", "Store", "Notices", "Mailbox", "Register", "Intake",
                                             "Service"],
                 path: "Sources/CLI"),
         .executableTarget(name: "tizilim", dependencies: ["CLI"], path: "Sources/tizilim"),
@@ -69,21 +71,21 @@ let package = Package(
                           path: "Benchmarks/Sources/intake-bench"),
         .target(name: "FuzzDriver", path: "Tests/Fuzz/FuzzDriver"),
         .executableTarget(name: "mime-fuzz", dependencies: ["MIME", "FuzzDriver"], path: "Tests/Fuzz/mime-fuzz"),
-        .executableTarget(name: "forms-fuzz", dependencies: ["Forms", "FuzzDriver"], path: "Tests/Fuzz/forms-fuzz"),
-        .executableTarget(name: "text-form-fuzz", dependencies: ["Forms", "MIME", "FuzzDriver"], path: "Tests/Fuzz/text-form-fuzz"),
+        .executableTarget(name: "forms-fuzz", dependencies: ["Forms", "Annex2", "Register", "FuzzDriver"], path: "Tests/Fuzz/forms-fuzz"),
+        .executableTarget(name: "text-form-fuzz", dependencies: ["Forms", "Annex2", "MIME", "FuzzDriver"], path: "Tests/Fuzz/text-form-fuzz"),
 
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
-        .testTarget(name: "FormsTests", dependencies: ["Forms", "MIME", "TestRig"], path: "Tests/FormsTests", exclude: ["Fixtures"]),
+        .testTarget(name: "FormsTests", dependencies: ["Forms", "Annex2", "MIME", "Register", "TestRig"], path: "Tests/FormsTests", exclude: ["Fixtures"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Cases"], path: "Tests/StoreTests"),
-        .testTarget(name: "NoticesTests", dependencies: ["Notices", "MIME", "Forms", "Cases"], path: "Tests/NoticesTests"),
+        .testTarget(name: "NoticesTests", dependencies: ["Notices", "Annex2", "MIME", "Forms", "Cases"], path: "Tests/NoticesTests"),
         // Real servers for tests: Dovecot and an SMTP server on loopback, started and stopped here.
         .target(name: "TestRig", path: "Tests/TestRig", exclude: ["rig"]),
         .testTarget(name: "MailboxTests", dependencies: ["Mailbox", "TestRig"], path: "Tests/MailboxTests"),
-        .testTarget(name: "RegisterTests", dependencies: ["Register", "Forms"], path: "Tests/RegisterTests"),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig"],
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "Annex2", "Forms", "Intake"], path: "Tests/RegisterTests"),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Annex2", "Register", "MIME", "Forms", "Cases", "Store", "Notices", "Mailbox", "TestRig"],
                     path: "Tests/IntakeTests"),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Service", "MIME", "Forms", "Store", "Mailbox", "TestRig"], path: "Tests/CLITests"),
-        .testTarget(name: "CasesTests", dependencies: ["Cases"], path: "Tests/CasesTests"),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Service", "Annex2", "MIME", "Forms", "Store", "Mailbox", "TestRig"], path: "Tests/CLITests"),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "Annex2"], path: "Tests/CasesTests"),
     ],
     // Poppler's headers need C++17.
     cxxLanguageStandard: .cxx17

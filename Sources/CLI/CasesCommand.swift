@@ -1,3 +1,4 @@
+import Annex2
 import Service
 import Cases
 import Forms

@@ -1,3 +1,5 @@
+import Annex2
+
 /// Whether a letter continues an open case: the one rule, over values, that the intake asks for
 /// every candidate case. A letter continues a case only when it is linked to it (it answers one
 /// of the case's notices or carries its tag, from an address the case knows; or it comes from

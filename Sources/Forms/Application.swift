@@ -1,3 +1,4 @@
+import Annex2
 /// One applicant's application, merged from every source of one message, validated.
 public struct Application: Sendable {
     public enum FieldValue: Sendable, Equatable {

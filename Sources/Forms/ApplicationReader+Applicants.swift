@@ -1,4 +1,4 @@
-import Cases
+import Annex2
 import MIME
 
 /// One letter, several applicants: a regional office forwards three people's letters, attaches

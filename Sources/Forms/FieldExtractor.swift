@@ -1,3 +1,4 @@
+import Annex2
 /// What one source says, before merging and validation.
 public struct ExtractedForm: Sendable, Equatable {
     /// Annex 2 forms whose titles were recognised, in order of appearance.

@@ -1,3 +1,4 @@
+import Annex2
 /// Why a value an applicant typed cannot be accepted. Each case tells staff what was found (in English)
 /// and tells the applicant, in a complete Kazakh and a complete Russian sentence, which field is wrong
 /// and what to write instead: the refinement notice quotes these sentences as they are.

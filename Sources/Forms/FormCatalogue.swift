@@ -1,3 +1,4 @@
+import Annex2
 /// The forms of Annex 2 to the Rules (Order No. 127-НҚ of 31 March 2025).
 public enum FormKind: String, Sendable, CaseIterable {
     case application, volunteer, group, organization, coordinator, organizer, program, action

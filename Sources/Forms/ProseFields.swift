@@ -1,3 +1,4 @@
+import Annex2
 /// Identifying data written in sentences rather than on form lines: "Благотворительный фонд «…»
 /// (БИН 171040551207) уведомляет…", "Директор фонда Турсынова Гульнара Маратовна", "тел. +7 705 …,
 /// e-mail: …". Free-form notices (Rules p.13) have no form, yet the case engine must find the

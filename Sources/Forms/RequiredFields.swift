@@ -1,3 +1,4 @@
+import Annex2
 /// What each kind must fill in for the application to be complete (Rules p.8, Annex 2).
 ///
 /// Decisions, for the lawyer's review:

@@ -1,3 +1,4 @@
+import Annex2
 import Forms
 import Foundation
 import Register

@@ -1,3 +1,4 @@
+import Annex2
 import Cases
 import Forms
 import MIME

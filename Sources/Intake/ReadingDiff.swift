@@ -1,3 +1,4 @@
+import Annex2
 import Forms
 
 /// One difference between two readings of the same message, for staff to see what a parser

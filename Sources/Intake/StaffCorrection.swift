@@ -1,3 +1,4 @@
+import Annex2
 import Forms
 
 /// One `FIELD=VALUE` a staff member typed to correct what the parser read: checked like the

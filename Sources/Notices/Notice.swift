@@ -1,5 +1,5 @@
+import Annex2
 import Cases
-import Forms
 
 /// One notice of Rules p.10–13 to one applicant: what the templates need, nothing about mail.
 public struct Notice: Sendable, Equatable {

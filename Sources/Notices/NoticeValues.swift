@@ -1,5 +1,4 @@
 import Cases
-import Forms
 import MIME
 
 /// What each placeholder says in one language for one notice; nil when the notice has no value,

@@ -1,4 +1,4 @@
-import Forms
+import Annex2
 import Foundation
 import MIME
 

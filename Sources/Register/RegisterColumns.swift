@@ -1,4 +1,4 @@
-import Forms
+import Annex2
 
 /// The Annex 1 columns of one register entry (all but the number), as the applicant wrote them.
 ///
@@ -40,46 +40,6 @@ public struct RegisterColumns: Sendable, Equatable {
         self.programs = programs
         self.actions = actions
         self.termination = termination
-    }
-
-    public init(application: Application) {
-        let fields = application.fields
-        func text(_ field: FormField) -> String {
-            switch fields[field] {
-            case .text(let value): return value.trimmingSpaces
-            case .number(let value): return String(value)
-            default: return ""
-            }
-        }
-        let organizationName = text(.organizationName)
-        // An entry whose kind was never stated is filed by what the form shows: a legal entity's name
-        // makes it an organisation, anything else a volunteer.
-        let kind = application.kind ?? (organizationName.isEmpty ? .volunteer : .organization)
-        // Organisations publish their contacts (Rules p.9); a person publishes only e-mail and website.
-        let legalEntity = kind == .organization || (kind == .organizer && (!organizationName.isEmpty || fields[.bin] != nil))
-
-        self.init(kind: kind)
-        switch kind {
-        case .volunteer: volunteer = text(.fullName)
-        case .group: groupLeader = text(.fullName)
-        case .organization:
-            organizationHead = text(.headName).isEmpty ? text(.fullName) : text(.headName)
-            organization = organizationName
-        case .coordinator: coordinatorOrOrganizer = text(.fullName)
-        case .organizer: coordinatorOrOrganizer = legalEntity ? organizationName : text(.fullName)
-        }
-        contacts = RegisterContacts(email: text(.email), website: text(.website),
-                                    phone: legalEntity ? text(.phone) : "",
-                                    instagram: legalEntity ? text(.instagram) : "",
-                                    whatsapp: legalEntity ? text(.whatsapp) : "",
-                                    region: ActivityRegion.of(residence: text(.residence)))
-        programs = Self.activities(fields[.programs])
-        actions = Self.activities(fields[.actions])
-    }
-
-    static func activities(_ value: Application.FieldValue?) -> [RegisterActivity] {
-        guard case .objects(let forms)? = value else { return [] }
-        return forms.map(RegisterActivity.init(form:)).filter { !$0.isEmpty }
     }
 
     /// A copy marked as terminated on `date` (ISO yyyy-mm-dd), with staff's note.

@@ -1,5 +1,5 @@
+import Annex2
 import Foundation
-import Forms
 
 /// The columns as the store keeps them: one JSON object with English keys, sorted, so the same
 /// entry is always the same text (the store compares and logs it).

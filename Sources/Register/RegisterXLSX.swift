@@ -1,4 +1,3 @@
-import Forms
 
 /// The register as an Office Open XML workbook: one sheet, Annex 1's headings in a bold, frozen
 /// first row, then one row per entry. Inline strings, so there is no shared-string table to keep

@@ -1,5 +1,6 @@
 import Testing
 @testable import Cases
+import Annex2
 
 // The continuation rule, every combination of what links a letter to a case and what the two
 // say of the applicant. Each row is (how the letter refers to the case, who sent it, the case's

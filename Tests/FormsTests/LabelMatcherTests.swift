@@ -1,3 +1,4 @@
+import Annex2
 import Testing
 @testable import Forms
 

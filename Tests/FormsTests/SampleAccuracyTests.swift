@@ -1,3 +1,4 @@
+import Annex2
 import Foundation
 import Testing
 @testable import Forms

@@ -1,3 +1,4 @@
+import Register
 import Testing
 @testable import Forms
 

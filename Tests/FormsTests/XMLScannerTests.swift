@@ -1,3 +1,4 @@
+import Register
 import Foundation
 import Testing
 import TestRig

@@ -1,3 +1,4 @@
+import Register
 import Cases
 import Foundation
 import Forms

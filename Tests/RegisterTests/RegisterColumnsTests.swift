@@ -1,5 +1,7 @@
+import Annex2
 import Foundation
 import Forms
+import Intake
 @testable import Register
 import Testing
 

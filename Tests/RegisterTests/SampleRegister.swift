@@ -1,4 +1,6 @@
+import Annex2
 import Forms
+import Intake
 import Register
 
 /// Applications of every kind, read through `Application.build` as the daemon reads them, and the

@@ -1,3 +1,4 @@
+import Register
 import FuzzDriver
 import Forms
 

@@ -11,11 +11,23 @@ public struct ZipWriter: Sendable {
 
     public init() {}
 
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        // zlib's crc32 takes a uInt length: chunks of 1 GiB keep each call within it.
+        var crc: uLong = CZlib.crc32(0, nil, 0)
+        var offset = 0
+        while offset < bytes.count {
+            let n = min(bytes.count - offset, 1 << 30)
+            crc = bytes.withUnsafeBufferPointer { CZlib.crc32(crc, $0.baseAddress! + offset, uInt(n)) }
+            offset += n
+        }
+        return UInt32(truncatingIfNeeded: crc)
+    }
+
     public mutating func add(_ name: String, _ data: [UInt8], method: Method = .deflated) {
         let nameBytes = Array(name.utf8)
         let payload = method == .stored ? data : Self.deflateRaw(data)
         let methodCode: UInt16 = method == .stored ? 0 : 8
-        let crc = ZipArchive.crc32(data)
+        let crc = Self.crc32(data)
         let offset = body.count
         let flags: UInt16 = 1 << 11  // names are UTF-8
         let dosTime: UInt16 = 0, dosDate: UInt16 = (0 << 9) | (1 << 5) | 1

@@ -25,10 +25,4 @@ public enum ApplicantKind: String, Sendable, CaseIterable {
     }
 
     public func name(language: String) -> String { language == "ru" ? russian : kazakh }
-
-    /// The questionnaire of Annex 2 this kind fills in.
-    public var questionnaire: FormKind {
-        // Each kind's questionnaire carries the kind's own name.
-        FormKind(rawValue: rawValue)!
-    }
 }

@@ -126,6 +126,9 @@ struct EffectPerformer {
         return "staff-warning"
     }
 
+    /// How many applicants' daily limits one forwarding address may use up.
+    static let forwardedApplicantsPerSenderLimit = 10
+
     /// Why this address gets no notice, if it gets none: loops and floods are worse than silence.
     func suppression(for to: MailAddress) throws -> String? {
         let local = to.localPart.lowercased()
@@ -147,6 +150,13 @@ struct EffectPerformer {
                 ?? outbox.count(caseID: record.id, since: since)
             if sent >= settings.maxNoticesPerSenderPerDay {
                 return "more than \(settings.maxNoticesPerSenderPerDay) notices about this applicant in a day"
+            }
+            // Forwards name the addresses we write to: one sender's letters must not make us mail
+            // hundreds of strangers a day. An office's real load is far below this.
+            let officeLimit = settings.maxNoticesPerSenderPerDay * Self.forwardedApplicantsPerSenderLimit
+            if let office = try CaseBook(intake.database).officeAddress(caseID: record.id),
+               try outbox.count(office: office, since: since) >= officeLimit {
+                return "more than \(officeLimit) notices about applicants forwarded by \(office) in a day"
             }
             return nil
         }

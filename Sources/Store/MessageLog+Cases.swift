@@ -39,4 +39,16 @@ extension MessageLog {
             try database.query("DELETE FROM message_cases WHERE message_id = ? AND case_id = ?", [.int(id), .int(source)])
         }
     }
+
+    /// Which applicant of a shared letter the case is (from 1); nil for a letter of one applicant.
+    public func applicantIndex(messageID: Int64, caseID: Int64) throws -> Int? {
+        try database.query("SELECT applicant FROM message_cases WHERE message_id = ? AND case_id = ?",
+                           [.int(messageID), .int(caseID)]).first?.int(0).map(Int.init)
+    }
+
+    /// A new reading of one applicant's part of a shared letter.
+    public func replaceReading(messageRowID: Int64, caseID: Int64, application: String) throws {
+        try database.query("UPDATE message_cases SET application = ? WHERE message_id = ? AND case_id = ?",
+                           [.text(application), .int(messageRowID), .int(caseID)])
+    }
 }

@@ -96,6 +96,16 @@ public struct Outbox {
             """, [.int(applicantID), .int(since.utcSeconds)]).first?.int(0) ?? 0)
     }
 
+    /// Notices since `since` about applicants this office forwarded: the cap on a letter whose
+    /// forwards name strangers' addresses (we would mail them on its word).
+    public func count(office: String, since: LocalDateTime) throws -> Int {
+        Int(try database.query("""
+            SELECT count(*) FROM outbox o JOIN cases c ON c.id = o.case_id
+            WHERE c.office_address = ? COLLATE NOCASE AND o.created_at >= ? AND o.state <> 'suppressed'
+              AND o.notice <> 'staff-warning'
+            """, [.text(office), .int(since.utcSeconds)]).first?.int(0) ?? 0)
+    }
+
     /// The same for a case whose applicant has no IIN or BIN yet: its own notices.
     public func count(caseID: Int64, since: LocalDateTime) throws -> Int {
         Int(try database.query("""

@@ -1,3 +1,4 @@
+import Foundation
 import Cases
 import Intake
 import MIME
@@ -40,6 +41,20 @@ struct Person {
 let asanov = Person(name: "Асанов Нурлан Серикович", iin: "901105300458", year: 1990, email: "nurlan.asanov@mail.kz")
 let zhumabekova = Person(name: "Жумабекова Алия Маратовна", iin: "850312400128", year: 1985, email: "aliya.zh@gmail.com")
 let kim = Person(name: "Ким Виктор Алексеевич", iin: "670509312900", year: 1967, email: "vkim.kostanay@mail.ru")
+
+/// IINs of men born on 1 January 1990 whose check digit is right.
+func validIINs(_ count: Int) -> [String] {
+    var iins: [String] = []
+    var candidate = 90010130000
+    while iins.count < count {
+        candidate += 1
+        let digits = String(candidate).map { Int(String($0))! }
+        var sum = zip(digits, 1...11).map(*).reduce(0, +) % 11
+        if sum == 10 { sum = zip(digits, [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]).map(*).reduce(0, +) % 11 }
+        if sum < 10 { iins.append(String(candidate) + String(sum)) }
+    }
+    return iins
+}
 
 private func caseRecord(_ intake: Intake, _ id: String?) throws -> CaseRecord {
     let humanID = try #require(id)
@@ -133,6 +148,15 @@ private func officeLetter(_ id: String, body: String, inReplyTo: String? = nil, 
             #expect(sent.first?.cc == [office])
         }
         #expect(try RegisterBook(intake.database).entries().count == 3)
+        // Read again (after a parser upgrade), each case's part of the letter is still its own.
+        let folderPath = folder + "/three.eml"
+        #expect(FileManager.default.createFile(atPath: folderPath, contents: Data(Letters.letter(
+            from: office, subject: "Анкеты", messageID: "three@mail.kz", body: body))))
+        try intake.database.query("UPDATE messages SET maildir_path = ?", [.text(folderPath)])
+        for id in taken.applicantCases {
+            let reread = try intake.reparse(caseID: id, actor: "a.nurlanova", at: Letters.at("2026-02-03", 10, 0)).get()
+            #expect(reread.allSatisfy { $0.changes.isEmpty && $0.problem == nil }, "\(id): \(reread)")
+        }
         #expect(try log.find(messageID: "three@mail.kz", sender: office) != nil, "one letter, recorded once")
     }
 
@@ -163,16 +187,8 @@ private func officeLetter(_ id: String, body: String, inReplyTo: String? = nil, 
         let folder = Letters.folder()
         defer { Letters.remove(folder) }
         let intake = try Letters.intake(folder)
-        var iins: [String] = []
         // Twelve people's applications from one office in one day: over the 10-per-sender limit.
-        var candidate = 90010130000
-        while iins.count < 12 {
-            candidate += 1
-            let digits = String(candidate).map { Int(String($0))! }
-            var sum = zip(digits, 1...11).map(*).reduce(0, +) % 11
-            if sum == 10 { sum = zip(digits, [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]).map(*).reduce(0, +) % 11 }
-            if sum < 10 { iins.append(String(candidate) + String(sum)) }
-        }
+        let iins = validIINs(12)
         let names = ["Абаев Ерлан", "Бекова Дана", "Габитов Арман", "Даулетова Жанар", "Ермеков Серик", "Жаксылыков Бауыржан",
                      "Избасаров Нурбол", "Касымова Айгерим", "Лукпанов Мурат", "Мукашева Асель", "Нуртаев Канат", "Оспанова Гульнар"]
         for (n, iin) in iins.enumerated() {
@@ -244,5 +260,25 @@ private func officeLetter(_ id: String, body: String, inReplyTo: String? = nil, 
         let kinds = try CaseLinks(intake.database).links(caseID: a.id).map(\.kind)
         #expect(kinds.contains(.merged) && kinds.contains(.split))
         #expect(try book.casesHoldingSeveralIdentities().isEmpty)
+    }
+
+    @Test func oneSendersForwardsCannotMakeUsMailMoreThanTenApplicantsLimitsOfStrangersADay() throws {
+        let folder = Letters.folder()
+        defer { Letters.remove(folder) }
+        var settings = IntakeSettings()
+        settings.maxNoticesPerSenderPerDay = 1
+        let intake = Intake(database: try Database(path: folder + "/tizilim.sqlite"), settings: settings)
+        for (n, iin) in validIINs(11).enumerated() {
+            let person = Person(name: "Заявитель Номер\(String(repeating: "а", count: n + 1))", iin: iin, year: 1990,
+                                email: "stranger\(n)@mail.kz")
+            let taken = try intake.take(officeLetter("cap\(n)@mail.kz", body: person.forwarded()), path: "new/c\(n)",
+                                        arrivedAt: Letters.at("2026-02-02", 10, n))
+            if n < 10 {
+                #expect(taken.notices == ["acceptance"], "\(n): \(taken.notices)")
+            } else {
+                #expect(taken.notices.first?.contains("suppressed: more than 10 notices about applicants forwarded by") == true,
+                        "\(taken.notices)")
+            }
+        }
     }
 }

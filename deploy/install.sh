@@ -36,15 +36,18 @@ if [ "$build" = yes ]; then
     # and a toolchain upgrade cannot break the installed daemon.
     swift build -c release --static-swift-stdlib --product tizilim
     swift build -c release --static-swift-stdlib --product tizilim-pdftext
+    swift build -c release --static-swift-stdlib --product tizilim-ocr
     binary=$(swift build -c release --static-swift-stdlib --show-bin-path)/tizilim
 fi
 # The PDF reader's fork server is built beside the binary (Package.swift, tizilim-pdftext).
 pdftext="$(dirname "$binary")/tizilim-pdftext"
+# The OCR reader of scans and photos likewise (tizilim-ocr).
+ocr="$(dirname "$binary")/tizilim-ocr"
 if [ ! -x "$binary" ]; then
     echo "install.sh: no tizilim binary at $binary (build it, or set TIZILIM_BINARY)" >&2
     exit 66
 fi
-if missing=$(ldd "$binary" $([ -x "$pdftext" ] && echo "$pdftext") 2>/dev/null | grep 'not found'); then
+if missing=$(ldd "$binary" $([ -x "$pdftext" ] && echo "$pdftext") $([ -x "$ocr" ] && echo "$ocr") 2>/dev/null | grep 'not found'); then
     echo "install.sh: $binary or $pdftext needs libraries this machine lacks:" >&2
     echo "$missing" >&2
     echo "install them with: bash deploy/packages.sh build" >&2
@@ -101,6 +104,13 @@ if [ -x "$pdftext" ]; then
     say "installed $PREFIX/libexec/tizilim/tizilim-pdftext"
 else
     say "warning: no tizilim-pdftext beside $binary; each PDF will start pdftotext instead"
+fi
+# Without it, scans and photos go to staff unread.
+if [ -x "$ocr" ]; then
+    release_file 0755 "$ocr" "$PREFIX/libexec/tizilim/tizilim-ocr"
+    say "installed $PREFIX/libexec/tizilim/tizilim-ocr"
+else
+    say "warning: no tizilim-ocr beside $binary; scans and photos will go to staff unread"
 fi
 
 # Configuration: root writes it, the service (group tizilim) reads it.

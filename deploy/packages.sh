@@ -4,11 +4,18 @@
 set -euo pipefail
 # poppler-utils is pdftotext; libpoppler-private-dev the headers tizilim-pdftext is built with.
 want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev poppler-utils libpoppler-private-dev)
+# Scans and photos: Tesseract with its Kazakh, Russian and orientation models, leptonica and
+# libheif (tizilim-ocr is built against them); antiword and unrtf read legacy .doc and .rtf.
+want+=(tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-osd libtesseract-dev libleptonica-dev
+       libheif-dev antiword unrtf)
 if [ "${1:-build}" = test ]; then
     # Real servers and peers for the test suite: IMAP, SMTP, and the system Python.
     # Node runs the register page's own script in a test.
     # Chromium loads the published register page in a test.
     want+=(python3 dovecot-imapd python3-aiosmtpd curl nodejs chromium)
+    # Scans for the OCR tests: ImageMagick turns and spoils pages, heif-enc writes HEIC,
+    # Pillow an image-only PDF, DejaVu the fonts the fixtures were printed with.
+    want+=(imagemagick libheif-examples python3-pil fonts-dejavu-core)
 fi
 missing=()
 for pkg in "${want[@]}"; do

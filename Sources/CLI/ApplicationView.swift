@@ -1,3 +1,4 @@
+import OrderedJSON
 import Annex2
 import Forms
 import Intake
@@ -61,7 +62,10 @@ struct ApplicationView {
             case .flag(let b): shown = b ? l.pick("иә", "да", "yes") : l.pick("жоқ", "нет", "no")
             case .objects(let objects): shown = objects.map { $0["name"] ?? "…" }.joined(separator: "; ")
             }
-            out += "    " + (label(field) + ":").padding(to: 22) + shown + "\n"
+            let confidence = reading.confidence[field].map { c in
+                " (OCR" + (c.ocr.map { " \(Int($0.rounded()))" } ?? "") + ", " + c.level.rawValue + ")"
+            } ?? ""
+            out += "    " + (label(field) + ":").padding(to: 22) + shown + confidence + "\n"
         }
         if !application.missing.isEmpty {
             out += "    " + warn(l.pick("Жоқ: ", "Не хватает: ", "Missing: ") + application.missing.map(label).joined(separator: ", ")) + "\n"
@@ -76,6 +80,10 @@ struct ApplicationView {
             out += "    " + warn(l.pick("Қате: ", "Ошибка: ", "Invalid: ") + "\(label(item.field)): \(reason)") + "\n"
         }
         for conflict in application.conflicts { out += "    " + warn(conflict) + "\n" }
+        if reading.sources.contains(where: { $0.recognition != nil }) {
+            let object = JSON.foundationObject(ApplicationRecord.json(reading).serialized()) as? [String: Any] ?? [:]
+            for line in RecognitionNote.sources(in: object, l.pick) { out += "    " + warn(line) + "\n" }
+        }
         for source in reading.sources {
             if let reason = source.unreadable {
                 out += "    " + warn(l.pick("Оқылмады", "Не прочитано", "Unreadable") + " \(source.partPath) \(source.filename ?? ""): \(reason)") + "\n"

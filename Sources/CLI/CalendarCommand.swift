@@ -1,3 +1,4 @@
+import Dates
 import Mailbox
 import Cases
 import Glibc
@@ -197,7 +198,7 @@ struct CalendarCommand: Command {
     }
 
     static func show(_ date: CivilDate) -> String {
-        "\(String(format2: date.day)).\(String(format2: date.month)).\(date.year) \(date.weekdayName.prefix(3))"
+        "\(date.dotted) \(date.weekdayName.prefix(3))"
     }
 }
 

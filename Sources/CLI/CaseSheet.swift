@@ -1,3 +1,4 @@
+import OrderedJSON
 import Annex2
 import Cases
 import Forms
@@ -131,7 +132,7 @@ struct CaseSheet {
         let invalid = object["invalid"] as? [[String: Any]] ?? []
         for field in FormField.allCases {
             guard let value = fields[field.rawValue].flatMap(ReadingDiff.text) else { continue }
-            var shown = value
+            var shown = value + RecognitionNote.field(field.rawValue, in: object, w.pick)
             if let who = (entered[field.rawValue] as? [String: Any])?["actor"] as? String {
                 shown += " " + w.pick("(қызметкер енгізді: \(who))", "(внесено сотрудником: \(who))", "(staff-entered by \(who))")
             }
@@ -152,6 +153,7 @@ struct CaseSheet {
             out += ink.warn(Self.aligned("    ", w.pick("Қате: ", "Ошибка: ", "Invalid: ")
                                          + w.shortField(item["field"] as? String ?? "", width: 40) + ": " + reason))
         }
+        for line in RecognitionNote.sources(in: object, w.pick) { out += ink.warn(Self.aligned("    ", line)) }
         for item in object["unreadable"] as? [[String: Any]] ?? [] {
             out += ink.warn(Self.aligned("    ", w.pick("Оқылмады", "Не прочитано", "Unreadable") + " " + (item["part"] as? String ?? "")
                                          + " " + (item["filename"] as? String ?? "") + ": " + (item["reason"] as? String ?? "")))

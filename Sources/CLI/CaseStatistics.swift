@@ -1,3 +1,4 @@
+import Dates
 import Cases
 
 /// How the office is doing, from the cases and their histories: what `tizilim stats` reports.

@@ -1,3 +1,4 @@
+import OrderedJSON
 import Cases
 import Intake
 import Store

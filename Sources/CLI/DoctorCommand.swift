@@ -1,3 +1,4 @@
+import Dates
 import Service
 import Cases
 import Forms
@@ -86,6 +87,7 @@ struct DoctorCommand: Command {
             findings.append(CalendarCoverage.finding(year: today.year + 1, overrides: calendar.overrides))
         }
         findings.append(pdfReader())
+        findings += scanReaders()
         let storeFolder = storePath.lastIndex(of: "/").map { String(storePath[..<$0]) } ?? "."
         findings.append(files.diskSpace(storeFolder.isEmpty ? "/" : storeFolder))
         if network {
@@ -110,6 +112,31 @@ struct DoctorCommand: Command {
             return .warn("pdf", "neither tizilim-pdftext nor pdftotext: PDF applications go to staff unread",
                          hint: "apt-get install poppler-utils")
         }
+    }
+
+    /// Whether scans (OCR) and legacy .doc/.rtf can be read: tizilim-ocr tried on a tiny
+    /// built-in image, with Tesseract's languages; antiword and unrtf present.
+    func scanReaders() -> [Finding] {
+        var findings: [Finding] = []
+        switch OCRText.probe() {
+        case .works(let path, let languages, let seconds):
+            let missing = ["eng", "kaz", "rus"].filter { !languages.contains($0) }
+            let detail = "\(path) read a test image in \(String(format: "%.1f", seconds)) s; languages: \(languages.joined(separator: " "))"
+            findings.append(missing.isEmpty ? .ok("ocr", detail)
+                : .warn("ocr", detail + "; missing \(missing.joined(separator: " ")): those forms read poorly",
+                        hint: "apt-get install " + missing.map { "tesseract-ocr-\($0)" }.joined(separator: " ")))
+        case .fails(let path, let reason):
+            findings.append(.warn("ocr", "\(path) did not read a test image (\(reason)); scans go to staff unread",
+                                  hint: "ldd \(path); bash deploy/packages.sh build"))
+        case .notInstalled:
+            findings.append(.warn("ocr", "no tizilim-ocr beside the program: scans and photos go to staff unread",
+                                  hint: "bash deploy/install.sh (installs it in libexec/tizilim)"))
+        }
+        for (tool, path, what) in [("antiword", WordText.toolPath, ".doc"), ("unrtf", RTFText.toolPath, ".rtf")] {
+            findings.append(access(path, X_OK) == 0 ? .ok(tool, "\(path) reads \(what) documents")
+                : .warn(tool, "no \(path): \(what) documents go to staff unread", hint: "apt-get install \(tool)"))
+        }
+        return findings
     }
 
     /// Opens an existing store without migrating it and asks SQLite whether it is sound.

@@ -1,3 +1,4 @@
+import OrderedJSON
 import Mailbox
 import Cases
 import Forms

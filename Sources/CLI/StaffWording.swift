@@ -1,3 +1,4 @@
+import Dates
 import Annex2
 import Cases
 import Forms
@@ -226,9 +227,7 @@ struct StaffWording {
     }
 
     /// `05.02.2026`: how dates are written in Kazakhstan, in every language here.
-    static func day(_ date: CivilDate) -> String {
-        CivilDate.pad(date.day, 2) + "." + CivilDate.pad(date.month, 2) + "." + CivilDate.pad(date.year, 4)
-    }
+    static func day(_ date: CivilDate) -> String { date.dotted }
 
     static func moment(_ t: LocalDateTime) -> String {
         day(t.date) + " " + clock(t)

@@ -1,3 +1,5 @@
+import OrderedJSON
+import Dates
 import Service
 import Cases
 import Glibc

@@ -1,3 +1,4 @@
+import Dates
 // Legal terms for answering applications, counted in Kazakh business days.
 
 /// Wall-clock time in Asia/Almaty. The whole country has been on UTC+5 with no daylight
@@ -37,6 +38,11 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     public var description: String {
         "\(date)T\(CivilDate.pad(hour, 2)):\(CivilDate.pad(minute, 2)):\(CivilDate.pad(second, 2))+05:00"
+    }
+
+    /// `05.02.2026 10:15`: the date as Kazakhstan writes it, then the time, in Astana time.
+    public var dotted: String {
+        date.dotted + " " + CivilDate.pad(hour, 2) + ":" + CivilDate.pad(minute, 2)
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {

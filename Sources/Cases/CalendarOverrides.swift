@@ -1,3 +1,4 @@
+import Dates
 // The operator's file of corrections to the built-in calendar: a decree published after
 // this release, a Kurban Ait date that differs from the estimate, a regional emergency.
 //

@@ -1,3 +1,4 @@
+import Dates
 import Synchronization
 // Kazakhstan's days off as data, so a lawyer can check this file line by line against
 // the Law "On holidays", the labour ministry's transfer orders and the religious calendar,

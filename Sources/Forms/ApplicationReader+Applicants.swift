@@ -176,7 +176,8 @@ struct ApplicantUnits {
             }
             switch ApplicationReader.document(of: part, bytes: bytes, kind: kind) {
             case .success(let document)?:
-                sources.append(ApplicationReader.Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: nil))
+                sources.append(ApplicationReader.Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: nil,
+                                                        recognition: document.recognition))
                 add(part: part, sourceID: part.path, form: FieldExtractor.extract(document), forward: outer)
             case .failure(let reason)?:
                 let source = ApplicationReader.Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: reason)
@@ -274,12 +275,19 @@ struct ApplicantUnits {
            application.outcome == .notAnApplication || application.outcome == .incomplete {
             application = application.with(outcome: .unreadable)
         }
+        // As `read`: a reading of a scan never decides alone; staff check it, fields pre-filled.
+        let confidence = FieldConfidence.of(application, sources: sources)
+        if application.purpose != .termination, sources.contains(where: { $0.recognition != nil }),
+           !confidence.isEmpty || application.outcome == .notAnApplication || application.outcome == .incomplete {
+            application = application.with(outcome: .unreadable)
+        }
         var reason: String?
         if application.outcome == .notAnApplication {
             reason = application.purpose == .termination ? "termination notice (Rules p.13)"
                 : forms.isEmpty ? "empty message" : "no Annex 2 form or field found"
         }
-        return ApplicationReader.Result(application: application, sources: sources, notAnApplicationReason: reason)
+        return ApplicationReader.Result(application: application, sources: sources, notAnApplicationReason: reason,
+                                        confidence: reason == nil ? confidence : [:])
     }
 
     func origin(of cluster: Cluster) -> ApplicationReader.Origin {

@@ -1,7 +1,9 @@
+import Annex2
 import MIME
 
 /// From a parsed message to an `Application`: which parts are sources, how each is read,
-/// what could not be read and why. Pure: the only effect is `PDFText` calling pdftotext.
+/// what could not be read and why. Pure but for the readers' bounded children (pdftotext, antiword,
+/// unrtf, pdftoppm, tizilim-ocr).
 public enum ApplicationReader {
     /// One part of the message the reader looked at.
     public struct Source: Sendable {
@@ -11,6 +13,8 @@ public enum ApplicationReader {
         public let kind: SourceKind
         /// Set when the part could not be read; the message is then unreadable in that part.
         public let unreadable: UnreadableReason?
+        /// Set when the part's text was recognised in an image: staff decide on what it gave.
+        public var recognition: Recognition? = nil
     }
 
     public struct Result: Sendable {
@@ -18,12 +22,17 @@ public enum ApplicationReader {
         public let sources: [Source]
         /// Why the message as a whole is not an application, when it is not.
         public let notAnApplicationReason: String?
+        /// For each field read from a recognised image, how far it can be trusted.
+        public var confidence: [FormField: FieldConfidence] = [:]
         /// Where in the letter this applicant's forms stood (`readApplicants`); nil from `read`.
         public internal(set) var origin: Origin? = nil
     }
 
-    /// `automatic`: the message's verdict when the caller has it already.
-    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil) -> Result {
+    /// `automatic`: the message's verdict when the caller has it already. `ocrAutoRefine`
+    /// (`ocr_auto_refine`, off by default): a scan read clearly, of a recognised form, whose
+    /// IIN or BIN is plainly absent may be sent back for refinement without staff.
+    public static func read(_ message: Message, currentYear: Int, automatic known: AutoSubmission? = nil,
+                            ocrAutoRefine: Bool = false) -> Result {
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic {
             return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
@@ -37,7 +46,8 @@ public enum ApplicationReader {
             let read = document(of: part, bytes: bytes, kind: kind)
             switch read {
             case .success(let document):
-                sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: nil))
+                sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: nil,
+                                      recognition: document.recognition))
                 forms.append((part.path, FieldExtractor.extract(document)))
             case .failure(let reason):
                 sources.append(Source(partPath: part.path, filename: part.filename, kind: kind, unreadable: reason))
@@ -53,12 +63,27 @@ public enum ApplicationReader {
            application.outcome == .notAnApplication || application.outcome == .incomplete {
             application = application.with(outcome: .unreadable)
         }
+        let confidence = FieldConfidence.of(application, sources: sources)
+        // A reading of a scan never decides alone: staff check it under the review term, fields pre-filled.
+        if application.purpose != .termination, sources.contains(where: { $0.recognition != nil }),
+           !confidence.isEmpty || application.outcome == .notAnApplication || application.outcome == .incomplete,
+           !(ocrAutoRefine && plainlyWithoutIdentity(application, sources)) {
+            application = application.with(outcome: .unreadable)
+        }
         if application.outcome == .notAnApplication {
             let reason = application.purpose == .termination ? "termination notice (Rules p.13)"
                 : forms.isEmpty ? "empty message" : "no Annex 2 form or field found"
             return Result(application: application, sources: sources, notAnApplicationReason: reason)
         }
-        return Result(application: application, sources: sources, notAnApplicationReason: nil)
+        return Result(application: application, sources: sources, notAnApplicationReason: nil, confidence: confidence)
+    }
+
+    /// An incomplete reading of a recognised form, every scan read at a mean confidence of 80 or
+    /// more and nothing else unreadable, with no IIN or BIN at all: the blank is on the page.
+    static func plainlyWithoutIdentity(_ application: Application, _ sources: [Source]) -> Bool {
+        application.outcome == .incomplete && !application.forms.isEmpty
+            && (application.missing.contains(.iin) || application.missing.contains(.bin))
+            && sources.allSatisfy { $0.unreadable == nil && ($0.recognition?.meanConfidence ?? 100) >= 80 }
     }
 
     /// The leaves worth reading: the message's text (HTML preferred over its plain twin only
@@ -98,15 +123,18 @@ public enum ApplicationReader {
         switch kind {
         case .docx: return DocxReader.read(bytes)
         case .odt: return OdtReader.read(bytes)
-        case .pdf: return PDFText.read(bytes)
+        case .pdf:
+            let text = PDFText.read(bytes)
+            if case .failure(let reason) = text, reason.kind == .scan { return OCRText.read(scannedPDF: bytes) }
+            return text
         case .html: return .success(HTMLText.document(part.text(decodedBody: bytes).text))
         case .text: return .success(PlainText.document(part.text(decodedBody: bytes).text))
         case .image:
             // An inline picture in a signature is not a scan of a form; an attached one is.
-            if part.isAttachment || part.filename != nil { return .failure(UnreadableReason(.scan, "image \(part.filename ?? part.contentType.mimeType)")) }
+            if part.isAttachment || part.filename != nil { return OCRText.read(image: bytes) }
             return nil
-        case .legacyWord: return .failure(UnreadableReason(.legacyFormat, "legacy Word document \(part.filename ?? "")"))
-        case .rtf: return .failure(UnreadableReason(.legacyFormat, "RTF document \(part.filename ?? "")"))
+        case .legacyWord: return WordText.read(bytes)
+        case .rtf: return RTFText.read(bytes)
         case .archive: return .failure(UnreadableReason(.unsupported, "archive \(part.filename ?? "")"))
         case .other:
             if part.isAttachment { return .failure(UnreadableReason(.unsupported, "\(part.contentType.mimeType) \(part.filename ?? "")")) }

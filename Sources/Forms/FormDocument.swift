@@ -8,8 +8,13 @@ public struct FormDocument: Sendable, Equatable {
     }
 
     public var blocks: [Block]
+    /// Set when the text was recognised in an image (`OCRText`): how sure the recognition was.
+    public var recognition: Recognition?
 
-    public init(blocks: [Block] = []) { self.blocks = blocks }
+    public init(blocks: [Block] = [], recognition: Recognition? = nil) {
+        self.blocks = blocks
+        self.recognition = recognition
+    }
 
     /// Every paragraph, tables' cells included, in reading order.
     public var paragraphs: [Paragraph] {

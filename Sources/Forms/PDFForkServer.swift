@@ -37,7 +37,7 @@ final class PDFForkServer: @unchecked Sendable {
 
     /// Beside the running program (a build folder, or /usr/local/bin with the package's
     /// install), or in the libexec folder beside its bin folder.
-    static func locate() -> String? {
+    static func locate(_ executableName: String = executableName) -> String? {
         guard let program = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
         let folder = (program as NSString).deletingLastPathComponent
         for candidate in [folder + "/" + executableName, folder + "/../libexec/tizilim/" + executableName]

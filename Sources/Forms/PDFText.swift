@@ -32,73 +32,20 @@ public enum PDFText {
         guard FileManager.default.isExecutableFile(atPath: tool) else {
             return .failure(UnreadableReason(.toolMissing, "install poppler-utils to read PDFs with a text layer"))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", "-", "-"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
+        let child = BoundedChild(tool: tool, arguments: ["-layout", "-enc", "UTF-8", "-", "-"],
+                                 timeout: timeout, maxOutput: maxOutput)
+        switch child.run(input: bytes) {
+        case .cannotStart(let error):
             return .failure(UnreadableReason(.toolMissing, "pdftotext could not start (\(error)); install poppler-utils"))
-        }
-
-        // Feed stdin from its own thread so a large PDF cannot deadlock against a full stdout pipe.
-        let writeFD = input.fileHandleForWriting.fileDescriptor
-        let feeder = Thread {
-            // pdftotext may exit before reading everything; with SIGPIPE blocked on this thread
-            // the write fails with EPIPE instead of killing the whole program.
-            var set = sigset_t()
-            sigemptyset(&set)
-            sigaddset(&set, SIGPIPE)
-            pthread_sigmask(SIG_BLOCK, &set, nil)
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = write(writeFD, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 { if errno == EINTR { continue } else { break } }
-                    offset += n
-                }
-            }
-            try? input.fileHandleForWriting.close()
-        }
-        feeder.start()
-
-        // A plain thread waiting on a condition: the deadline holds without relying on a run
-        // loop or a Dispatch queue being serviced by whoever called us.
-        let watch = Watch()
-        let limit = Date(timeIntervalSinceNow: timeout)
-        let watchdog = Thread {
-            if watch.waitUntilFinished(before: limit) == false, process.isRunning { stop(process) }
-        }
-        watchdog.start()
-
-        var collected = Data()
-        let reader = output.fileHandleForReading
-        var overflow = false
-        while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            collected.append(chunk)
-            if collected.count > maxOutput {
-                overflow = true
-                if process.isRunning { stop(process) }
-                break
-            }
-        }
-        process.waitUntilExit()
-        let timedOut = watch.finish()
-        try? reader.close()
-
-        if timedOut {
+        case .deadline:
             return .failure(UnreadableReason(.limitReached, "pdftotext ran longer than \(Int(timeout)) s"))
-        }
-        if overflow {
+        case .overflow:
             return .failure(UnreadableReason(.limitReached, "PDF text exceeds \(maxOutput) bytes"))
+        case .signaled(let signal):
+            return verdict(status: signal, text: [], bytes)
+        case .exited(let status, let output):
+            return verdict(status: status, text: output, bytes)
         }
-        return verdict(status: process.terminationStatus, text: collected, bytes)
     }
 
     /// How this installation reads PDFs, tried on a one-line PDF (`tizilim doctor`).
@@ -161,41 +108,5 @@ public enum PDFText {
             i += 1
         }
         return false
-    }
-
-    /// SIGKILL, not Process.terminate()'s SIGTERM: a child can inherit SIGTERM ignored (it
-    /// does under some test runners and service managers), and a stuck parser needs no cleanup.
-    private static func stop(_ process: Process) {
-        kill(process.processIdentifier, SIGKILL)
-    }
-
-    /// The meeting point of the reader and the watchdog: whichever comes first, the end of
-    /// the output or the deadline, decides.
-    private final class Watch: @unchecked Sendable {
-        private let condition = NSCondition()
-        private var finished = false
-        private var expired = false
-
-        /// True if the reader finished first; false if the deadline passed (and is recorded).
-        func waitUntilFinished(before limit: Date) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            while !finished {
-                if !condition.wait(until: limit) && !finished {
-                    expired = true
-                    return false
-                }
-            }
-            return true
-        }
-
-        /// Ends the watch; answers whether the deadline had already passed.
-        func finish() -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            finished = true
-            condition.broadcast()
-            return expired
-        }
     }
 }

@@ -12,8 +12,16 @@ public enum SourceKind: String, Sendable, Equatable, CaseIterable {
                 .trimmingCharacters(in: CharacterSet(charactersIn: " \t\""))
         }
         if let kind = byMagic(bytes, ext: ext) { return kind }
-        if let ext, let kind = byExtension[ext] { return kind }
-        return byMIME(mimeType.lowercased())
+        let named = ext.flatMap { byExtension[$0] } ?? byMIME(mimeType.lowercased())
+        // Word's "Save as Web Page" and many mailers send HTML named .doc or labelled msword.
+        if named == .legacyWord || named == .rtf, looksLikeHTML(bytes) { return .html }
+        return named
+    }
+
+    /// An HTML document's start within its first kilobyte, ignoring case and a byte-order mark.
+    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+        return head.contains("<html") || head.contains("<!doctype html")
     }
 
     private static func byMagic(_ b: [UInt8], ext: String?) -> SourceKind? {

@@ -1,3 +1,4 @@
+import Dates
 /// Pure checks of what applicants type. No Foundation: the current year is passed in.
 
 /// The check digit shared by IIN and BIN (domain.md): weights 1…11, then 3…11,1,2; 10 twice is invalid.
@@ -50,7 +51,7 @@ public enum IIN {
         default: return nil
         }
         let year = century + d[0] * 10 + d[1], month = d[2] * 10 + d[3], day = d[4] * 10 + d[5]
-        guard DateText.isRealDate(year: year, month: month, day: day) else { return nil }
+        guard CivilDate.isValid(year: year, month: month, day: day) else { return nil }
         return (year, month, day)
     }
 
@@ -425,12 +426,6 @@ public enum DateText {
         (["қараша", "ноябр", "november", "nov"], 11), (["желтоқсан", "декабр", "december", "dec"], 12),
     ]
 
-    public static func isRealDate(year: Int, month: Int, day: Int) -> Bool {
-        guard (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
-    }
 
     static func monthNumber(_ word: String) -> Int? {
         let w = word.lowercased().catalogueReplacing("ё", with: "е")
@@ -464,7 +459,7 @@ public enum DateText {
             if numbers[0].count == 4 { y = Int(numbers[0])!; m = Int(numbers[1])!; d = Int(numbers[2])! }
             else { d = Int(numbers[0])!; m = Int(numbers[1])!; y = expandYear(numbers[2]) }
         }
-        guard y >= 1000, isRealDate(year: y, month: m, day: d) else { return nil }
+        guard y >= 1000, CivilDate.isValid(year: y, month: m, day: d) else { return nil }
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
@@ -498,7 +493,7 @@ public enum DateText {
         }
         func separator(_ k: Int) -> Substring { text[words[k].range.upperBound..<words[k + 1].range.lowerBound] }
         func iso(_ y: Int, _ m: Int, _ d: Int) -> String? {
-            guard y >= 1000, isRealDate(year: y, month: m, day: d) else { return nil }
+            guard y >= 1000, CivilDate.isValid(year: y, month: m, day: d) else { return nil }
             return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
         }
         var out: [Occurrence] = []

@@ -1,3 +1,4 @@
+import OrderedJSON
 import Annex2
 import Cases
 import Forms

@@ -1,3 +1,4 @@
+import OrderedJSON
 import Annex2
 import Forms
 import Foundation
@@ -122,6 +123,26 @@ public struct ApplicationRecord: Sendable, Equatable {
                 }
             })),
             ("notAnApplicationReason", .optional(reading.notAnApplicationReason)),
-        ] + (registerColumns.map { [("registerColumns", JSON.string($0))] } ?? []))
+        ] + recognitionJSON(reading) + (registerColumns.map { [("registerColumns", JSON.string($0))] } ?? []))
+    }
+
+    /// For a reading of a scan only: per recognised source its pages and mean confidence, per field
+    /// how far it can be trusted (staff check every field of such a reading before deciding).
+    static func recognitionJSON(_ reading: ApplicationReader.Result) -> [(String, JSON)] {
+        let recognised = reading.sources.filter { $0.recognition != nil }
+        guard !recognised.isEmpty else { return [] }
+        func rounded(_ x: Double) -> JSON { .number(Int(x.rounded())) }
+        return [
+            ("ocr", .array(recognised.map { source in
+                .object([("part", .string(source.partPath)), ("filename", .optional(source.filename)),
+                         ("meanConfidence", rounded(source.recognition!.meanConfidence)),
+                         ("pages", .number(source.recognition!.pages.count))])
+            })),
+            ("confidence", .object(FormField.allCases.compactMap { field in
+                reading.confidence[field].map { c in
+                    (field.rawValue, .object([("ocr", c.ocr.map(rounded) ?? .null), ("level", .string(c.level.rawValue))]))
+                }
+            })),
+        ]
     }
 }

@@ -1,3 +1,4 @@
+import Dates
 import Annex2
 import Cases
 import Forms
@@ -108,8 +109,7 @@ struct EffectPerformer {
         guard let staff = settings.staffAddress else { return nil }
         let outbox = Outbox(intake.database)
         let messageID = "warning-\(try outbox.count(caseID: record.id) + 1).\(record.humanID)@\(settings.from.domain)"
-        let due = deadline.map { "\(CivilDate.pad($0.date.day, 2)).\(CivilDate.pad($0.date.month, 2)).\($0.date.year) "
-                                 + "\(CivilDate.pad($0.hour, 2)):\(CivilDate.pad($0.minute, 2))" } ?? "?"
+        let due = deadline?.dotted ?? "?"
         let text = """
             \(record.humanID): қарау мерзімі \(due) аяқталады, шешім қажет.
             \(record.humanID): срок рассмотрения истекает \(due), нужно решение.

@@ -1,3 +1,4 @@
+import OrderedJSON
 import Cases
 import Forms
 import Foundation

@@ -1,3 +1,4 @@
+import Dates
 /// A point in time from a Date header, with the sender's UTC offset kept: "sent at 10:05 Almaty
 /// time" matters to staff as much as the instant does.
 public struct MessageDate: Hashable, Sendable, Comparable {
@@ -12,10 +13,10 @@ public struct MessageDate: Hashable, Sendable, Comparable {
 
     /// The local wall-clock time in the original offset; nil when a field is out of range.
     init?(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, utcOffsetMinutes: Int) {
-        guard (1...12).contains(month), (1...CivilCalendar.daysIn(month: month, year: year)).contains(day),
+        guard CivilDate.isValid(year: year, month: month, day: day),
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
         else { return nil }
-        let days = CivilCalendar.daysFromCivil(year: year, month: month, day: day)
+        let days = Int64(CivilDate(year: year, month: month, day: day).daysSinceEpoch)
         let local = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         self.init(secondsSince1970: local - Int64(utcOffsetMinutes) * 60, utcOffsetMinutes: utcOffsetMinutes)
     }
@@ -48,7 +49,8 @@ public struct MessageDate: Hashable, Sendable, Comparable {
         let seconds = secondsSince1970 &+ Int64(utcOffsetMinutes) * 60
         let days = CivilCalendar.floorDiv(seconds, 86_400)
         let inDay = Int(seconds - days * 86_400)
-        let (y, m, d) = CivilCalendar.civilFromDays(days)
+        let date = CivilDate(daysSinceEpoch: Int(days))
+        let (y, m, d) = (date.year, date.month, date.day)
         // 1970-01-01 was a Thursday (index 4 with Sunday = 0).
         let weekday = Int(((days % 7) + 11) % 7)
         return (y, m, d, inDay / 3600, inDay / 60 % 60, inDay % 60, weekday)
@@ -63,47 +65,14 @@ public struct MessageDate: Hashable, Sendable, Comparable {
 
 // MARK: - Calendar arithmetic
 
-/// Proleptic Gregorian calendar arithmetic (Howard Hinnant's algorithms), without Foundation.
+/// Names for RFC 5322 dates; the arithmetic is `CivilDate`'s.
 enum CivilCalendar {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let weekdayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
-    static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
-
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ days: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return (Int(y), Int(m), Int(d))
     }
 }
 
@@ -369,8 +338,7 @@ private struct DateReader {
         guard let year, let month, let day else {
             return (nil, [Defect(.invalidDate, shown)])
         }
-        guard (1000...9999).contains(year), (1...12).contains(month),
-              (1...CivilCalendar.daysIn(month: month, year: year)).contains(day)
+        guard (1000...9999).contains(year), CivilDate.isValid(year: year, month: month, day: day)
         else { return (nil, [Defect(.invalidDate, "no such day: \(shown)")]) }
         guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else {
             return (nil, [Defect(.invalidDate, "no such time: \(shown)")])

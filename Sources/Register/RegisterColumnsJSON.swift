@@ -1,39 +1,31 @@
 import Annex2
 import Foundation
+import OrderedJSON
 
 /// The columns as the store keeps them: one JSON object with English keys, sorted, so the same
 /// entry is always the same text (the store compares and logs it).
 extension RegisterColumns {
-    /// Written directly, not through `JSONSerialization`: every letter read makes one, and
-    /// boxing the values as `Any` and sorting `AnyHashable` keys cost more than the reading of
-    /// a short form. The text is the same, byte for byte (RegisterColumnsTests pins it).
+    /// Keys sorted, as the store has always kept them: the same entry is always the same text.
     public var json: String {
-        var out = SortedJSON()
-        out.object([
-            ("actions", { out in out.array(actions) { $0.activity($1) } }),
-            ("contacts", { out in
-                out.object([
-                    ("email", { $0.string(contacts.email) }), ("instagram", { $0.string(contacts.instagram) }),
-                    ("phone", { $0.string(contacts.phone) }), ("region", { $0.string(contacts.region) }),
-                    ("website", { $0.string(contacts.website) }), ("whatsapp", { $0.string(contacts.whatsapp) }),
-                ])
-            }),
-            ("coordinatorOrOrganizer", { $0.string(coordinatorOrOrganizer) }),
-            ("groupLeader", { $0.string(groupLeader) }),
-            ("kind", { $0.string(kind.rawValue) }),
-            ("organization", { $0.string(organization) }),
-            ("organizationHead", { $0.string(organizationHead) }),
-            ("programs", { out in out.array(programs) { $0.activity($1) } }),
-            ("termination", { out in
-                if let termination {
-                    out.object([("date", { $0.string(termination.date) }), ("note", { $0.string(termination.note) })])
-                } else {
-                    out.null()
-                }
-            }),
-            ("volunteer", { $0.string(volunteer) }),
-        ])
-        return String(decoding: out.bytes, as: UTF8.self)
+        func activity(_ a: RegisterActivity) -> JSON {
+            .object([("duration", .string(a.duration)), ("goal", .string(a.goal)), ("name", .string(a.name)),
+                     ("organizer", .string(a.organizer)), ("place", .string(a.place)),
+                     ("requirements", .string(a.requirements)), ("time", .string(a.time))])
+        }
+        return JSON.object([
+            ("actions", .array(actions.map(activity))),
+            ("contacts", .object([("email", .string(contacts.email)), ("instagram", .string(contacts.instagram)),
+                                  ("phone", .string(contacts.phone)), ("region", .string(contacts.region)),
+                                  ("website", .string(contacts.website)), ("whatsapp", .string(contacts.whatsapp))])),
+            ("coordinatorOrOrganizer", .string(coordinatorOrOrganizer)),
+            ("groupLeader", .string(groupLeader)),
+            ("kind", .string(kind.rawValue)),
+            ("organization", .string(organization)),
+            ("organizationHead", .string(organizationHead)),
+            ("programs", .array(programs.map(activity))),
+            ("termination", termination.map { .object([("date", .string($0.date)), ("note", .string($0.note))]) } ?? .null),
+            ("volunteer", .string(volunteer)),
+        ]).serialized()
     }
 
     /// Nil when the text is not such an object; keys it lacks are empty, keys it does not know are ignored.
@@ -92,15 +84,4 @@ extension RegisterActivity {
 
 extension Dictionary where Key == String, Value == Any {
     func text(_ key: String) -> String { self[key] as? String ?? "" }
-}
-
-/// JSON text the same way everywhere: keys sorted, slashes of URLs left alone.
-enum RegisterJSONText {
-    static func bytes(_ object: Any, pretty: Bool = false) -> [UInt8] {
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { options.insert(.prettyPrinted) }
-        // Only dictionaries, arrays, strings, numbers, booleans and NSNull are ever passed: cannot fail.
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("null".utf8)
-        return [UInt8](data)
-    }
 }

@@ -1,3 +1,5 @@
+import Dates
+
 /// Dates as the register's readers expect them: ISO 8601 from the store ("2026-02-01",
 /// "2026-02-01T10:15:00+05:00") shown as "01.02.2026" or "01.02.2026 10:15", in Astana time as given.
 public enum RegisterDate {
@@ -8,9 +10,8 @@ public enum RegisterDate {
                   scalars[range].allSatisfy({ $0.properties.numericType != nil && $0.isASCII }) else { return nil }
             return String(String.UnicodeScalarView(scalars[range]))
         }
-        guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
-              scalars[4] == "-", scalars[7] == "-" else { return iso }
-        var text = "\(day).\(month).\(year)"
+        guard scalars.count >= 10, let date = CivilDate(iso: String(String.UnicodeScalarView(scalars[0..<10]))) else { return iso }
+        var text = date.dotted
         if scalars.count >= 16, scalars[10] == "T" || scalars[10] == " ", scalars[13] == ":",
            let hour = digits(11..<13), let minute = digits(14..<16) {
             text += " \(hour):\(minute)"

@@ -1,3 +1,4 @@
+import OrderedJSON
 /// The formats the register is published in, and the file each is published under.
 public enum RegisterFormat: String, Sendable, CaseIterable {
     case html, csv, json, xlsx

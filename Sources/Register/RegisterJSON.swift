@@ -1,4 +1,5 @@
 import Foundation
+import OrderedJSON
 
 /// The register for other systems: `{"updated": …, "entries": [...]}`, English keys, sorted.
 /// One file serves both languages: the applicant's texts are the same in both, and column 11's
@@ -17,7 +18,7 @@ public enum RegisterJSON {
             }
             return entry
         }
-        return RegisterJSONText.bytes(["updated": updated, "entries": entries] as [String: Any], pretty: true) + [0x0A]
+        return JSON(foundation: ["updated": updated, "entries": entries] as [String: Any]).bytes(pretty: true) + [0x0A]
     }
 
     /// The rows and update date back from `bytes`; nil when they are not such a document.

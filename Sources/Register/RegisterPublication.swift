@@ -1,3 +1,4 @@
+import OrderedJSON
 /// Everything the ministry's website serves of the register: each format in each language.
 public enum RegisterPublication {
     /// The files and their bytes, in a fixed order: HTML, CSV and XLSX in Kazakh and Russian, then JSON.

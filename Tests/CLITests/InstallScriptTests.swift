@@ -25,6 +25,7 @@ import Testing
         let expected: [(String, mode_t)] = [
             ("/usr/local/bin/tizilim", 0o755),
             ("/usr/local/libexec/tizilim/tizilim-pdftext", 0o755),
+            ("/usr/local/libexec/tizilim/tizilim-ocr", 0o755),
             ("/etc/tizilim", 0o750),
             ("/etc/tizilim/tizilim.conf", 0o640),
             ("/etc/tizilim/calendar.txt", 0o640),

@@ -1,3 +1,4 @@
+import Dates
 import Cases
 import Register
 import Store

@@ -71,8 +71,13 @@ import Testing
         defer { Letters.remove(folder) }
         let maildir = Maildir(path: folder + "/maildir")
         try maildir.create()
-        var generator = SystemRandomNumberGenerator()
-        let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        // Fixed noise: random bytes decoded as windows-1251 text are Cyrillic words now and then,
+        // and a run that drew a kind's name made this test fail once in a while.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let noise = (0..<4096).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
         let entry = try maildir.deliver(noise)
         let intake = try Letters.intake(folder)
         let lines = try IntakePass(maildir: maildir, intake: intake).run(now: LocalDateTime(utcSeconds: entry.deliveredUTCSeconds + 60))

@@ -1,3 +1,4 @@
+import Dates
 import Cases
 import Forms
 import MIME

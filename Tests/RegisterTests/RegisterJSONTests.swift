@@ -1,3 +1,4 @@
+import OrderedJSON
 import Foundation
 import Register
 import Testing

@@ -1,3 +1,4 @@
+import Dates
 import Glibc
 import Testing
 @testable import Store

@@ -1,0 +1,258 @@
+import Annex2
+import Foundation
+import Testing
+@testable import Forms
+@testable import MIME
+
+/// Scans made with real tools: the LibreOffice PDFs of Fixtures/forms rendered by pdftoppm,
+/// turned and spoiled by ImageMagick, wrapped as an image-only PDF by Pillow and as HEIC by
+/// heif-enc; each read through tizilim-ocr as an attachment of a letter.
+enum Scans {
+    static func run(_ tool: String, _ arguments: [String], in folder: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSDebugDescriptionErrorKey: "\(tool) \(arguments) exited \(process.terminationStatus)"])
+        }
+    }
+
+    static func folder() -> String {
+        let path = NSTemporaryDirectory() + "/tizilim-scans-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The form printed at `dpi`, turned by `degrees`, with Gaussian noise if `noisy`, as `format`
+    /// (png, jpg: quality 60 like a phone's share sheet; heic; pdf: an image-only PDF).
+    static func render(_ form: String, dpi: Int, degrees: Double = 0, noisy: Bool = false, format: String = "png") throws -> [UInt8] {
+        let dir = folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pdf = FormLetters.forms.appendingPathComponent(form + ".pdf").path
+        try run("/usr/bin/pdftoppm", ["-r", String(dpi), "-gray", "-png", "-singlefile", pdf, "page"], in: dir)
+        var spoil = ["page.png", "-background", "white"]
+        if degrees != 0 { spoil += ["-rotate", String(degrees)] }
+        // A fixed seed: the same speckle every run, so a render that reads today reads tomorrow.
+        if noisy { spoil += ["-seed", "20261207", "-attenuate", "0.5", "+noise", "Gaussian"] }
+        switch format {
+        case "jpg": spoil += ["-quality", "60", "out.jpg"]
+        default: spoil += ["out.png"]
+        }
+        try run("/usr/bin/convert", spoil, in: dir)
+        let out: String
+        switch format {
+        case "heic":
+            try run("/usr/bin/heif-enc", ["-q", "60", "-o", "out.heic", "out.png"], in: dir)
+            out = "out.heic"
+        case "pdf":
+            try run("/usr/bin/python3", ["-c", "from PIL import Image; Image.open('out.png').convert('L').save('out.pdf', resolution=\(dpi))"], in: dir)
+            out = "out.pdf"
+        case "jpg": out = "out.jpg"
+        default: out = "out.png"
+        }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/" + out)))
+    }
+
+    /// A PNG made by Python's zlib: `width` x `height` white 1-bit pixels, or only a header that claims them.
+    static func png(width: Int, height: Int, headerOnly: Bool = false) throws -> [UInt8] {
+        let dir = folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try run("/usr/bin/python3", ["-c", """
+            import struct, zlib
+            def chunk(kind, data): return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+            w, h = \(width), \(height)
+            out = b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 1, 0, 0, 0, 0))
+            if not \(headerOnly ? "True" : "False"):
+                row = b'\\x00' + b'\\xff' * ((w + 7) // 8)
+                z = zlib.compressobj(9)
+                data = b''.join(z.compress(row) for _ in range(h)) + z.flush()
+                out += chunk(b'IDAT', data) + chunk(b'IEND', b'')
+            open('bomb.png', 'wb').write(out)
+            """], in: dir)
+        return Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/bomb.png")))
+    }
+}
+
+@Suite(.serialized) struct OCRTextTests {
+    init() throws {
+        try #require(OCRText.path != nil, "tizilim-ocr is built beside the tests (swift build)")
+    }
+
+    func read(_ bytes: [UInt8], name: String, type: String) -> ApplicationReader.Result {
+        ApplicationReader.read(FormLetters.letter(attaching: bytes, name: name, type: type), currentYear: 2026)
+    }
+
+    /// Every required field pre-filled, the IIN exact, and still for staff: OCR never decides alone.
+    func expectPrefilledForStaff(_ result: ApplicationReader.Result, _ expected: [FormField: String], _ label: String) {
+        let application = result.application
+        #expect(application.outcome == .unreadable, "\(label): a reading of a scan goes to staff")
+        #expect(application.missing.isEmpty, "\(label): missing \(application.missing)")
+        #expect(application.invalid.isEmpty, "\(label): invalid \(application.invalid.map(\.reason))")
+        #expect(application.kind == .volunteer, "\(label)")
+        #expect(FormLetters.text(application, .iin) == expected[.iin], "\(label)")
+        #expect(result.confidence[.iin]?.level == .checked, "\(label)")
+        #expect(result.sources.contains { $0.recognition != nil }, "\(label)")
+    }
+
+    @Test func aTypedKazakhFormScannedAt300DpiReachesStaffWithEveryFieldPrefilled() throws {
+        let result = read(try Scans.render("kazakh-questionnaire", dpi: 300), name: "scan.png", type: "image/png")
+        expectPrefilledForStaff(result, FormLetters.kazakhFields, "kk 300 dpi")
+        #expect(FormLetters.text(result.application, .fullName) == "Құдайбергенов Нұрлан Әлібекұлы")
+        #expect(FormLetters.text(result.application, .email) == "nurlan.kudaibergenov@mail.kz")
+        let recognition = try #require(result.sources.first { $0.recognition != nil }?.recognition)
+        #expect(recognition.pages.count == 1)
+        #expect(recognition.meanConfidence > 80)
+        // The table's wrapped experience cell is one value, not two lines.
+        #expect(FormLetters.text(result.application, .experience)?.hasSuffix("жаңа жобалар") == true)
+    }
+
+    @Test(arguments: [("russian-questionnaire", 150, -3.0, "jpg"), ("kazakh-questionnaire", 200, 3.0, "png")])
+    func aTurnedNoisyLowResolutionPhotoIsStillReadForStaff(form: String, dpi: Int, degrees: Double, format: String) throws {
+        let result = read(try Scans.render(form, dpi: dpi, degrees: degrees, noisy: true, format: format), name: "photo.\(format)", type: "image/\(format)")
+        expectPrefilledForStaff(result, form.hasPrefix("kazakh") ? FormLetters.kazakhFields : FormLetters.russianFields, "\(form) \(dpi) \(degrees)°")
+    }
+
+    @Test func aPDFWithoutATextLayerIsRasterisedAndRead() throws {
+        let result = read(try Scans.render("russian-questionnaire", dpi: 200, format: "pdf"), name: "scan.pdf", type: "application/pdf")
+        expectPrefilledForStaff(result, FormLetters.russianFields, "image-only PDF")
+        #expect(FormLetters.text(result.application, .fullName) == "Ким Виктор Алексеевич")
+    }
+
+    @Test func anIPhoneHEICIsRead() throws {
+        let result = read(try Scans.render("kazakh-questionnaire", dpi: 200, format: "heic"), name: "IMG_0042.HEIC", type: "image/heic")
+        expectPrefilledForStaff(result, FormLetters.kazakhFields, "HEIC")
+    }
+
+    @Test func aPageOnItsSideIsTurnedUpright() throws {
+        let result = read(try Scans.render("kazakh-questionnaire", dpi: 200, degrees: 90), name: "side.png", type: "image/png")
+        expectPrefilledForStaff(result, FormLetters.kazakhFields, "turned 90°")
+        #expect(result.sources.first?.recognition?.pages.first?.rotationDegrees != 0)
+    }
+
+    // Hostile images: each is an unreadable source with a reason, in bounded time.
+
+    func expectUnreadable(_ bytes: [UInt8], name: String, _ kinds: Set<UnreadableReason.Kind>) {
+        let start = Date()
+        let result = read(bytes, name: name, type: "image/png")
+        #expect(Date().timeIntervalSince(start) < 30)
+        let reason = result.sources.compactMap(\.unreadable).first
+        #expect(reason.map { kinds.contains($0.kind) } == true, "\(name): \(String(describing: reason))")
+        #expect(result.application.outcome == .unreadable)
+    }
+
+    @Test func aDecompressionBombIsRefusedBeforeDecoding() throws {
+        // 30,000 x 30,000 white pixels: 110 KB of PNG, 900 megapixels decoded.
+        expectUnreadable(try Scans.png(width: 30_000, height: 30_000), name: "bomb.png", [.limitReached])
+    }
+
+    @Test func aHeaderClaiming50000By50000PixelsIsRefused() throws {
+        expectUnreadable(try Scans.png(width: 50_000, height: 50_000, headerOnly: true), name: "huge.png", [.limitReached])
+    }
+
+    @Test func aTruncatedJPEGIsUnreadable() throws {
+        let jpeg = try Scans.render("russian-questionnaire", dpi: 150, format: "jpg")
+        expectUnreadable(Array(jpeg.prefix(jpeg.count / 3)), name: "cut.jpg", [.corrupt])
+    }
+
+    @Test func randomBytesNamedJPGAreUnreadable() {
+        var random = SystemRandomNumberGenerator()
+        let junk = [0xFF, 0xD8, 0xFF] + (0..<50_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        expectUnreadable(junk, name: "scan.jpg", [.corrupt])
+        expectUnreadable((0..<50_000).map { _ in UInt8.random(in: 0...255, using: &random) }, name: "photo.jpg", [.corrupt])
+    }
+
+    @Test func withoutTheReaderAScanIsLeftToStaffSayingWhy() {
+        guard case .failure(let reason) = OCRText.read(image: [0x89, 0x50], tool: nil) else { Issue.record("read"); return }
+        #expect(reason.kind == .toolMissing)
+        guard case .failure(let pdf) = OCRText.read(scannedPDF: Array("%PDF-1.4".utf8), tool: nil) else { Issue.record("read"); return }
+        #expect(pdf.kind == .scan)
+    }
+
+    @Test func theProbeReadsItsBuiltInImageAndListsTheLanguages() {
+        guard case .works(_, let languages, _) = OCRText.probe() else { Issue.record("\(OCRText.probe())"); return }
+        #expect(Set(["eng", "kaz", "rus"]).isSubset(of: Set(languages)))
+    }
+}
+
+/// Lines and rows from word boxes, without Tesseract.
+@Suite struct OCRLayoutTests {
+    func word(_ text: String, line: Int, paragraph: Int = 1, left: Int, top: Int, width: Int = 100, confidence: Double = 95) -> OCRText.WordBox {
+        OCRText.WordBox(block: 1, paragraph: paragraph, line: line, left: left, top: top, width: width, height: 40, confidence: confidence, text: text)
+    }
+
+    func rule(line: Int, top: Int) -> OCRText.WordBox {
+        OCRText.WordBox(block: 1, paragraph: 1, line: line, left: 200, top: top, width: 2000, height: 2, confidence: 95, text: " ")
+    }
+
+    func page(_ words: [OCRText.WordBox]) -> OCRText.PageReading {
+        OCRText.PageReading(words: words, page: Recognition.Page(meanConfidence: 95, width: 2480, height: 3508, scale: 1, skewDegrees: 0,
+                                                                  rotationDegrees: 0, peakMemoryKB: 0, cpuMilliseconds: 0, seconds: 0))
+    }
+
+    @Test func wordsInColumnsAreTableRowsAndAWrappedCellStaysInItsRow() throws {
+        let document = OCRText.layout([page([
+            rule(line: 1, top: 100), rule(line: 2, top: 200), rule(line: 3, top: 360),
+            word("ЖСН", line: 4, left: 250, top: 130), word("830717350867", line: 4, left: 960, top: 130, width: 340),
+            word("Тәжірибесі", line: 5, left: 250, top: 230), word("Үш", line: 5, left: 960, top: 230), word("жыл", line: 5, left: 1080, top: 230),
+            word("көмек", line: 6, left: 962, top: 290),
+        ])])
+        let table = try #require(ReaderFixtures.table(document))
+        #expect(table.rows.map { $0.cells.map(\.text) } == [["ЖСН", "830717350867"], ["Тәжірибесі", "Үш жыл көмек"]])
+    }
+
+    @Test func aSentenceWrappedAtTheMarginIsOneParagraphButLabelLinesAreNot() {
+        let document = OCRText.layout([page([
+            word("Даю", line: 1, left: 200, top: 100), word("согласие", line: 1, left: 320, top: 100, width: 1900),
+            word("данных.", line: 2, left: 200, top: 150),
+            word("ФИО:", line: 3, left: 200, top: 220), word("Ким", line: 3, left: 320, top: 220, width: 1900),
+            word("Контакты:", line: 4, left: 200, top: 270),
+        ])])
+        #expect(document.paragraphs.map(\.text) == ["Даю согласие данных.", "ФИО: Ким", "Контакты:"])
+    }
+
+    @Test func aFieldsConfidenceIsItsWeakestWord() {
+        let recognition = Recognition(pages: [], words: [.init(text: "+7", confidence: 91), .init(text: "701", confidence: 60),
+                                                         .init(text: "Ким", confidence: 96), .init(text: "Виктор,", confidence: 88)])
+        #expect(recognition.confidence(of: "Ким Виктор") == 88)
+        #expect(recognition.confidence(of: "+7701") == 60)
+        #expect(recognition.confidence(of: "Петров") == nil)
+    }
+}
+
+/// `ocr_auto_refine`: only a clear scan of a known form with a blank IIN goes back by itself.
+@Suite struct OCRAutoRefineTests {
+    @Test func aClearScanWithoutAnIINIsRefinedOnlyWhenTheSettingSaysSo() throws {
+        try #require(OCRText.path != nil)
+        // The Russian form with its IIN painted over, as if left blank.
+        let png = try Scans.render("russian-questionnaire", dpi: 200)
+        let letter = { (bytes: [UInt8]) in FormLetters.letter(attaching: bytes, name: "scan.png", type: "image/png") }
+        let blank = try Self.withoutIIN(png)
+        let staff = ApplicationReader.read(letter(blank), currentYear: 2026)
+        #expect(staff.application.missing == [.iin])
+        #expect(staff.application.outcome == .unreadable)
+        let refined = ApplicationReader.read(letter(blank), currentYear: 2026, ocrAutoRefine: true)
+        #expect(refined.application.outcome == .incomplete)
+        // A complete scan is never decided on, whatever the setting.
+        #expect(ApplicationReader.read(letter(png), currentYear: 2026, ocrAutoRefine: true).application.outcome == .unreadable)
+    }
+
+    /// The page with the IIN's word box painted white, found by tizilim-ocr itself.
+    static func withoutIIN(_ png: [UInt8]) throws -> [UInt8] {
+        let tool = try #require(OCRText.path)
+        guard case .success(let page) = OCRText.page(png, tool: tool) else { throw CocoaError(.fileReadCorruptFile) }
+        let box = try #require(page.words.first { $0.text.contains("670509312900") })
+        let scale = page.page.scale
+        let dir = Scans.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data(png).write(to: URL(fileURLWithPath: dir + "/in.png"))
+        let x0 = Int(Double(box.left) / scale) - 4, y0 = Int(Double(box.top) / scale) - 4
+        let x1 = Int(Double(box.right) / scale) + 4, y1 = Int(Double(box.top + box.height) / scale) + 4
+        try Scans.run("/usr/bin/convert", ["in.png", "-fill", "white", "-draw", "rectangle \(x0),\(y0) \(x1),\(y1)", "out.png"], in: dir)
+        return Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/out.png")))
+    }
+}

@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Dates", path: "Sources/Dates"),
         // JSON with object keys in the order given: `--json`, stored readings, the register's files.
         .target(name: "OrderedJSON", path: "Sources/OrderedJSON"),
-        .target(name: "Cases", dependencies: ["Dates"], path: "Sources/Cases"),
+        .target(name: "Cases", dependencies: ["Dates", "Annex2"], path: "Sources/Cases"),
         // Signed documents (CMS/PKCS#7, S/MIME): the content, the signers, what was verified. libcrypto.
         .target(name: "Signatures", dependencies: ["CCrypto"], path: "Sources/Signatures"),
 
@@ -103,7 +103,7 @@ let package = Package(
                     path: "Tests/IntakeTests"),
         .testTarget(name: "CLITests", dependencies: ["OrderedJSON", "Dates", "CLI", "Service", "Annex2", "MIME", "Forms", "Register", "Store", "Mailbox", "TestRig"], path: "Tests/CLITests"),
         .testTarget(name: "SignaturesTests", dependencies: ["Signatures", "TestRig"], path: "Tests/SignaturesTests"),
-        .testTarget(name: "CasesTests", dependencies: ["Cases", "Dates"], path: "Tests/CasesTests"),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "Annex2", "Dates"], path: "Tests/CasesTests"),
     ],
     // Poppler's headers need C++17.
     cxxLanguageStandard: .cxx17

@@ -15,11 +15,15 @@ struct CaseDossier {
     let timers: [DueTimer]
     /// The number of the register entry the case made or changed, if any.
     let registerEntry: Int?
+    /// Possible duplicates, merges and splits, both ways.
+    var links: [CaseLink] = []
+    /// The office that forwarded the application, which gets copies.
+    var office: String? = nil
 
     static func load(_ record: CaseRecord, intake: Intake) throws -> CaseDossier {
         let database = intake.database
         let stored = try MessageLog(database).messages(caseID: record.id)
-        return CaseDossier(
+        var dossier = CaseDossier(
             record: record,
             applicant: try record.applicantID.flatMap { try RegisterBook(database).identity(applicantID: $0) },
             application: try intake.currentApplication(caseID: record.id),
@@ -28,5 +32,8 @@ struct CaseDossier {
             notices: try Outbox(database).items(caseID: record.id),
             timers: try CaseBook(database).armedTimers(caseID: record.id),
             registerEntry: try RegisterBook(database).entry(caseID: record.id)?.number)
+        dossier.links = try CaseLinks(database).links(caseID: record.id)
+        dossier.office = try CaseBook(database).officeAddress(caseID: record.id)
+        return dossier
     }
 }

@@ -33,6 +33,9 @@ struct CaseSheet {
         out += row("Өтініш беруші", "Заявитель", "Applicant", applicantLine(w))
         out += row("Мекенжай", "Адрес", "Address", (record.replyTo ?? "-")
                    + (record.language.map { " [\($0)]" } ?? ""))
+        if let office = dossier.office {
+            out += row("Жіберген", "Переслал", "Forwarded by", office + w.pick(" (көшірме)", " (копия)", " (in copy)"))
+        }
         out += row("Ашылды", "Открыто", "Opened", StaffWording.moment(record.openedAt))
         if let (kind, at) = deadline {
             let label = kind == "review" ? w.pick("қарау", "рассмотрение", "review") : w.pick("пысықтау", "доработка", "refinement")
@@ -42,6 +45,11 @@ struct CaseSheet {
         }
         if !s.flags.isEmpty {
             out += ink.warn(row("Белгілер", "Отметки", "Flags", "! " + s.flags.map(w.flag).joined(separator: ", ")))
+        }
+        for link in dossier.links {
+            let line = CaseSheet.linkPhrase(link, w) + (link.reason.map { " — \($0)" } ?? "")
+                + " (\(link.actor), \(StaffWording.moment(link.at)))"
+            out += link.kind == .possibleDuplicate ? ink.warn(row("Байланыс", "Связь", "Linked", line)) : row("Байланыс", "Связь", "Linked", line)
         }
         if !s.missing.isEmpty {
             out += row("Түзетуге", "К доработке", "To fix", s.missing.map { w.shortField($0, width: 40) }.joined(separator: "; "))
@@ -176,6 +184,19 @@ struct CaseSheet {
         return out
     }
 
+    /// "possible duplicate of VR-…", "merged into VR-…", "split from VR-…", in the staff's language.
+    static func linkPhrase(_ link: CaseLink, _ w: StaffWording) -> String {
+        let other = link.otherHumanID
+        switch (link.kind, link.outgoing) {
+        case (.possibleDuplicate, _):
+            return w.pick("\(other) ісінің қайталануы мүмкін", "возможный дубликат \(other)", "possible duplicate of \(other)")
+        case (.merged, true): return w.pick("\(other) осы іске біріктірілді", "\(other) объединено с этим делом", "\(other) merged into this case")
+        case (.merged, false): return w.pick("\(other) ісіне біріктірілді", "объединено с \(other)", "merged into \(other)")
+        case (.split, true): return w.pick("хат \(other) ісіне бөлінді", "письмо выделено в \(other)", "a letter split out into \(other)")
+        case (.split, false): return w.pick("\(other) ісінен бөлінді", "выделено из \(other)", "split from \(other)")
+        }
+    }
+
     // MARK: JSON
 
     /// `cases list --json`'s keys for the case, then what only `show` has.
@@ -183,6 +204,11 @@ struct CaseSheet {
         guard case .object(var pairs) = CaseTable.json(CaseWithApplicant(record: record, applicant: dossier.applicant),
                                                         now: now, calendar: calendar) else { return .null }
         pairs.append(("registerEntry", dossier.registerEntry.map(JSON.number) ?? .null))
+        pairs.append(("office", .optional(dossier.office)))
+        pairs.append(("links", .array(dossier.links.map { l in
+            .object([("case", .string(l.otherHumanID)), ("kind", .string(l.kind.rawValue)), ("outgoing", .bool(l.outgoing)),
+                     ("reason", .optional(l.reason)), ("actor", .string(l.actor)), ("at", .string(l.at.description))])
+        })))
         pairs.append(("application", dossier.application.map(applicationJSON) ?? .null))
         pairs.append(("events", .array(dossier.events.map { e in
             .object([("at", .string(e.event.at.description)), ("actor", .string(e.event.actor)),

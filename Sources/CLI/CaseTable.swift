@@ -10,6 +10,8 @@ struct CaseTable {
     let calendar: BusinessCalendar
     let wording: StaffWording
     let ink: Ink
+    /// Each case's possible duplicates by human id (`CaseLinks.duplicates`).
+    var duplicates: [String: [String]] = [:]
 
     /// Column widths; together 79, so a line never wraps on an 80-column terminal.
     static let widths = (id: 16, state: 16, kind: 14, applicant: 23, due: 10)
@@ -39,6 +41,10 @@ struct CaseTable {
                 notes.append(now > due ? ink.alert(phrase) : phrase)
             }
             if !s.flags.isEmpty { notes.append(ink.warn("! " + s.flags.map(w.flag).joined(separator: ", "))) }
+            if let others = duplicates[record.humanID], !others.isEmpty {
+                notes.append(ink.warn(w.pick("қайталануы мүмкін: ", "возможный дубликат: ", "possible duplicate of ")
+                                      + others.joined(separator: ", ")))
+            }
             out += Self.wrap(notes, indent: "  ", width: Self.lineWidth)
         }
         return out

@@ -18,7 +18,8 @@ struct CasesCommand: Command {
         + "       tizilim cases accept|unflag|reparse ID\n"
         + "       tizilim cases refine ID --missing F [--note T] | refuse ID --reason T\n"
         + "       tizilim cases note ID TEXT | edit ID FIELD=VALUE...\n"
-        + "       tizilim cases resend|confirm-sent ID"
+        + "       tizilim cases resend|confirm-sent ID\n"
+        + "       tizilim cases merge A B | split A MESSAGE"
     let details = """
     list (the default)
         Cases that need a person first: flagged cases, then cases under review,
@@ -73,6 +74,14 @@ struct CasesCommand: Command {
         Look its Message-ID ('show' lists it) up in the mail server's log: not
         there, 'resend' queues the case's notices in doubt again; there,
         'confirm-sent' marks them sent. Either lowers the flag.
+    merge A B
+        Case B is the same applicant's as A (a possible duplicate): B's letters
+        and history go into A, B is closed as merged. Refused when they name
+        different IINs or BINs, or B made a register entry.
+    split A MESSAGE
+        A letter of A (its number in 'show', or its Message-ID) is someone
+        else's: it goes into a new case of its own, under review, no notice
+        sent. A merge is undone by a split and a split by a merge.
     Decisions and corrections are recorded with your login (SUDO_USER first).
     Staff run these commands as the service user: sudo -u tizilim tizilim cases.
     A decision the case's state does not allow says why and changes nothing.
@@ -145,6 +154,9 @@ struct CasesCommand: Command {
             case ("open", _):
                 return CaseExport(console: console).run(operands, arguments: arguments, database: database,
                                                         legacyCharset: intake.settings.legacyCharset)
+            case ("merge", 2), ("split", 2):
+                guard let now = Self.clock(arguments, console: console, command: "cases \(action)") else { return ExitCode.usage }
+                return CaseLinkCommand(console: console, wording: wording).run(action, operands, intake: intake, now: now)
             case ("reparse", _): return correction.reparse(operands, intake: intake)
             case ("edit", _): return correction.edit(operands, intake: intake)
             case ("resend", _), ("confirm-sent", _):
@@ -153,6 +165,7 @@ struct CasesCommand: Command {
             default:
                 console.error("tizilim cases: no action '\(([action] + operands).joined(separator: " "))'; "
                               + "expected list, show ID, open ID, accept, refine, refuse, note, unflag, reparse, edit, "
+                              + "merge A B, split A MESSAGE, "
                               + "resend or confirm-sent. "
                               + "See 'tizilim help cases'.")
                 return ExitCode.usage
@@ -228,7 +241,9 @@ struct CasesCommand: Command {
         if cases.isEmpty {
             console.line(w.pick("Іс жоқ.", "Дел нет.", "No cases."))
         } else {
-            console.write(CaseTable(now: now, calendar: calendar, wording: w, ink: Ink(enabled: console.usesColor)).render(cases))
+            var table = CaseTable(now: now, calendar: calendar, wording: w, ink: Ink(enabled: console.usesColor))
+            table.duplicates = try CaseLinks(intake.database).duplicates()
+            console.write(table.render(cases))
         }
         var footer = w.pick("Көрсетілді: \(cases.count) / \(all.count) іс", "Показано дел: \(cases.count) из \(all.count)",
                             "\(cases.count) of \(all.count) cases")

@@ -162,7 +162,19 @@ struct DoctorCommand: Command {
                 return [.warn("store", "schema version \(version); the daemon migrates it to \(current) at its next start",
                               hint: "take a backup first: tizilim backup /var/backups/tizilim/$(date +%F)")]
             }
-            return [.ok("store", "integrity ok, schema version \(version), \(cases) cases")]
+            var findings: [Finding] = [.ok("store", "integrity ok, schema version \(version), \(cases) cases")]
+            // A case is one applicant's: letters naming two IINs or BINs in one case are a mistake
+            // of the past (or of a merge) for staff to split.
+            let mixed = try CaseBook(database).casesHoldingSeveralIdentities()
+            if !mixed.isEmpty {
+                findings.append(.fail("identity", "\(mixed.count) case(s) hold several applicants: "
+                                      + mixed.prefix(5).map { "\($0.humanID) (\($0.numbers.joined(separator: ", ")))" }
+                                          .joined(separator: "; "),
+                                      hint: "split the other applicant's letter out: tizilim cases split ID MESSAGE"))
+            } else {
+                findings.append(.ok("identity", "every case names one applicant"))
+            }
+            return findings
         } catch {
             return [.fail("store", "\(path): \(error)", hint: "is it an SQLite file? restore the last backup")]
         }

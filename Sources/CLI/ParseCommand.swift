@@ -16,7 +16,8 @@ struct ParseCommand: Command {
     folder of message files. Files that cannot be read are reported on stderr and the others
     are still parsed; the exit status is 66 when any file could not be read.
     With --json, one JSON object per message per line, with the keys messageId, from, to,
-    subject, date, autoSubmitted, parts and defects.
+    subject, date, autoSubmitted, parts, defects, application (the first applicant) and
+    applications (every applicant of the letter, each with its origin).
     """
     let options: [Arguments.Option] = [
         .flag("json", "one JSON object per message, one per line"),
@@ -95,7 +96,9 @@ struct ParseReport {
     let parts: [PartLine]
     let defects: [String]
     let uuencoded: [(path: String, filename: String, size: Int)]
+    /// The letter's reading (the first applicant's); `readings` has every applicant's, in the order found.
     let reading: ApplicationReader.Result
+    let readings: [ApplicationReader.Result]
 
     init(file: String, message: Message, year: Int) {
         self.file = file
@@ -125,7 +128,9 @@ struct ParseReport {
         parts = lines
         uuencoded = uu
         defects = message.allDefects.map { "\($0.path): \($0.defect)" }
-        reading = ApplicationReader.read(message, currentYear: year)
+        // `application` stays what it always was (the first applicant's fields, the others
+        // counted as companions) for scripts that read it; `applications` splits them.
+        (reading, readings) = ApplicationReader.readLetter(message, currentYear: year)
     }
 
     var json: JSON {
@@ -151,6 +156,24 @@ struct ParseReport {
             ("uuencoded", .array(uuencoded.map { .object([("path", .string($0.path)), ("filename", .string($0.filename)), ("size", .number($0.size))]) })),
             ("defects", .array(defects.map(JSON.string))),
             ("application", ApplicationView(reading).json),
+            ("applications", .array(readings.map { reading in
+                guard case .object(let pairs) = ApplicationView(reading).json else { return ApplicationView(reading).json }
+                return .object(pairs + [("origin", reading.origin.map(ParseReport.originJSON) ?? .null)])
+            })),
+        ])
+    }
+
+    /// Where an applicant's reading came from: `place` is `body`, `attachment` or `forwarded`.
+    static func originJSON(_ origin: ApplicationReader.Origin) -> JSON {
+        .object([
+            ("place", .string(origin.place.rawValue)),
+            ("parts", .array(origin.partPaths.map(JSON.string))),
+            ("filenames", .array(origin.filenames.map(JSON.string))),
+            ("forwardedFrom", origin.forwardedFrom.map(ParseReport.addressJSON) ?? .null),
+            ("forwardedDate", .optional(origin.forwardedDate)),
+            ("forwardedSubject", .optional(origin.forwardedSubject)),
+            ("forwardStyle", .optional(origin.forwardStyle)),
+            ("formIndex", origin.formIndex.map(JSON.number) ?? .null),
         ])
     }
 

@@ -8,6 +8,9 @@ public enum NoticeKind: String, Sendable, CaseIterable {
     case refusal
     case changeApplied = "change-applied"
     case terminationRecorded = "termination-recorded"
+    /// A running refinement term was extended (a day off added to the calendar): the applicant
+    /// is told the new date once, on the thread of the refinement request.
+    case termExtended = "term-extended"
 }
 
 public enum CaseEffect: Sendable, Equatable {

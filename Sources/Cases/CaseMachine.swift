@@ -406,7 +406,9 @@ extension CaseMachine {
         var draft = CaseDraft(snapshot, policy: policy, calendar: calendar)
         draft.refinementDeadline = counted
         // Cancelled before the new one is armed: the store applies effects in order.
-        draft.effects = [.cancel(.refinementDeadline), .schedule(.refinementDeadline, at: counted)]
+        // The applicant was given a date; a later one is theirs by law, and they must know it.
+        draft.effects = [.cancel(.refinementDeadline), .schedule(.refinementDeadline, at: counted),
+                         .notice(.termExtended, missing: [], deadline: counted, reason: nil)]
         draft.record("deadline-extended", at,
                      reason: "refinement deadline \(announced) → \(counted): the business calendar changed")
         return draft.transition

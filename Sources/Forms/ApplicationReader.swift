@@ -48,6 +48,8 @@ public enum ApplicationReader {
             self.notAnApplicationReason = notAnApplicationReason
             self.confidence = confidence
         }
+        /// Where in the letter this applicant's forms stood (`readApplicants`); nil from `read`.
+        public internal(set) var origin: Origin? = nil
     }
 
     /// Containers inside containers (a signed winmail.dat inside a signed message…), at most this deep.

@@ -51,7 +51,18 @@ struct EffectPerformer {
         let outbox = Outbox(intake.database)
         let sequence = try outbox.count(caseID: record.id) + 1
         let messageID = "notice-\(sequence).\(record.humanID)@\(settings.from.domain)"
-        guard let address = record.replyTo, let to = AddressList.parse(address).mailboxes.first else {
+        // A forwarded application's notices go to the applicant, the office in copy (`forwarded_notices`).
+        let office = try CaseBook(intake.database).officeAddress(caseID: record.id)
+        var toAddress = record.replyTo
+        var copies: [MailAddress] = []
+        if let office, let officeAddress = AddressList.parse(office).mailboxes.first {
+            switch settings.forwardedNotices {
+            case .applicantAndOffice: copies = [officeAddress]
+            case .applicant: break
+            case .office: toAddress = office
+            }
+        }
+        guard let address = toAddress, let to = AddressList.parse(address).mailboxes.first else {
             try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: record.replyTo ?? "", messageID: messageID,
                                bytes: [], at: at, state: .suppressed, note: "no address to answer")
             return kind.rawValue + " (suppressed: no address)"
@@ -73,13 +84,21 @@ struct EffectPerformer {
                             applicantKind: record.kind.flatMap(ApplicantKind.init(rawValue:)),
                             receivedAt: kind == .receipt ? trigger?.receivedAt ?? record.openedAt : nil,
                             deadline: deadline, problems: problems, reason: reason)
-        let applicantReferences = triggerReferences ?? trigger.flatMap { try? threading(of: $0) } ?? []
+        var applicantReferences = triggerReferences ?? trigger.flatMap { try? threading(of: $0) } ?? []
+        var inReplyTo = trigger?.messageID
+        if kind == .termExtended, let request = try outbox.items(caseID: record.id).last(where: { $0.notice == NoticeKind.refinement.rawValue }) {
+            // The new date answers the refinement request that gave the old one.
+            inReplyTo = request.messageID
+            applicantReferences = [request.messageID]
+        }
         let envelope = NoticeEnvelope(from: settings.from, replyTo: settings.replyTo, to: to, messageID: messageID,
                                       date: MessageDate(secondsSince1970: at.utcSeconds, utcOffsetMinutes: 5 * 60),
-                                      inReplyTo: trigger?.messageID, references: applicantReferences)
-        let bytes = settings.templates.message(for: notice, envelope: envelope).serialized()
+                                      inReplyTo: inReplyTo, references: applicantReferences)
+        var mail = settings.templates.message(for: notice, envelope: envelope)
+        mail.cc = copies.filter { $0.address.lowercased() != recipient.lowercased() }
+        let bytes = mail.serialized()
         try outbox.enqueue(caseID: record.id, notice: kind.rawValue, recipient: recipient, messageID: messageID,
-                           bytes: bytes, at: at)
+                           bytes: bytes, at: at, cc: mail.cc.map(\.address))
         return kind.rawValue
     }
 
@@ -107,6 +126,9 @@ struct EffectPerformer {
         return "staff-warning"
     }
 
+    /// How many applicants' daily limits one forwarding address may use up.
+    static let forwardedApplicantsPerSenderLimit = 10
+
     /// Why this address gets no notice, if it gets none: loops and floods are worse than silence.
     func suppression(for to: MailAddress) throws -> String? {
         let local = to.localPart.lowercased()
@@ -120,7 +142,25 @@ struct EffectPerformer {
             return "our own address"
         }
         let since = LocalDateTime(utcSeconds: at.utcSeconds - 86_400)
-        if try Outbox(intake.database).count(recipient: address, since: since) >= settings.maxNoticesPerSenderPerDay {
+        let outbox = Outbox(intake.database)
+        if let who = application?.identity, who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil {
+            // An application: the limit is per applicant, so an office forwarding thirty people's
+            // applications in a day is not a flood, and one person's thirty letters still are.
+            let sent = try record.applicantID.map { try outbox.count(applicantID: $0, since: since) }
+                ?? outbox.count(caseID: record.id, since: since)
+            if sent >= settings.maxNoticesPerSenderPerDay {
+                return "more than \(settings.maxNoticesPerSenderPerDay) notices about this applicant in a day"
+            }
+            // Forwards name the addresses we write to: one sender's letters must not make us mail
+            // hundreds of strangers a day. An office's real load is far below this.
+            let officeLimit = settings.maxNoticesPerSenderPerDay * Self.forwardedApplicantsPerSenderLimit
+            if let office = try CaseBook(intake.database).officeAddress(caseID: record.id),
+               try outbox.count(office: office, since: since) >= officeLimit {
+                return "more than \(officeLimit) notices about applicants forwarded by \(office) in a day"
+            }
+            return nil
+        }
+        if try outbox.count(recipient: address, since: since) >= settings.maxNoticesPerSenderPerDay {
             return "more than \(settings.maxNoticesPerSenderPerDay) notices to this address in a day"
         }
         return nil

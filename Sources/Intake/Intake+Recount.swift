@@ -25,6 +25,10 @@ extension Intake {
                                                                      policy: settings.policy, calendar: settings.calendar)
                 else { continue }
                 try book.record(transition, caseID: record.id, at: now)
+                // The applicant is told the new date (a term-extended notice on the refinement's thread).
+                let effects = EffectPerformer(intake: self, record: record, application: try latestApplication(caseID: record.id),
+                                              trigger: nil, at: now)
+                _ = try effects.perform(transition)
                 extended.append(Extension(caseID: record.humanID, from: record.snapshot.refinementDeadline,
                                           to: transition.refinementDeadline))
             }

@@ -123,7 +123,13 @@ extension Intake {
                 continue
             }
             let parsed = Message(bytes: bytes, legacyCharset: settings.legacyCharset)
-            let reading = ApplicationReader.read(parsed, currentYear: message.receivedAt.date.year, settings: settings.reading)
+            var reading = ApplicationReader.read(parsed, currentYear: message.receivedAt.date.year, settings: settings.reading)
+            if let index = try MessageLog(database).applicantIndex(messageID: message.id, caseID: record.id) {
+                // A letter of several applicants: this case is one of them, read apart.
+                let applicants = ApplicationReader.readApplicants(parsed, currentYear: message.receivedAt.date.year,
+                                                                      settings: settings.reading)
+                if applicants.indices.contains(index - 1) { reading = applicants[index - 1] }
+            }
             fresh.append((message, i + 1, ApplicationRecord(reading).json, nil))
         }
         guard !fresh.isEmpty else {
@@ -139,7 +145,13 @@ extension Intake {
                     continue
                 }
                 let changes = ReadingDiff.changes(from: item.row.application, to: json)
-                if !changes.isEmpty { try MessageLog(database).replaceReading(messageRowID: item.row.id, application: json) }
+                if !changes.isEmpty {
+                    if try MessageLog(database).applicantIndex(messageID: item.row.id, caseID: record.id) != nil {
+                        try MessageLog(database).replaceReading(messageRowID: item.row.id, caseID: record.id, application: json)
+                    } else {
+                        try MessageLog(database).replaceReading(messageRowID: item.row.id, application: json)
+                    }
+                }
                 results.append(Rereading(number: item.number, path: item.row.maildirPath, changes: changes, problem: nil))
             }
             if let latest = try currentApplication(caseID: record.id)?.record {

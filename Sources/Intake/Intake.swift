@@ -42,6 +42,9 @@ public struct Intake {
         public let notices: [String]
         /// Why: the automatic-mail reasons, the duplicate's original, the machine's refusal.
         public let note: String?
+        /// Every case the letter went into, in its applicants' order, when it held several
+        /// applicants (`caseID` is the first); empty otherwise.
+        public var applicantCases: [String] = []
     }
 
     /// A message read and understood, before any lock is outcome: parsing a DOCX or running
@@ -57,6 +60,9 @@ public struct Intake {
         /// parsed once. Made here, on the reading cores, because the write transaction is the
         /// one part that is serial.
         let record: ApplicationRecord?
+        /// One reading per applicant of the letter, in the order found (`ApplicationReader.readApplicants`),
+        /// each with its record; one for a letter of one applicant.
+        let applicants: [(reading: ApplicationReader.Result, record: ApplicationRecord)]
         let from: [MailAddress]
         let replyTo: [MailAddress]
         let subject: String?
@@ -71,12 +77,21 @@ public struct Intake {
 
         init(bytes: [UInt8], sha256: String, message: Message, from: [MailAddress]? = nil,
              autoSubmission: AutoSubmission? = nil, deliveryStatus: DeliveryStatus?? = nil,
-             reading: ApplicationReader.Result?) {
+             reading: ApplicationReader.Result?, applicants: [ApplicationReader.Result]? = nil) {
             self.bytes = bytes
             self.sha256 = sha256
             self.message = message
             self.reading = reading
-            record = reading.map(ApplicationRecord.init)
+            let record = reading.map(ApplicationRecord.init)
+            self.record = record
+            if let applicants, applicants.count > 1 {
+                self.applicants = applicants.map { ($0, ApplicationRecord($0)) }
+            } else if let reading, let record {
+                // One applicant: the letter's reading is theirs (with where it came from, when known).
+                self.applicants = [(applicants?.first ?? reading, record)]
+            } else {
+                self.applicants = []
+            }
             messageID = message.messageID
             self.from = from ?? message.from
             replyTo = message.replyTo
@@ -104,10 +119,10 @@ public struct Intake {
         let autoSubmission = AutoSubmission(message, from: from)
         let deliveryStatus = message.deliveryStatus
         let automatic = autoSubmission.isAutomatic || deliveryStatus != nil
+        let read = automatic ? nil : ApplicationReader.readLetter(message, currentYear: year, automatic: autoSubmission, settings: settings)
         return ParsedLetter(bytes: bytes, sha256: Digest.sha256Hex(bytes), message: message, from: from,
                         autoSubmission: autoSubmission, deliveryStatus: .some(deliveryStatus),
-                        reading: automatic ? nil : ApplicationReader.read(message, currentYear: year, automatic: autoSubmission,
-                                                                                  settings: settings))
+                        reading: read?.letter, applicants: read?.applicants)
     }
 
     /// `path` is where the file lives in the Maildir, kept as evidence; `arrivedAt` is when

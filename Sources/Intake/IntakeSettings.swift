@@ -27,6 +27,8 @@ public struct IntakeSettings: Sendable {
     public var maxMessageBytes: Int
     /// What the readers are told: the completeness policy, the trust anchors, OCR's autonomy.
     public var reading = ReadingSettings()
+    /// Who gets a forwarded application's notices (`forwarded_notices`).
+    public var forwardedNotices: ForwardedNotices
 
     /// 64 MiB: above what mail servers accept (typically 25-50 MB), so only a message that
     /// came around them, or a misconfigured one, is over it.
@@ -36,7 +38,9 @@ public struct IntakeSettings: Sendable {
                 from: MailAddress = MailAddress(localPart: "volunteer", domain: "mki.gov.kz"), replyTo: [MailAddress] = [],
                 maxNoticesPerSenderPerDay: Int = 10, templates: NoticeTemplates = .builtIn,
                 legacyCharset: String = Charset.defaultLegacy, staffAddress: MailAddress? = nil,
-                authservID: String? = nil, maxMessageBytes: Int = IntakeSettings.defaultMaxMessageBytes) {
+                authservID: String? = nil, forwardedNotices: ForwardedNotices = .applicantAndOffice,
+                maxMessageBytes: Int = IntakeSettings.defaultMaxMessageBytes) {
+        self.forwardedNotices = forwardedNotices
         self.policy = policy
         self.calendar = calendar
         self.from = from
@@ -56,4 +60,14 @@ public struct IntakeSettings: Sendable {
         }
         return [UInt8](data)
     }
+}
+
+/// A forwarded application's notices: the Rules (p.12) notify the *applicant* by e-mail; the
+/// office that forwarded it usually wants to know too.
+public enum ForwardedNotices: String, Sendable, CaseIterable {
+    /// To the applicant, a copy (Cc) to the office. The default.
+    case applicantAndOffice = "applicant+office"
+    case applicant
+    /// To the office alone, as before tizilim knew whose letter it was.
+    case office
 }

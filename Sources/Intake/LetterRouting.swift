@@ -10,6 +10,10 @@ struct LetterRouting {
     let letter: Intake.ParsedLetter
     let path: String
     let arrivedAt: LocalDateTime
+    /// The applicant of the letter this routing decides for (a letter may hold several).
+    var applicant: ApplicantPart? = nil
+    /// The letter's row once logged: a letter of several applicants is one row, in each case.
+    let logged = LoggedLetter()
 
     var message: Message { letter.message }
     var from: [MailAddress] { letter.from }
@@ -38,12 +42,14 @@ struct LetterRouting {
         if exceedsLimits {
             return try tooLarge(letter.caseReference)
         }
+        if letter.applicants.count > 1 {
+            return try takeApplicants()
+        }
         let reading = letter.reading ?? ApplicationReader.read(message, currentYear: arrivedAt.date.year, settings: settings.reading)
         let record = letter.record ?? ApplicationRecord(reading)
-        if let running = try caseToContinue(letter.caseReference) {
-            return try resubmit(running, reading: reading, record: record)
-        }
-        return try open(reading: reading, record: record)
+        var routing = self
+        routing.applicant = ApplicantPart(index: 1, count: 1, origin: letter.applicants.first?.reading.origin)
+        return try routing.route(reading: reading, record: record)
     }
 
     /// A forged sender, as far as we can tell: our own server's DMARC verdict failed, or the
@@ -108,6 +114,10 @@ struct LetterRouting {
             // A decided case takes no new forms: this is a new application.
             return try open(reading: reading, record: record)
         }
+        if try book.wouldHoldTwoIdentities(caseID: target.id, iin: record.identity.iin, bin: record.identity.bin) {
+            // The one place a case is continued: never with a second IIN or BIN (issue 17).
+            return try open(reading: reading, record: record)
+        }
         try book.setKind(record.kind, language: record.language, caseID: target.id)
         return try apply(outcome, to: target, disposition: .resubmitted, record: record, note: nil)
     }
@@ -126,6 +136,12 @@ struct LetterRouting {
         let who = record?.identity ?? ApplicantIdentity()
         let entry = try RegisterBook(intake.database).activeEntry(iin: who.iin, bin: who.bin,
                                                                   email: intent == .application ? nil : who.email ?? letter.sender)
+        var assessment = assessment
+        let others = intent == .application ? try book.cases(sharingIIN: who.iin, bin: who.bin) : []
+        if others.contains(where: { $0.snapshot.state?.isFinal == false }), !assessment.flags.contains(.duplicateApplicant) {
+            // The same IIN or BIN in a case still open: one person, two cases; staff decide.
+            assessment.flags.append(.duplicateApplicant)
+        }
         let input = CaseInput.opened(intent: intent, assessment: assessment, at: arrivedAt, hasRegisterEntry: entry != nil)
         let transition: Transition
         switch CaseMachine.apply(input, to: .unopened, policy: settings.policy, calendar: settings.calendar) {
@@ -137,8 +153,14 @@ struct LetterRouting {
         }
         let applicantID = who.iin != nil || who.bin != nil || who.fullName != nil || who.organizationName != nil
             ? try RegisterBook(intake.database).applicant(who) : nil
-        let created = try book.open(transition, at: arrivedAt, kind: record?.kind, language: record?.language,
-                                    replyTo: letter.replyAddress, applicantID: applicantID)
+        let (applicantAddress, office) = addresses(record)
+        var created = try book.open(transition, at: arrivedAt, kind: record?.kind, language: record?.language,
+                                    replyTo: applicantAddress, applicantID: applicantID)
+        if office != nil {
+            try book.setAddresses(caseID: created.id, applicant: applicantAddress, office: office)
+            created = try book.find(id: created.id) ?? created
+        }
+        try linkDuplicates(of: created, among: others)
         let logged = try log(caseID: created.id, disposition: .opened, record: record)
         let performer = EffectPerformer(intake: intake, record: created, application: record, trigger: logged,
                                         triggerReferences: letter.references, at: arrivedAt)
@@ -182,38 +204,23 @@ struct LetterRouting {
         return nil
     }
 
-    /// Where a person's message continues a case: the case whose notice it answers, or whose
-    /// subject tag it carries, if that case is the sender's own (our notices' Message-IDs and
-    /// tags are predictable: a mistyped, borrowed or forged reference must not put one
-    /// person's data in another's case); else the sender's open refinement (applicants often
-    /// write a fresh letter instead of replying).
-    func caseToContinue(_ reference: CaseReference) throws -> CaseRecord? {
-        for id in reference.noticeIDs {
-            if let item = try Outbox(intake.database).find(messageID: id), let caseID = item.caseID,
-               let found = try book.find(id: caseID), isSendersOwn(found) {
-                return found
-            }
-        }
-        for id in reference.caseIDs {
-            if let found = try book.find(humanID: id), isSendersOwn(found) {
-                return found
-            }
-        }
-        guard let address = letter.replyAddress else { return nil }
-        return try book.latestOpen(replyTo: address, in: [.refinementRequested])
-    }
-
-    /// Whether the case answers the address this message comes from (its Reply-To or From).
-    func isSendersOwn(_ found: CaseRecord) -> Bool {
-        guard let address = letter.replyAddress, let caseAddress = found.replyTo else { return false }
-        return caseAddress == address || from.contains(where: { $0.address.lowercased() == caseAddress })
-    }
-
+    /// Records the letter once; a letter of several applicants is then attached to each of
+    /// their cases with that applicant's own reading.
     @discardableResult
     func log(caseID: Int64?, disposition: Intake.LetterOutcome.Disposition, record: ApplicationRecord?) throws -> StoredMessage {
-        try messages.insert(sha256: letter.sha256, messageID: letter.messageID, sender: letter.sender, subject: letter.subject,
-                            maildirPath: path, size: message.size, receivedAt: arrivedAt, caseID: caseID,
-                            disposition: disposition.rawValue, application: record?.json)
+        if let stored = logged.stored {
+            if let caseID, let applicant { try messages.attach(messageID: stored.id, caseID: caseID, applicant: applicant.index,
+                                                               application: record?.json) }
+            return stored
+        }
+        let stored = try messages.insert(sha256: letter.sha256, messageID: letter.messageID, sender: letter.sender,
+                                         subject: letter.subject, maildirPath: path, size: message.size, receivedAt: arrivedAt,
+                                         caseID: caseID, disposition: disposition.rawValue, application: record?.json)
+        logged.stored = stored
+        if let caseID, let applicant, applicant.count > 1 {
+            try messages.attach(messageID: stored.id, caseID: caseID, applicant: applicant.index, application: record?.json)
+        }
+        return stored
     }
 }
 

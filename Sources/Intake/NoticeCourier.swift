@@ -84,7 +84,7 @@ public struct NoticeCourier {
                     outcome = .temporaryFailure(code: nil, message: "\(error)")
                 }
             case .smtp(let sender):
-                outcome = sender.send(item.bytes, from: envelopeFrom, to: [item.recipient])
+                outcome = sender.send(item.bytes, from: envelopeFrom, to: [item.recipient] + item.cc)
             }
             let result: Delivery.Result
             switch outcome {

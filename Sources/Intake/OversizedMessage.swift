@@ -1,3 +1,4 @@
+import Annex2
 import Cases
 import Forms
 import MIME
@@ -62,7 +63,7 @@ extension LetterRouting {
         if assessment.outcome == .notAnApplication { assessment = Assessment(outcome: .incomplete, flags: assessment.flags) }
         assessment.flags.append(.tooLarge)
         if let flag = authenticityFlag { assessment.flags.append(flag) }
-        if let running = try caseToContinue(reference) {
+        if let running = try caseToContinue(reference, marks: record.map { ApplicantMarks($0.identity) } ?? .unknown) {
             let outcome = CaseMachine.apply(.resubmitted(assessment: assessment, at: arrivedAt), to: running.snapshot,
                                             policy: settings.policy, calendar: settings.calendar)
             if case .success = outcome {

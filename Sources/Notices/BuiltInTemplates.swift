@@ -8,7 +8,36 @@ enum BuiltInTemplates {
         ("refusal.kk.txt", refusalKK), ("refusal.ru.txt", refusalRU),
         ("change-applied.kk.txt", changeAppliedKK), ("change-applied.ru.txt", changeAppliedRU),
         ("termination-recorded.kk.txt", terminationKK), ("termination-recorded.ru.txt", terminationRU),
+        ("term-extended.kk.txt", termExtendedKK), ("term-extended.ru.txt", termExtendedRU),
     ]
+
+    static let termExtendedKK = """
+        Subject: Пысықтау мерзімі ұзартылды
+
+        {{greeting}}
+
+        {{case_id}} нөмірлі өтініш бойынша пысықталған мәліметтерді қайта жіберу мерзімі жұмыс күндерінің күнтізбесі өзгергендіктен ұзартылды.
+        Жаңа мерзім: {{deadline}}.
+
+        Осы хатқа жауап беріп, хат тақырыбындағы [{{case_id}}] белгісін өзгертпеңіз.
+
+        \(signatureKK)
+
+        """
+
+    static let termExtendedRU = """
+        Subject: Срок доработки продлен
+
+        {{greeting}}
+
+        Срок повторного представления доработанных сведений по заявлению № {{case_id}} продлен в связи с изменением календаря рабочих дней.
+        Новый срок: до {{deadline}}.
+
+        Ответьте на это письмо, не изменяя отметку [{{case_id}}] в теме письма.
+
+        \(signatureRU)
+
+        """
 
     private static let signatureKK = """
         Құрметпен,

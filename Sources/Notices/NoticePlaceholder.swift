@@ -19,9 +19,9 @@ enum NoticePlaceholder: String, CaseIterable, Sendable {
     /// would always be empty, so writing it there is a mistake worth reporting at load time.
     var kinds: Set<NoticeKind> {
         switch self {
-        case .deadline: return [.receipt, .refinement]
+        case .deadline: return [.receipt, .refinement, .termExtended]
         case .problems: return [.refinement, .refusal]
-        case .reason: return Set(NoticeKind.allCases).subtracting([.receipt])
+        case .reason: return Set(NoticeKind.allCases).subtracting([.receipt, .termExtended])
         default: return Set(NoticeKind.allCases)
         }
     }
@@ -34,6 +34,7 @@ enum NoticePlaceholder: String, CaseIterable, Sendable {
         case .refinement: return [.caseID, .problems, .deadline]
         case .refusal: return [.caseID, .reason]
         case .acceptance, .changeApplied, .terminationRecorded: return [.caseID]
+        case .termExtended: return [.caseID, .deadline]
         }
     }
 
@@ -45,7 +46,7 @@ enum NoticePlaceholder: String, CaseIterable, Sendable {
         case .applicantName: return "the applicant's name as they wrote it"
         case .applicantKind: return "the kind of applicant (volunteer, group, organisation, coordinator, organiser)"
         case .receivedAt: return "when the application counts as received, Astana time"
-        case .deadline: return "the review term (receipt) or the applicant's term to resend (refinement), Astana time"
+        case .deadline: return "the review term (receipt) or the applicant's term to resend (refinement, term-extended), Astana time"
         case .problems: return "the bulleted list of missing or invalid fields; must stand alone on its line"
         case .reason: return "the refusal reason or the officer's note (a refusal without one cites Rules p.11)"
         }

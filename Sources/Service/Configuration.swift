@@ -35,7 +35,10 @@ public struct Configuration: Sendable {
         Key(name: "reply_to", defaultValue: nil, help: "Reply-To of notices"),
         Key(name: "staff_address", defaultValue: nil, help: "mailed when a review deadline nears"),
         Key(name: "authserv_id", defaultValue: nil, help: "our MTA's Authentication-Results id, to trust its DMARC verdict"),
-        Key(name: "max_notices_per_sender_per_day", defaultValue: "10", help: "notices to one address in 24 hours"),
+        Key(name: "max_notices_per_sender_per_day", defaultValue: "10",
+            help: "notices about one applicant (or to one address, for letters without an application) in 24 hours"),
+        Key(name: "forwarded_notices", defaultValue: "applicant+office",
+            help: "a forwarded application's notices: applicant+office (To the applicant, Cc the office), applicant, or office"),
         Key(name: "max_message_bytes", defaultValue: "64M",
             help: "larger messages are not read, only flagged too-large for staff (bytes, or with K, M, G)"),
         Key(name: "templates_dir", defaultValue: nil, help: "operator's notice templates (built-in ones otherwise)"),
@@ -126,6 +129,9 @@ public struct Configuration: Sendable {
         }
         if let decisions = values["decisions"], decisions != "auto" && decisions != "review" {
             throw fail("decisions", "expected auto or review")
+        }
+        if let forwarded = values["forwarded_notices"], ForwardedNotices(rawValue: forwarded) == nil {
+            throw fail("forwarded_notices", "expected applicant+office, applicant or office")
         }
         for key in ["warning_hours", "max_notices_per_sender_per_day", "imap_poll_seconds"] {
             if let value = values[key], Int(value).map({ $0 >= 0 }) != true {
@@ -218,6 +224,8 @@ public struct Configuration: Sendable {
                               templates: templates, legacyCharset: values["legacy_charset"] ?? Charset.defaultLegacy,
                               staffAddress: values["staff_address"].flatMap { AddressList.parse($0).mailboxes.first },
                               authservID: values["authserv_id"],
+                              forwardedNotices: values["forwarded_notices"].flatMap(ForwardedNotices.init(rawValue:))
+                                  ?? .applicantAndOffice,
                               maxMessageBytes: values["max_message_bytes"].flatMap(Self.byteCount)
                                   ?? IntakeSettings.defaultMaxMessageBytes)
         settings.reading = ReadingSettings(completeness: try completenessPolicy(), trustAnchors: try trustAnchors(),

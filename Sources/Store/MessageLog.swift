@@ -47,9 +47,9 @@ public struct MessageLog {
                             [.text("%/" + Self.escapeLike(name) + "%")]).isEmpty
     }
 
+    /// The case's letters, a letter of several applicants with this case's applicant's reading.
     public func messages(caseID: Int64) throws -> [StoredMessage] {
-        try database.query("SELECT \(Self.columns) FROM messages WHERE case_id = ? ORDER BY id", [.int(caseID)])
-            .map(Self.message)
+        try letters(caseID: caseID)
     }
 
     /// Logs a message and returns it as `find(id:)` would: the row is decoded from the values

@@ -30,6 +30,8 @@ public struct OutboxItem: Sendable, Equatable {
     public let nextAttemptAt: LocalDateTime
     public let lastError: String?
     public let sentAt: LocalDateTime?
+    /// Copies, by address: the office that forwarded the application (`forwarded_notices`).
+    public var cc: [String] = []
 }
 
 /// Notices as rows: written in the transaction of the transition that causes them, sent by a
@@ -41,16 +43,18 @@ public struct Outbox {
         self.database = database
     }
 
-    static let columns = "id, case_id, notice, recipient, message_id, bytes, created_at, state, attempts, next_attempt_at, last_error, sent_at"
+    static let columns = "id, case_id, notice, recipient, message_id, bytes, created_at, state, attempts, next_attempt_at, last_error, sent_at, cc"
 
     @discardableResult
     public func enqueue(caseID: Int64?, notice: String, recipient: String, messageID: String, bytes: [UInt8],
-                        at: LocalDateTime, state: OutboxItem.State = .queued, note: String? = nil) throws -> Int64 {
+                        at: LocalDateTime, state: OutboxItem.State = .queued, note: String? = nil,
+                        cc: [String] = []) throws -> Int64 {
         try database.query("""
-            INSERT INTO outbox (case_id, notice, recipient, message_id, bytes, created_at, state, next_attempt_at, last_error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO outbox (case_id, notice, recipient, message_id, bytes, created_at, state, next_attempt_at, last_error, cc)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [caseID.map(Value.int) ?? .null, .text(notice), .text(recipient), .text(messageID), .blob(bytes),
-                  .int(at.utcSeconds), .text(state.rawValue), .int(at.utcSeconds), note.map(Value.text) ?? .null])
+                  .int(at.utcSeconds), .text(state.rawValue), .int(at.utcSeconds), note.map(Value.text) ?? .null,
+                  cc.isEmpty ? .null : .text(cc.joined(separator: ","))])
         return database.lastInsertRowID
     }
 
@@ -81,6 +85,32 @@ public struct Outbox {
         Int(try database.query("""
             SELECT count(*) FROM outbox WHERE recipient = ? COLLATE NOCASE AND created_at >= ? AND state <> 'suppressed'
             """, [.text(recipient), .int(since.utcSeconds)]).first?.int(0) ?? 0)
+    }
+
+    /// How many notices this applicant's cases got since `since`: the daily limit counts per
+    /// applicant, so an office forwarding thirty people's applications is not a flood.
+    public func count(applicantID: Int64, since: LocalDateTime) throws -> Int {
+        Int(try database.query("""
+            SELECT count(*) FROM outbox o JOIN cases c ON c.id = o.case_id
+            WHERE c.applicant_id = ? AND o.created_at >= ? AND o.state <> 'suppressed' AND o.notice <> 'staff-warning'
+            """, [.int(applicantID), .int(since.utcSeconds)]).first?.int(0) ?? 0)
+    }
+
+    /// Notices since `since` about applicants this office forwarded: the cap on a letter whose
+    /// forwards name strangers' addresses (we would mail them on its word).
+    public func count(office: String, since: LocalDateTime) throws -> Int {
+        Int(try database.query("""
+            SELECT count(*) FROM outbox o JOIN cases c ON c.id = o.case_id
+            WHERE c.office_address = ? COLLATE NOCASE AND o.created_at >= ? AND o.state <> 'suppressed'
+              AND o.notice <> 'staff-warning'
+            """, [.text(office), .int(since.utcSeconds)]).first?.int(0) ?? 0)
+    }
+
+    /// The same for a case whose applicant has no IIN or BIN yet: its own notices.
+    public func count(caseID: Int64, since: LocalDateTime) throws -> Int {
+        Int(try database.query("""
+            SELECT count(*) FROM outbox WHERE case_id = ? AND created_at >= ? AND state <> 'suppressed' AND notice <> 'staff-warning'
+            """, [.int(caseID), .int(since.utcSeconds)]).first?.int(0) ?? 0)
     }
 
     public func count(caseID: Int64) throws -> Int {
@@ -143,6 +173,7 @@ public struct Outbox {
                    messageID: row.text(4)!, bytes: row.blob(5) ?? [], createdAt: LocalDateTime(utcSeconds: row.int(6)!),
                    state: OutboxItem.State(rawValue: row.text(7)!) ?? .queued, attempts: Int(row.int(8) ?? 0),
                    nextAttemptAt: LocalDateTime(utcSeconds: row.int(9)!), lastError: row.text(10),
-                   sentAt: row.int(11).map(LocalDateTime.init(utcSeconds:)))
+                   sentAt: row.int(11).map(LocalDateTime.init(utcSeconds:)),
+                   cc: (row.text(12) ?? "").split(separator: ",").map(String.init))
     }
 }

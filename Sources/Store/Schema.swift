@@ -171,5 +171,42 @@ public enum Schema {
         -- BIN or e-mail); without this index the join read the whole register each time.
         CREATE INDEX register_entries_by_applicant ON register_entries(applicant_id);
         """),
+        Database.Migration(version: 6, sql: """
+        -- A case is one applicant's, not one mailbox's (issue 17). `reply_to` is the applicant's own
+        -- address (a forwarded letter's inner From, else the form's e-mail, else the sender);
+        -- `office_address` is the office that forwarded the application, which gets a copy of
+        -- each notice and may answer a refinement for the applicant.
+        ALTER TABLE cases ADD COLUMN office_address TEXT;
+        CREATE INDEX cases_by_office ON cases(office_address COLLATE NOCASE, id);
+
+        -- A letter with several applicants opens a case for each: the letter is one row of
+        -- `messages` (its `case_id` the first applicant's case) and one row here per case, with
+        -- that applicant's own reading as JSON.
+        CREATE TABLE message_cases (
+            message_id   INTEGER NOT NULL REFERENCES messages(id),
+            case_id      INTEGER NOT NULL REFERENCES cases(id),
+            applicant    INTEGER NOT NULL,
+            application  TEXT,
+            PRIMARY KEY (message_id, case_id)
+        );
+        CREATE INDEX message_cases_by_case ON message_cases(case_id);
+
+        -- What staff must see between cases: a possible duplicate (the same IIN or BIN in another
+        -- open case), a merge and a split. Never deleted: undoing a merge is a split, recorded too.
+        CREATE TABLE case_links (
+            id             INTEGER PRIMARY KEY,
+            case_id        INTEGER NOT NULL REFERENCES cases(id),
+            other_case_id  INTEGER NOT NULL REFERENCES cases(id),
+            kind           TEXT NOT NULL,
+            reason         TEXT,
+            actor          TEXT NOT NULL,
+            at             INTEGER NOT NULL
+        );
+        CREATE INDEX case_links_by_case ON case_links(case_id);
+        CREATE INDEX case_links_by_other ON case_links(other_case_id);
+
+        -- The forwarding office's copy of a notice: RCPT TO beside the applicant.
+        ALTER TABLE outbox ADD COLUMN cc TEXT;
+        """),
     ]
 }

@@ -113,9 +113,9 @@ import Testing
     @Test func aRussianOfficerReadsTheConfirmationInRussian() {
         let site = SampleSite.copy()
         defer { site.remove() }
-        let result = site.run("cases", "accept", "VR-2026-000021", "--lang", "ru")
+        let result = site.run("cases", "accept", "VR-2026-000018", "--lang", "ru")
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.out.contains("VR-2026-000021: принято"))
+        #expect(result.out.contains("VR-2026-000018: принято"))
         #expect(result.out.contains("уведомление в очереди: о включении в реестр"))
     }
 

@@ -26,7 +26,11 @@ import Testing
         let folder = "E2E"
         try dovecot.client.create(folder)
         try dovecot.client.append(Self.letter("e1@mail.kz", from: "kim@mail.kz", body: Self.complete), to: folder)
-        try dovecot.client.append(Self.letter("e2@mail.kz", from: "ivanova@mail.kz", body: Self.withoutIIN), to: folder)
+        // Her own application (the refinement answer below must name the same person: a letter
+        // naming someone else opens a case of its own).
+        let ivanova = Self.withoutIIN.replacingOccurrences(of: "Ким Виктор Алексеевич", with: "Иванова Анна Петровна")
+            .replacingOccurrences(of: "1967", with: "2001")
+        try dovecot.client.append(Self.letter("e2@mail.kz", from: "ivanova@mail.kz", body: ivanova), to: folder)
         // An out-of-office reply and a bounce: answered by nothing.
         try dovecot.client.append(Array("From: <kim@mail.kz>\r\nTo: volunteer@mki.gov.kz\r\nSubject: Out of office\r\nAuto-Submitted: auto-replied\r\nMessage-ID: <oof@mail.kz>\r\n\r\nAway.\r\n".utf8), to: folder)
         try dovecot.client.append(Array("From: MAILER-DAEMON@mail.kz\r\nTo: volunteer@mki.gov.kz\r\nSubject: Undelivered\r\nMessage-ID: <dsn@mail.kz>\r\n\r\nNo such user.\r\n".utf8), to: folder)

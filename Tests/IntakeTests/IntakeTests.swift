@@ -343,11 +343,12 @@ private func notices(_ intake: Intake, _ id: String?) throws -> [OutboxItem] {
         let taken = try intake.take(forged, path: "new/f1", arrivedAt: monday)
         #expect(taken.state == .underReview)
         #expect(try caseRecord(intake, taken.caseID).snapshot.flags == [.senderNotAuthenticated])
-        // The same letter with a header someone else wrote is judged on its content alone.
+        // A letter with a header someone else wrote is judged on its content alone. (Another
+        // applicant's: the same IIN as the case still open would be flagged a possible duplicate.)
         let vouched = Letters.letter(from: "other@mail.ru", messageID: "f2@mail.ru", extraHeaders: [
             "Authentication-Results: mx.mki.gov.kz; dmarc=pass header.from=mail.ru",
             "Authentication-Results: evil.example; dmarc=fail",
-        ], body: Letters.completeBody)
+        ], body: asanov.form())
         #expect(try intake.take(vouched, path: "new/f2", arrivedAt: monday).state == .accepted)
     }
 

@@ -134,8 +134,9 @@ shlibs=$(cd "$work" && dpkg-shlibdeps -O "${programs[@]}" 2>"$work/shlibdeps.err
 }
 cat "$work/shlibdeps.err" >&2
 depends=${shlibs#shlibs:Depends=}
-# adduser makes the system user; deb-systemd-helper (init-system-helpers) enables the unit.
-depends="adduser, init-system-helpers (>= 1.54~), $depends"
+# adduser makes the system user; deb-systemd-helper (init-system-helpers) enables the unit;
+# the unit's ExecReload= is procps' /bin/kill, which a minimal Debian lacks.
+depends="adduser, init-system-helpers (>= 1.54~), procps, $depends"
 
 installed_size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 join() { local IFS=,; echo "$*" | sed 's/,/, /g'; }

@@ -1,6 +1,9 @@
-/// The style and script inlined into the register's page (`RegisterHTML`). Under 700px the
-/// table becomes one card per entry, each cell labelled with its heading, and sorting moves
-/// from the hidden headings to a select.
+/// The style and script inlined into the register's page (`RegisterHTML`). On a desktop the
+/// table scrolls in its own box under a header row that stays in view; words are never broken
+/// (addresses wrap at the <wbr> the page puts after their separators), the four name columns
+/// get 15% each and columns no entry fills shrink to their headings' longest word. Under 700px
+/// the table becomes one card per entry, each cell labelled with its heading, and sorting moves
+/// from the hidden headings to a select. Printed, it is the Annex 1 table on landscape A4.
 enum RegisterPageStyle {
     static let css = """
         :root{--ink:#1b1f24;--muted:#56616c;--line:#d3dae0;--accent:#00587a;--head:#eaf1f5;--gone:#7d878f}
@@ -17,16 +20,16 @@ enum RegisterPageStyle {
         main{padding:1rem 1.25rem}
         .search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         .search input{flex:1 1 16rem;max-width:36rem;padding:.5rem .7rem;font:inherit;border:1px solid #9aa6b0;border-radius:4px}
-        .search select{font:inherit;padding:.45rem;max-width:100%;border:1px solid #9aa6b0;border-radius:4px;background:#fff}
+        .search select{font:inherit;padding:.45rem;max-width:20rem;border:1px solid #9aa6b0;border-radius:4px;background:#fff}
         .search #sort{display:none}
         #shown{color:var(--muted);font-size:.9rem;margin:.5rem 0 .2rem}
         .hint{color:var(--muted);font-size:.8rem;margin:0 0 .6rem}
         .scroll{overflow:auto;max-height:calc(100vh - 2rem);border:1px solid var(--line)}
-        table{border-collapse:separate;border-spacing:0;width:100%}
-        th,td{border:0 solid var(--line);border-width:0 1px 1px 0;padding:.45rem .55rem;vertical-align:top;text-align:left;white-space:pre-line;overflow-wrap:break-word;word-break:normal;hyphens:manual}
+        table{border-collapse:separate;border-spacing:0;width:100%;font-size:.875rem}
+        th,td{border:0 solid var(--line);border-width:0 1px 1px 0;padding:.35rem .45rem;vertical-align:top;text-align:left;white-space:pre-line;overflow-wrap:break-word;word-break:normal;hyphens:manual}
         th:last-child,td:last-child{border-right:0}
-        th{background:var(--head);font-size:.8rem;font-weight:600;position:sticky;top:0;z-index:1}
-        th.name{min-width:11rem}
+        th{background:var(--head);font-size:.75rem;font-weight:600;position:sticky;top:0;z-index:1}
+        th.name{width:15%}
         th.empty{width:1px;min-width:0;font-size:.7rem;font-weight:400;color:var(--muted)}
         th:first-child{width:1px}
         th button{all:unset;cursor:pointer;display:block;width:100%}
@@ -36,10 +39,11 @@ enum RegisterPageStyle {
         td:first-child{text-align:right;white-space:nowrap}
         tbody tr:nth-child(even){background:#f7f9fa}
         tr.terminated td{color:var(--gone)}
+        @media (max-width:1500px){table{font-size:.8125rem}td:nth-child(n+6){font-size:.75rem}th{font-size:.6875rem}th,td{padding:.3rem .35rem}}
         @media (max-width:700px){
         header,main{padding:.75rem}
         h1{font-size:1.25rem}
-        .search select,.search #sort{display:block;flex:1 1 100%}
+        .search select,.search #sort{display:block;flex:1 1 100%;max-width:100%}
         .hint{display:none}
         .scroll{overflow:visible;max-height:none;border:0}
         thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
@@ -58,6 +62,8 @@ enum RegisterPageStyle {
         main{padding:0}
         .scroll{overflow:visible;max-height:none;border:0}
         th{position:static;background:#eee}
+        table,td:nth-child(n+6){font-size:7.5pt}
+        th{font-size:7pt}
         th,td{padding:1mm 1.2mm;border-color:#888}
         thead{display:table-header-group}
         tr{break-inside:avoid}

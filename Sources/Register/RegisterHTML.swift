@@ -102,13 +102,16 @@ public enum RegisterHTML {
     }
 
     /// An e-mail or web address, escaped, that a narrow column may wrap only at its separators:
-    /// after "@" and "/", before "." (as typographers break them), never inside a word.
+    /// after "@" and "/", and before a dot of the host (as typographers break them), never inside
+    /// a word, nor in the part before the "@", where "t.zhumabayev" would lose its initial.
     static func breakable(_ address: String) -> String {
         var html = ""
         var previous: Character?
+        var host = false
         for character in address {
-            if character == ".", previous != nil, previous != "/", previous != "." { html += "<wbr>" }
+            if character == ".", host, previous != "." { html += "<wbr>" }
             if let p = previous, p == "@" || (p == "/" && character != "/") { html += "<wbr>" }
+            if character == "@" || (character == "/" && previous == "/") { host = true }
             html += MarkupText.escaped(String(character))
             previous = character
         }

@@ -1,9 +1,10 @@
 /// The style and script inlined into the register's page (`RegisterHTML`). On a desktop the
 /// table scrolls in its own box under a header row that stays in view; words are never broken
 /// (addresses wrap at the <wbr> the page puts after their separators), the four name columns
-/// get 15% each and columns no entry fills shrink to their headings' longest word. Under 700px
-/// the table becomes one card per entry, each cell labelled with its heading, and sorting moves
-/// from the hidden headings to a select. Printed, it is the Annex 1 table on landscape A4.
+/// get at least 14rem each (8.75rem on a laptop) and columns no entry fills shrink to their
+/// headings' longest word. Under 700px the table becomes one card per entry, each cell
+/// labelled with its heading, and sorting moves from the hidden headings to a select. Printed,
+/// it is the Annex 1 table on landscape A4.
 enum RegisterPageStyle {
     static let css = """
         :root{--ink:#1b1f24;--muted:#56616c;--line:#d3dae0;--accent:#00587a;--head:#eaf1f5;--gone:#7d878f}
@@ -29,7 +30,7 @@ enum RegisterPageStyle {
         th,td{border:0 solid var(--line);border-width:0 1px 1px 0;padding:.35rem .45rem;vertical-align:top;text-align:left;white-space:pre-line;overflow-wrap:break-word;word-break:normal;hyphens:manual}
         th:last-child,td:last-child{border-right:0}
         th{background:var(--head);font-size:.75rem;font-weight:600;position:sticky;top:0;z-index:1}
-        th.name{width:15%}
+        th.name:not(.empty){min-width:14rem}
         th.empty{width:1px;min-width:0;font-size:.7rem;font-weight:400;color:var(--muted)}
         th:first-child{width:1px}
         th button{all:unset;cursor:pointer;display:block;width:100%}
@@ -39,7 +40,7 @@ enum RegisterPageStyle {
         td:first-child{text-align:right;white-space:nowrap}
         tbody tr:nth-child(even){background:#f7f9fa}
         tr.terminated td{color:var(--gone)}
-        @media (max-width:1500px){table{font-size:.8125rem}td:nth-child(n+6){font-size:.75rem}th{font-size:.6875rem}th,td{padding:.3rem .35rem}}
+        @media (max-width:1500px){th.name:not(.empty){min-width:8.75rem}table{font-size:.8125rem}td:nth-child(n+6){font-size:.75rem}th{font-size:.6875rem}th,td{padding:.3rem .35rem}}
         @media (max-width:700px){
         header,main{padding:.75rem}
         h1{font-size:1.25rem}

@@ -75,9 +75,10 @@ import Testing
     static let layoutCheck = """
         <script>
         window.addEventListener('load',function(){
-          var out={problems:[],cells:0,words:0,nameExcess:0,nameWidth:1e6,emptyWidths:[],tableWidth:0,sticky:null,filters:{}};
+          var out={problems:[],cells:0,boxWidth:0,words:0,nameExcess:0,nameWidth:1e6,emptyWidths:[],tableWidth:0,sticky:null,filters:{}};
           var table=document.getElementById('register');
           out.tableWidth=Math.round(table.getBoundingClientRect().width);
+          out.boxWidth=document.querySelector('.scroll').clientWidth;
           var head=table.tHead;
           var headHidden=head.getBoundingClientRect().width<=1;
           function lines(range){
@@ -137,7 +138,7 @@ import Testing
 
     struct LayoutCheck: Decodable {
         let problems: [String]
-        let cells, words, nameExcess, nameWidth, tableWidth: Int
+        let cells, words, nameExcess, nameWidth, tableWidth, boxWidth: Int
         let emptyWidths: [Int]
         let sticky: Bool?
         let filters: [String: Int]
@@ -177,7 +178,7 @@ import Testing
             #expect(result.words > 500, "\(screen): \(result.words) words measured")
             if width > 700 {
                 #expect(result.sticky == true, "\(screen): the header row did not stay visible while the table scrolled")
-                #expect(result.tableWidth <= width, "\(screen): the table is \(result.tableWidth) px wide")
+                #expect(result.tableWidth <= result.boxWidth, "\(screen): the table is \(result.tableWidth) px wide in \(result.boxWidth) px")
                 // Names get room: 120 px or more on a laptop, where the other columns are at their
                 // longest words already; on a full HD screen a name takes at most a line for every
                 // two of its words.
@@ -212,5 +213,28 @@ import Testing
         let text = try ExternalProgram.run(try #require(ExternalProgram.path("pdftotext")), ["-layout", pdf, "-"])
         #expect(text.contains(language.headings[1].split(separator: " ").first.map(String.init) ?? "?"))
         #expect(!text.contains(language.searchLabel), "the search box is not printed")
+    }
+
+    @Test(.enabled(if: chromium != nil, "chromium is not installed (deploy/packages.sh test installs it)"))
+    func columnsNoEntryFillsTakeLittleRoomAndTheNamesTakeIt() throws {
+        // Volunteers and a group alone: the organisation, coordinator and activity columns are empty.
+        let rows = Self.longRegister.filter { $0.columns.kind == .volunteer || $0.columns.kind == .group }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("register-empty-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try RegisterPublication.write(rows, to: folder, updated: Sample.updated)
+        let html = try String(contentsOfFile: folder + "/register-kk.html", encoding: .utf8)
+        let checked = folder + "/checked.html"
+        try html.replacingOccurrences(of: "</body>", with: Self.layoutCheck + "</body>")
+            .write(toFile: checked, atomically: true, encoding: .utf8)
+        let result = try Self.check(checked, width: 1366, height: 768)
+        #expect(result.problems == [], "\(result.problems.prefix(10))")
+        #expect(result.emptyWidths.count >= 6, "empty columns: \(result.emptyWidths)")
+        #expect(result.emptyWidths.allSatisfy { $0 <= 130 }, "empty columns \(result.emptyWidths) px")
+        #expect(result.nameWidth >= 160, "the filled name columns are \(result.nameWidth) px")
+        _ = try Self.browse("file://" + folder + "/register-kk.html",
+                            extra: ["--screenshot=" + Self.artifacts + "/register-kk-volunteers-only-1366x768.png",
+                                    "--window-size=1366,768", "--hide-scrollbars"])
     }
 }

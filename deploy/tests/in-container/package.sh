@@ -85,6 +85,20 @@ expect "data kept" test -f /var/lib/tizilim/maildir/cur/1.kept:2,S
 expect "store kept" test -f /var/lib/tizilim/tizilim.sqlite
 expect "user kept" getent passwd tizilim
 
+echo "== install again over a configuration doctor rejects: enabled, not started"
+cp /etc/tizilim/tizilim.conf /tmp/tizilim.conf.good
+sed -i 's/^decisions = .*/decisions = sometimes/' /etc/tizilim/tizilim.conf
+apt-get install -y -q --no-install-recommends "$deb2" </dev/null >/tmp/apt.log 2>&1 || { cat /tmp/apt.log; fail "apt-get install"; }
+same "package" "$(status)" "ii $v2"
+expect "postinst says why it did not start" grep -q "not started: 'tizilim doctor' found problems" /tmp/apt.log
+grep -A2 "not started" /tmp/apt.log | sed 's/^/     /'
+refuse "the service is not started" systemctl is-active --quiet tizilim.service
+same "unit enabled" "$(systemctl is-enabled tizilim.service)" enabled
+cp /tmp/tizilim.conf.good /etc/tizilim/tizilim.conf
+runuser -u tizilim -- tizilim doctor >/dev/null 2>&1 || fail "doctor after the configuration was mended"
+systemctl start tizilim.service
+expect "starts once the configuration passes doctor" systemctl is-active --quiet tizilim.service
+
 echo "== purge"
 apt-get purge -y -q tizilim </dev/null >/tmp/apt.log 2>&1 || { cat /tmp/apt.log; fail "apt-get purge"; }
 same "package" "$(status)" ""

@@ -1,7 +1,7 @@
 /// The style and script inlined into the register's page (`RegisterHTML`). On a desktop the
 /// table scrolls in its own box under a header row that stays in view; words are never broken
 /// (addresses wrap at the <wbr> the page puts after their separators), the four name columns
-/// get at least 14rem each (8.75rem on a laptop) and columns no entry fills shrink to their
+/// get at least 14rem each (8.25rem on a laptop) and columns no entry fills shrink to their
 /// headings' longest word. Under 700px the table becomes one card per entry, each cell
 /// labelled with its heading, and sorting moves from the hidden headings to a select. Printed,
 /// it is the Annex 1 table on landscape A4.
@@ -40,7 +40,7 @@ enum RegisterPageStyle {
         td:first-child{text-align:right;white-space:nowrap}
         tbody tr:nth-child(even){background:#f7f9fa}
         tr.terminated td{color:var(--gone)}
-        @media (max-width:1500px){th.name:not(.empty){min-width:8.75rem}table{font-size:.8125rem}td:nth-child(n+6){font-size:.75rem}th{font-size:.6875rem}th,td{padding:.3rem .35rem}}
+        @media (max-width:1500px){th.name:not(.empty){min-width:8.25rem}table{font-size:.8125rem}td:nth-child(n+6){font-size:.75rem}th{font-size:.6875rem}th,td{padding:.3rem .35rem}}
         @media (max-width:700px){
         header,main{padding:.75rem}
         h1{font-size:1.25rem}

@@ -1,4 +1,4 @@
-import Forms
+import Annex2
 
 /// The register's public page in one language: a single file with its style and script inline,
 /// so the ministry's website can serve it as it is and it still works saved to a disk.

@@ -1,5 +1,5 @@
 import Foundation
-import Forms
+import Annex2
 import Testing
 @testable import Register
 

@@ -6,8 +6,8 @@
 # prints the root's path. The first run makes it with debootstrap (minbase, systemd, dbus),
 # from the mirror apt itself uses here, which takes about a minute and 250 MB under
 # $TIZILIM_TEST_CACHE (default /var/cache/tizilim-test); later runs reuse it. The
-# dependencies of the packages named are installed into it, so the tests can install those
-# packages inside a container that has no network. Tests boot it with --volatile=overlay:
+# dependencies and recommends of the packages named are installed into it, so the tests can
+# install those packages inside a container that has no network. Tests boot it with --volatile=overlay:
 # nothing they do reaches the cached root.
 set -euo pipefail
 cache=${TIZILIM_TEST_CACHE:-/var/cache/tizilim-test}
@@ -46,7 +46,8 @@ if [ ! -e "$base/.complete" ]; then
     touch "$base/.complete"
 fi
 for deb in "$@"; do
-    depends=$(dpkg-deb -f "$deb" Depends)
+    # Its recommends too (the OCR languages): the tests install the package without them.
+    depends=$(dpkg-deb -f "$deb" Depends Recommends | sed 's/^[A-Za-z]*: //' | paste -sd, -)
     satisfy() {
         nspawn -D "$base" --pipe --resolv-conf=copy-host env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -q --no-install-recommends "$depends" > "$cache/satisfy.log" 2>&1
     }

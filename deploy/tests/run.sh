@@ -54,21 +54,30 @@ cp Sources/CLI/Tizilim.swift "$work/ci/"
 mkdir -p "$work/ci/letters"
 cp "maildir-samples/new/1763957566.M69883P1237.tizilim-sample,S=6025" "$work/ci/letters/sample-1"
 cp "maildir-samples/new/1764005469.M518469P1274.tizilim-sample,S=4269" "$work/ci/letters/sample-2"
-python3 - "$source/Tests/FormsTests/Fixtures/kazakh-questionnaire.pdf" "$work/ci/letters/pdf" <<'PY'
+# And a photo of a printed Russian questionnaire (the LibreOffice PDF rendered at 300 dpi), read
+# by tizilim-ocr under the same filter.
+pdftoppm -r 300 -gray -png -singlefile Tests/FormsTests/Fixtures/forms/russian-questionnaire.pdf "$work/scan"
+letter() { # SUBTYPE FILE NAME MESSAGE-ID OUT
+    python3 - "$@" <<'PY'
 import sys
 from email.message import EmailMessage
+subtype, path, name, message_id, out = sys.argv[1:]
 letter = EmailMessage()
 letter['From'] = 'Айгүл Сәрсенова <aigul.test@example.kz>'
 letter['To'] = 'volunteer@mki.gov.kz'
 letter['Subject'] = 'Өтініш'
 letter['Date'] = 'Mon, 07 Dec 2026 10:00:00 +0500'
-letter['Message-ID'] = '<pdf-letter-1@example.kz>'
-letter.set_content('Сәлеметсіз бе! Сауалнаманы PDF түрінде жібердім.')
-with open(sys.argv[1], 'rb') as pdf:
-    letter.add_attachment(pdf.read(), maintype='application', subtype='pdf', filename='questionnaire.pdf')
-with open(sys.argv[2], 'wb') as out:
-    out.write(bytes(letter))
+letter['Message-ID'] = message_id
+letter.set_content('Сәлеметсіз бе! Сауалнаманы жібердім.')
+with open(path, 'rb') as attachment:
+    maintype = 'application' if subtype == 'pdf' else 'image'
+    letter.add_attachment(attachment.read(), maintype=maintype, subtype=subtype, filename=name)
+with open(out, 'wb') as file:
+    file.write(bytes(letter))
 PY
+}
+letter pdf Tests/FormsTests/Fixtures/kazakh-questionnaire.pdf questionnaire.pdf '<pdf-letter-1@example.kz>' "$work/ci/letters/pdf"
+letter png "$work/scan.png" scan.png '<scan-letter-1@example.kz>' "$work/ci/letters/scan"
 
 failed=0
 for test in "${tests[@]}"; do

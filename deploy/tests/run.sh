@@ -57,13 +57,13 @@ cp "maildir-samples/new/1764005469.M518469P1274.tizilim-sample,S=4269" "$work/ci
 # And a photo of a printed Russian questionnaire (the LibreOffice PDF rendered at 300 dpi), read
 # by tizilim-ocr under the same filter.
 pdftoppm -r 300 -gray -png -singlefile Tests/FormsTests/Fixtures/forms/russian-questionnaire.pdf "$work/scan"
-letter() { # SUBTYPE FILE NAME MESSAGE-ID OUT
+letter() { # SUBTYPE FILE NAME MESSAGE-ID FROM OUT
     python3 - "$@" <<'PY'
 import sys
 from email.message import EmailMessage
-subtype, path, name, message_id, out = sys.argv[1:]
+subtype, path, name, message_id, sender, out = sys.argv[1:]
 letter = EmailMessage()
-letter['From'] = 'Айгүл Сәрсенова <aigul.test@example.kz>'
+letter['From'] = sender
 letter['To'] = 'volunteer@mki.gov.kz'
 letter['Subject'] = 'Өтініш'
 letter['Date'] = 'Mon, 07 Dec 2026 10:00:00 +0500'
@@ -76,8 +76,10 @@ with open(out, 'wb') as file:
     file.write(bytes(letter))
 PY
 }
-letter pdf Tests/FormsTests/Fixtures/kazakh-questionnaire.pdf questionnaire.pdf '<pdf-letter-1@example.kz>' "$work/ci/letters/pdf"
-letter png "$work/scan.png" scan.png '<scan-letter-1@example.kz>' "$work/ci/letters/scan"
+letter pdf Tests/FormsTests/Fixtures/kazakh-questionnaire.pdf questionnaire.pdf '<pdf-letter-1@example.kz>' \
+    'Айгүл Сәрсенова <aigul.test@example.kz>' "$work/ci/letters/pdf"
+letter png "$work/scan.png" scan.png '<scan-letter-1@example.kz>' \
+    'Виктор Ким <vkim.test@example.kz>' "$work/ci/letters/scan"
 
 failed=0
 for test in "${tests[@]}"; do

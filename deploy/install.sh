@@ -29,26 +29,35 @@ fi
 
 say() { printf 'install.sh: %s\n' "$*"; }
 
+# The programs and where they go: deploy/programs (tizilim in bin, its children in libexec).
+bin_programs=() libexec_programs=()
+while read -r program place _; do
+    case $program in ''|'#'*) continue ;; esac
+    if [ "$place" = libexec ]; then libexec_programs+=("$program"); else bin_programs+=("$program"); fi
+done < deploy/programs
+
 binary=${TIZILIM_BINARY:-.build/release/tizilim}
 if [ "$build" = yes ]; then
     bash deploy/packages.sh build
     # The Swift runtime goes into the binary: the server then needs no toolchain to run it,
     # and a toolchain upgrade cannot break the installed daemon.
-    swift build -c release --static-swift-stdlib --product tizilim
-    swift build -c release --static-swift-stdlib --product tizilim-pdftext
-    swift build -c release --static-swift-stdlib --product tizilim-ocr
+    for program in "${bin_programs[@]}" "${libexec_programs[@]}"; do
+        swift build -c release --static-swift-stdlib --product "$program"
+    done
     binary=$(swift build -c release --static-swift-stdlib --show-bin-path)/tizilim
 fi
-# The PDF reader's fork server is built beside the binary (Package.swift, tizilim-pdftext).
-pdftext="$(dirname "$binary")/tizilim-pdftext"
-# The OCR reader of scans and photos likewise (tizilim-ocr).
-ocr="$(dirname "$binary")/tizilim-ocr"
+# The other programs are built beside the binary (Package.swift).
+built=$(dirname "$binary")
 if [ ! -x "$binary" ]; then
     echo "install.sh: no tizilim binary at $binary (build it, or set TIZILIM_BINARY)" >&2
     exit 66
 fi
-if missing=$(ldd "$binary" $([ -x "$pdftext" ] && echo "$pdftext") $([ -x "$ocr" ] && echo "$ocr") 2>/dev/null | grep 'not found'); then
-    echo "install.sh: $binary or $pdftext needs libraries this machine lacks:" >&2
+present=()
+for program in "${bin_programs[@]}" "${libexec_programs[@]}"; do
+    if [ -x "$built/$program" ]; then present+=("$built/$program"); fi
+done
+if missing=$(ldd "${present[@]}" 2>/dev/null | grep 'not found'); then
+    echo "install.sh: ${present[*]} need libraries this machine lacks:" >&2
     echo "$missing" >&2
     echo "install them with: bash deploy/packages.sh build" >&2
     exit 69
@@ -97,21 +106,22 @@ release_file() { # MODE SOURCE PATH
 
 release_file 0755 "$binary" "$PREFIX/bin/tizilim"
 say "installed $PREFIX/bin/tizilim ($("$DESTDIR$PREFIX/bin/tizilim" --version))"
-# tizilim finds it in ../libexec/tizilim beside its bin folder; without it each PDF starts
-# pdftotext, which reads the same but costs six times the CPU.
-if [ -x "$pdftext" ]; then
-    release_file 0755 "$pdftext" "$PREFIX/libexec/tizilim/tizilim-pdftext"
-    say "installed $PREFIX/libexec/tizilim/tizilim-pdftext"
-else
-    say "warning: no tizilim-pdftext beside $binary; each PDF will start pdftotext instead"
-fi
-# Without it, scans and photos go to staff unread.
-if [ -x "$ocr" ]; then
-    release_file 0755 "$ocr" "$PREFIX/libexec/tizilim/tizilim-ocr"
-    say "installed $PREFIX/libexec/tizilim/tizilim-ocr"
-else
-    say "warning: no tizilim-ocr beside $binary; scans and photos will go to staff unread"
-fi
+for program in "${bin_programs[@]}"; do
+    [ "$program" = tizilim ] && continue
+    release_file 0755 "$built/$program" "$PREFIX/bin/$program"
+    say "installed $PREFIX/bin/$program"
+done
+# tizilim finds its children in ../libexec/tizilim beside its bin folder; without
+# tizilim-pdftext each PDF starts pdftotext, which reads the same but costs six times the CPU;
+# without tizilim-ocr scans and photos go to staff unread.
+for program in "${libexec_programs[@]}"; do
+    if [ -x "$built/$program" ]; then
+        release_file 0755 "$built/$program" "$PREFIX/libexec/tizilim/$program"
+        say "installed $PREFIX/libexec/tizilim/$program"
+    else
+        say "warning: no $program beside $binary; tizilim reads without it (see tizilim doctor)"
+    fi
+done
 
 # Configuration: root writes it, the service (group tizilim) reads it.
 folder 0750 root:tizilim /etc/tizilim

@@ -8,6 +8,8 @@ want=(libcurl4-openssl-dev libsqlite3-dev zlib1g-dev libssl-dev libxml2-dev popp
 # libheif (tizilim-ocr is built against them); antiword and unrtf read legacy .doc and .rtf.
 want+=(tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-osd libtesseract-dev libleptonica-dev
        libheif-dev antiword unrtf)
+# dpkg-dev (dpkg-shlibdeps, and binutils' strip and objdump) builds the Debian package.
+want+=(dpkg-dev)
 if [ "${1:-build}" = test ]; then
     # Real servers and peers for the test suite: IMAP, SMTP, and the system Python.
     # Node runs the register page's own script in a test.
@@ -17,6 +19,10 @@ if [ "${1:-build}" = test ]; then
     # Scans for the OCR tests: ImageMagick turns and spoils pages, heif-enc writes HEIC,
     # Pillow an image-only PDF, DejaVu the fonts the fixtures were printed with.
     want+=(imagemagick libheif-examples python3-pil fonts-dejavu-core)
+    # LibreOffice converts the register's XLSX back to CSV (Calc) and makes test forms (Writer).
+    want+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+    # The package test (lintian) and the unit under a real systemd in a container.
+    want+=(lintian systemd-container debootstrap)
 fi
 missing=()
 for pkg in "${want[@]}"; do

@@ -27,7 +27,11 @@ fi
 if [ -z "$DESTDIR" ] && [ -d /run/systemd/system ]; then
     systemctl disable --now tizilim 2>/dev/null || true
 fi
-rm -f "$DESTDIR$PREFIX/bin/tizilim" \
+while read -r program place _; do
+    case $program in ''|'#'*) continue ;; esac
+    if [ "$place" = bin ]; then rm -f "$DESTDIR$PREFIX/bin/$program"; fi
+done < "$(dirname "$0")/programs"
+rm -f \
       "$DESTDIR/etc/systemd/system/tizilim.service" \
       "$DESTDIR$PREFIX/share/bash-completion/completions/tizilim" \
       "$DESTDIR$PREFIX/share/man/man1/tizilim.1"

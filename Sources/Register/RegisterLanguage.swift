@@ -72,6 +72,11 @@ public enum RegisterLanguage: String, Sendable, CaseIterable {
     public var sortHint: String {
         self == .kk ? "Сұрыптау үшін баған атауын басыңыз" : "Нажмите на заголовок столбца, чтобы отсортировать"
     }
+    /// The filters beside the search: by the applicant's kind and by the region of activity.
+    public var kindFilterLabel: String { self == .kk ? "Өтініш берушінің түрі" : "Вид заявителя" }
+    public var allKinds: String { self == .kk ? "Барлық түрлері" : "Все виды" }
+    public var regionFilterLabel: String { self == .kk ? "Қызмет өңірі" : "Регион деятельности" }
+    public var allRegions: String { self == .kk ? "Барлық өңірлер" : "Все регионы" }
     public var download: String { self == .kk ? "Жүктеп алу" : "Скачать" }
     /// The words linking to this language's page, in this language: whoever needs that page reads them.
     public var pageLinkText: String { self == .kk ? "Қазақ тілінде" : "На русском языке" }

@@ -13,6 +13,27 @@ enum ExternalProgram {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// LibreOffice when it can open and write a spreadsheet, else nil. `soffice` alone is no
+    /// promise of that: Debian splits Calc (libreoffice-calc-nogui) from Writer, and with
+    /// Writer alone a conversion exits 0 and writes nothing. So the probe converts a tiny
+    /// CSV to XLSX and back, once per test run.
+    static let spreadsheetOffice: String? = {
+        guard let office = path("soffice") ?? path("libreoffice"),
+              let scratch = try? ScratchDirectory() else { return nil }
+        defer { scratch.remove() }
+        let profile = "-env:UserInstallation=file://\(scratch.path)/profile"
+        // Each step in a folder of its own: a conversion that fails may still exit 0.
+        guard (try? FileManager.default.createDirectory(atPath: scratch.file("in"), withIntermediateDirectories: true)) != nil,
+              (try? scratch.write("in/probe.csv", Array("a,1\n".utf8))) != nil,
+              (try? run(office, ["--headless", profile, "--convert-to", "xlsx", "--outdir", scratch.file("xlsx"),
+                                 scratch.file("in/probe.csv")])) != nil,
+              (try? run(office, ["--headless", profile, "--convert-to", "csv", "--outdir", scratch.file("csv"),
+                                 scratch.file("xlsx/probe.xlsx")])) != nil,
+              let back = try? String(contentsOfFile: scratch.file("csv/probe.csv"), encoding: .utf8),
+              back.hasPrefix("a,1") else { return nil }
+        return office
+    }()
+
     /// Standard output; throws with standard error when the program fails.
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()

@@ -97,8 +97,9 @@ func thePageHoldsTheWholeRegisterASearchBoxAndALinkToTheOtherLanguage(language: 
 
 @Test func contactsAreLinksOnlyWhenTheyAreWebAddressesEMailsOrPhoneNumbers() throws {
     let html = String(decoding: RegisterHTML.bytes(Sample.rows, language: .kk, updated: Sample.updated), as: UTF8.self)
-    #expect(html.contains(#"<a href="mailto:info@qamqor.kz" rel="nofollow noopener">info@qamqor.kz</a>"#))
-    #expect(html.contains(#"<a href="https://qamqor.kz/volunteers" rel="nofollow noopener">https://qamqor.kz/volunteers</a>"#))
+    // <wbr>: a narrow column may wrap an address only at its separators.
+    #expect(html.contains(#"<a href="mailto:info@qamqor.kz" rel="nofollow noopener">info@<wbr>qamqor<wbr>.kz</a>"#))
+    #expect(html.contains(#"<a href="https://qamqor.kz/volunteers" rel="nofollow noopener">https://<wbr>qamqor<wbr>.kz/<wbr>volunteers</a>"#))
     #expect(html.contains(#"<a href="tel:+77172551234" rel="nofollow noopener">тел. +77172551234</a>"#))
     let row = RegisterRow(number: 1, columns: RegisterColumns(contacts: RegisterContacts(website: "javascript:alert(1)")),
                           createdAt: "2026-01-01", updatedAt: "2026-01-01")

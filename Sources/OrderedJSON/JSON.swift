@@ -41,7 +41,7 @@ public indirect enum JSON: Equatable, Sendable {
         case .string(let s): JSON.writeString(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
-            if let indent, items.isEmpty { newline(0) }
+            if indent != nil, items.isEmpty { newline(0) }
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 if let indent { newline(indent + 1) }
@@ -51,7 +51,7 @@ public indirect enum JSON: Equatable, Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             out.append(UInt8(ascii: "{"))
-            if let indent, pairs.isEmpty { newline(0) }
+            if indent != nil, pairs.isEmpty { newline(0) }
             for (i, (key, value)) in pairs.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 if let indent { newline(indent + 1) }

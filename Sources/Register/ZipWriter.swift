@@ -11,16 +11,10 @@ public struct ZipWriter: Sendable {
 
     public init() {}
 
+    /// zlib's CRC-32 in one call: an XLSX part is megabytes at most, far inside its 32-bit length.
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        // zlib's crc32 takes a uInt length: chunks of 1 GiB keep each call within it.
-        var crc: uLong = CZlib.crc32(0, nil, 0)
-        var offset = 0
-        while offset < bytes.count {
-            let n = min(bytes.count - offset, 1 << 30)
-            crc = bytes.withUnsafeBufferPointer { CZlib.crc32(crc, $0.baseAddress! + offset, uInt(n)) }
-            offset += n
-        }
-        return UInt32(truncatingIfNeeded: crc)
+        precondition(bytes.count < Int(UInt32.max), "a ZIP entry over 4 GiB needs ZIP64")
+        return UInt32(truncatingIfNeeded: bytes.withUnsafeBufferPointer { CZlib.crc32(0, $0.baseAddress, uInt($0.count)) })
     }
 
     public mutating func add(_ name: String, _ data: [UInt8], method: Method = .deflated) {

@@ -18,15 +18,9 @@ public struct Metrics: Equatable {
         }
     }
 
-    var messages: Int = 0
-    var casesByState: [String: Int] = [:]
-    var noticesByState: [String: Int] = [:]
-    /// Age of the oldest notice still queued; zero when the queue is empty.
-    var oldestQueuedNoticeSeconds: Int64 = 0
-    var reviewDeadlinesDueToday: Int = 0
-    var overdueReviews: Int = 0
-    var overdueRefinements: Int = 0
-    var counters = Counters()
+    /// What the store holds at the moment of writing.
+    var figures: StoreFigures
+    var counters: Counters
 
     /// The file's text: HELP and TYPE before each family, labels in a stable order.
     var text: String {
@@ -40,17 +34,17 @@ public struct Metrics: Equatable {
             return names.map { ("{\(key)=\"\(Self.escaped($0))\"}", String(counts[$0] ?? 0)) }
         }
         family("tizilim_messages_total", "counter", "Messages taken from the Maildir into the store.",
-               [("", String(messages))])
+               [("", String(figures.messages))])
         family("tizilim_cases", "gauge", "Cases by state.",
-               labelled("state", casesByState, known: CaseState.allCases.map(\.rawValue)))
+               labelled("state", figures.casesByState, known: CaseState.allCases.map(\.rawValue)))
         family("tizilim_notices", "gauge", "Notices in the outbox by state.",
-               labelled("state", noticesByState, known: OutboxItem.State.allCases.map(\.rawValue)))
+               labelled("state", figures.noticesByState, known: OutboxItem.State.allCases.map(\.rawValue)))
         family("tizilim_oldest_queued_notice_seconds", "gauge",
-               "Age of the oldest notice not yet sent; 0 when none is queued.", [("", String(oldestQueuedNoticeSeconds))])
+               "Age of the oldest notice not yet sent; 0 when none is queued.", [("", String(figures.oldestQueuedNoticeSeconds))])
         family("tizilim_review_deadlines_due_today", "gauge",
-               "Cases under review whose review deadline falls today (Asia/Almaty).", [("", String(reviewDeadlinesDueToday))])
+               "Cases under review whose review deadline falls today (Asia/Almaty).", [("", String(figures.reviewDeadlinesDueToday))])
         family("tizilim_deadlines_overdue", "gauge", "Open cases whose deadline has passed.",
-               [("{kind=\"review\"}", String(overdueReviews)), ("{kind=\"refinement\"}", String(overdueRefinements))])
+               [("{kind=\"review\"}", String(figures.overdueReviews)), ("{kind=\"refinement\"}", String(figures.overdueRefinements))])
         family("tizilim_imap_errors_total", "counter", "IMAP fetches that failed since the daemon started.",
                [("", String(counters.imapErrors))])
         family("tizilim_smtp_errors_total", "counter", "Notice deliveries that failed since the daemon started.",
@@ -76,14 +70,6 @@ public struct Metrics: Equatable {
 extension Metrics {
     /// Reads the figures from the store at `now`.
     init(database: Database, now: LocalDateTime, counters: Counters) throws {
-        let figures = try StoreFigures(database, now: now)
-        self.counters = counters
-        messages = figures.messages
-        casesByState = figures.casesByState
-        noticesByState = figures.noticesByState
-        oldestQueuedNoticeSeconds = figures.oldestQueuedNoticeSeconds
-        reviewDeadlinesDueToday = figures.reviewDeadlinesDueToday
-        overdueReviews = figures.overdueReviews
-        overdueRefinements = figures.overdueRefinements
+        self.init(figures: try StoreFigures(database, now: now), counters: counters)
     }
 }

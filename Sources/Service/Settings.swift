@@ -73,9 +73,7 @@ public struct Settings: Sendable {
 
     /// The files holding the IMAP and SMTP passwords, by their keys.
     public var secretFiles: [(key: String, path: String)] {
-        [("imap_password_file", imap?.passwordFile ?? configuration["imap_password_file"]),
-         ("smtp_password_file", smtp?.passwordFile ?? configuration["smtp_password_file"])]
-            .compactMap { key, path in path.map { (key, $0) } }
+        ["imap_password_file", "smtp_password_file"].compactMap { key in configuration[key].map { (key, $0) } }
     }
 
     /// Where notices go: the SMTP server's URL, else the sent Maildir.

@@ -64,7 +64,7 @@ public enum ApplicationReader {
             return Result(application: Application.build(from: [], now: currentYear).with(outcome: .notAnApplication),
                           sources: [], notAnApplicationReason: "automatic: " + automatic.reasons.joined(separator: "; "))
         }
-        var reading = Reading(trust: trust, legacyCharset: message.header.legacyCharset)
+        var reading = Reading(trust: trust, legacyCharset: message.header.legacyCharset, trees: [message.root])
         for part in candidateParts(message) { reading.take(part, container: nil, depth: 0) }
         let sources = reading.sources, forms = reading.forms
         var application = Application.build(from: forms, now: currentYear, subject: message.subject ?? "", policy: policy)
@@ -130,6 +130,8 @@ public enum ApplicationReader {
         var sources: [Source] = []
         var forms: [(sourceID: String, form: ExtractedForm)] = []
         var signatures: [SourceSignature] = []
+        /// The message and the entities opened out of containers: where a detached signature's document is looked for.
+        var trees: [Part] = []
 
         mutating func take(_ part: Part, container: SourceKind?, depth: Int) {
             let (bytes, _) = part.decodedBody()
@@ -150,6 +152,7 @@ public enum ApplicationReader {
                 case .success(let inner):
                     note(nil)
                     for entity in inner {
+                        trees.append(entity.root)
                         for innerPart in candidateParts(entity) { take(innerPart, container: kind, depth: depth + 1) }
                     }
                 }
@@ -169,7 +172,7 @@ public enum ApplicationReader {
         /// The signed content as a MIME entity (S/MIME) or as the file it is, with the signers recorded.
         /// A detached signature opens to nothing: the part it signs is read beside it.
         mutating func openSigned(_ part: Part, _ bytes: [UInt8]) -> Swift.Result<[Message], UnreadableReason> {
-            switch SignedContainer.open(bytes, trust: trust) {
+            switch SignedContainer.open(bytes, trust: trust, detachedContent: detachedDocument(of: part)) {
             case .failure(let problem):
                 return .failure(UnreadableReason(problem.isLimit ? .limitReached : .corrupt, problem.description))
             case .success(let opened):
@@ -181,6 +184,24 @@ public enum ApplicationReader {
                 }
                 return .success([file(content, name: ApplicationReader.unsignedName(part.filename), mimeType: nil, path: path)])
             }
+        }
+
+        /// What a detached signature signs: in multipart/signed, the first part as it stands in the
+        /// message (header included, CRLF line ends: RFC 1847 §2.1, RFC 8551 §3.5); beside it, the
+        /// file it is named after (`anketa.docx` for `anketa.docx.p7s`), decoded. nil: nothing to check,
+        /// or an attached signature (its content is inside it).
+        func detachedDocument(of signature: Part) -> [UInt8]? {
+            guard let parent = trees.lazy.flatMap(\.allParts).first(where: { $0.children.contains { $0 === signature } }),
+                  case .multipart(let siblings, _, _) = parent.content else { return nil }
+            if parent.contentType.subtype == "signed" {
+                guard let first = siblings.first, first !== signature else { return nil }
+                return first.canonicalRaw
+            }
+            guard let name = signature.filename?.lowercased(),
+                  let unsigned = ApplicationReader.unsignedName(name), unsigned != name,
+                  let document = siblings.first(where: { $0 !== signature && $0.filename?.lowercased() == unsigned })
+            else { return nil }
+            return document.decodedBody().bytes
         }
 
         mutating func openTNEF(_ part: Part, _ bytes: [UInt8]) -> Swift.Result<[Message], UnreadableReason> {

@@ -12,6 +12,27 @@ public enum AddressList {
         parser.run(AddressTokenizer.tokenize(Array(value.utf8), defects: &parser.defects))
         return (parser.mailboxes, parser.groups, parser.defects)
     }
+
+    /// Parses a field as it arrived: raw 8-bit bytes that are not UTF-8 are decoded in the display
+    /// names by the header rule (`EncodedWord.decode(bytes:)`: inside an encoded word in the word's
+    /// charset, elsewhere `legacyCharset`), once, after the list is split.
+    public static func parse(field: HeaderField, legacyCharset: String)
+        -> (mailboxes: [MailAddress], groups: [AddressGroup], defects: [Defect])
+    {
+        guard field.hasLegacyEightBit else {
+            return parse(field.unfoldedValue(legacyCharset: legacyCharset).value, fallbackCharset: legacyCharset)
+        }
+        var parser = ListParser(fallbackCharset: legacyCharset, carried: true)
+        parser.run(AddressTokenizer.tokenize(Array(RawHeaderText.carry(field.unfoldedBytes()).utf8), defects: &parser.defects))
+        func readable(_ address: MailAddress) -> MailAddress {
+            var out = address
+            if !Charset.isASCII(out.localPart.utf8) { out.localPart = RawHeaderText.decode(out.localPart, fallbackCharset: legacyCharset).text }
+            if !Charset.isASCII(out.domain.utf8) { out.domain = RawHeaderText.decode(out.domain, fallbackCharset: legacyCharset).text }
+            return out
+        }
+        let groups = parser.groups.map { AddressGroup(name: $0.name, members: $0.members.map(readable)) }
+        return (parser.mailboxes.map(readable), groups, parser.defects)
+    }
 }
 
 // MARK: - Tokens
@@ -160,8 +181,12 @@ private struct ListParser {
     /// A name with no address before a comma: the first half of `Surname, Name <x@y>`.
     private var pendingPhrase: String? = nil
 
-    init(fallbackCharset: String) {
+    /// The text is raw bytes as `RawHeaderText` carries them.
+    let carried: Bool
+
+    init(fallbackCharset: String, carried: Bool = false) {
         self.fallbackCharset = fallbackCharset
+        self.carried = carried
     }
 
     mutating func run(_ tokens: [AddressToken]) {
@@ -387,7 +412,11 @@ private struct ListParser {
 
     private mutating func decodedName(_ raw: String) -> String? {
         var text = raw
-        if zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "=") && $1 == UInt8(ascii: "?") }) {
+        if carried, !Charset.isASCII(text.utf8) {
+            let (decoded, wordDefects) = RawHeaderText.decode(text, fallbackCharset: fallbackCharset)
+            text = decoded
+            defects.append(contentsOf: wordDefects)
+        } else if zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "=") && $1 == UInt8(ascii: "?") }) {
             let (decoded, wordDefects) = EncodedWord.decode(text, fallbackCharset: fallbackCharset)
             text = decoded
             defects.append(contentsOf: wordDefects)

@@ -24,7 +24,8 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
     public var boundary: String? { parameters["boundary"] }
 
     /// Parses a Content-Type value. Garbage gives nil and a defect; the caller picks the default.
-    public static func parse(_ value: String, legacyCharset: String = Charset.defaultLegacy)
+    /// `carried`: `value` is a raw 8-bit value as `RawHeaderText` carries it.
+    public static func parse(_ value: String, legacyCharset: String = Charset.defaultLegacy, carried: Bool = false)
         -> (contentType: ContentType?, defects: [Defect])
     {
         let head: Substring
@@ -36,7 +37,7 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
             head = Substring(value)
             rest = ""
         }
-        let (parameters, defects) = MIMEParameters.parse(rest, legacyCharset: legacyCharset)
+        let (parameters, defects) = MIMEParameters.parse(rest, legacyCharset: legacyCharset, carried: carried)
         let media = head.trimmingCharacters(in: " \t\"").lowercased()
         let pieces = media.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         func isToken(_ s: Substring) -> Bool {

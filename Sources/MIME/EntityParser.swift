@@ -54,13 +54,17 @@ struct EntityParser {
         var contentType = inDigest ? ContentType.messageRFC822 : ContentType.textPlain
         if let field = contentTypeFields.first {
             let (value, valueDefects) = field.unfoldedValue(legacyCharset: legacyCharset)
-            let (parsed, parseDefects) = ContentType.parse(value, legacyCharset: legacyCharset)
+            let carried = field.hasLegacyEightBit
+            let (parsed, parseDefects) = ContentType.parse(carried ? RawHeaderText.carry(field.unfoldedBytes()) : value,
+                                                           legacyCharset: legacyCharset, carried: carried)
             defects += valueDefects + parseDefects
             if let parsed { contentType = parsed }
         }
         var disposition: ContentDisposition? = nil
-        if let value = header["Content-Disposition"] {
-            let (parsed, parseDefects) = ContentDisposition.parse(value, legacyCharset: legacyCharset)
+        if let field = header.first("Content-Disposition") {
+            let carried = field.hasLegacyEightBit
+            let value = carried ? RawHeaderText.carry(field.unfoldedBytes()) : field.unfoldedValue(legacyCharset: legacyCharset).value
+            let (parsed, parseDefects) = ContentDisposition.parse(value, legacyCharset: legacyCharset, carried: carried)
             disposition = parsed
             defects += parseDefects
         }

@@ -20,7 +20,8 @@ public struct MIMEParameters: Sendable, Hashable, Sequence {
     }
 
     /// Parses the text after the first `;` of a header value.
-    public static func parse(_ text: Substring, legacyCharset: String = Charset.defaultLegacy,
+    /// `carried`: `text` holds raw 8-bit bytes as `RawHeaderText` carries them.
+    public static func parse(_ text: Substring, legacyCharset: String = Charset.defaultLegacy, carried: Bool = false,
                              maxSegments: Int = Limits.default.maxParameterSegments)
         -> (parameters: MIMEParameters, defects: [Defect])
     {
@@ -59,11 +60,11 @@ public struct MIMEParameters: Sendable, Hashable, Sequence {
             if let parts = sections[name] {
                 // RFC 2231 wins over a plain parameter of the same name (clients send both for old readers).
                 let (value, language) = assemble(name: name, sections: parts, legacyCharset: legacyCharset,
-                                                 defects: &defects)
+                                                 carried: carried, defects: &defects)
                 result.append(Parameter(name: name, value: value, language: language))
             } else if let value = plain[name] {
                 result.append(Parameter(name: name, value: decodePlain(value, name: name, legacyCharset: legacyCharset,
-                                                                      defects: &defects), language: nil))
+                                                                      carried: carried, defects: &defects), language: nil))
             }
         }
         return (MIMEParameters(result), defects)
@@ -113,7 +114,7 @@ public struct MIMEParameters: Sendable, Hashable, Sequence {
     }
 
     private static func assemble(name: String, sections: [Int: (value: String, encoded: Bool)],
-                                 legacyCharset: String, defects: inout [Defect]) -> (String, String?)
+                                 legacyCharset: String, carried: Bool, defects: inout [Defect]) -> (String, String?)
     {
         var charset: String? = nil
         var language: String? = nil
@@ -134,10 +135,11 @@ public struct MIMEParameters: Sendable, Hashable, Sequence {
                     text = pieces[2]
                 }
             }
+            // A raw byte in an RFC 2231 value is a byte of the value's declared charset, like a %XX.
             if encoded {
-                bytes.append(contentsOf: percentDecode(text, name: name, defects: &defects))
+                bytes.append(contentsOf: percentDecode(text, name: name, carried: carried, defects: &defects))
             } else {
-                bytes.append(contentsOf: Array(text.utf8))
+                bytes.append(contentsOf: carried ? RawHeaderText.bytes(text) : Array(text.utf8))
             }
         }
         let (decoded, charsetDefects) = Charset.decode(bytes, charset: charset, fallback: legacyCharset)
@@ -145,9 +147,9 @@ public struct MIMEParameters: Sendable, Hashable, Sequence {
         return (decoded, language)
     }
 
-    private static func percentDecode(_ text: Substring, name: String, defects: inout [Defect]) -> [UInt8] {
+    private static func percentDecode(_ text: Substring, name: String, carried: Bool, defects: inout [Defect]) -> [UInt8] {
         var out: [UInt8] = []
-        let utf8 = Array(text.utf8)
+        let utf8 = carried ? RawHeaderText.bytes(text) : Array(text.utf8)
         var i = 0
         var bad = false
         while i < utf8.count {
@@ -165,9 +167,14 @@ public struct MIMEParameters: Sendable, Hashable, Sequence {
         return out
     }
 
-    private static func decodePlain(_ value: String, name: String, legacyCharset: String,
+    private static func decodePlain(_ value: String, name: String, legacyCharset: String, carried: Bool,
                                     defects: inout [Defect]) -> String
     {
+        if carried, !Charset.isASCII(value.utf8) {
+            let (text, wordDefects) = RawHeaderText.decode(value, fallbackCharset: legacyCharset)
+            defects.append(contentsOf: wordDefects)
+            return text
+        }
         // Gmail and Outlook put RFC 2047 words inside quoted file names; RFC 2047 forbids it, everyone reads it.
         if zip(value.utf8, value.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "=") && $1 == UInt8(ascii: "?") }) {
             let (text, wordDefects) = EncodedWord.decode(value, fallbackCharset: legacyCharset)

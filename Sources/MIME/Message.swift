@@ -116,8 +116,7 @@ public struct Message: Sendable {
 
     public func addresses(_ field: String) -> [MailAddress] {
         header.all(field).flatMap { field in
-            AddressList.parse(field.unfoldedValue(legacyCharset: header.legacyCharset).value,
-                              fallbackCharset: header.legacyCharset).mailboxes
+            AddressList.parse(field: field, legacyCharset: header.legacyCharset).mailboxes
         }
     }
 
@@ -142,9 +141,8 @@ public struct Message: Sendable {
         if let (_, subjectDefects) = header.decodedText("Subject") { defects += subjectDefects }
         for name in ["From", "To", "Cc", "Reply-To"] {
             for field in header.all(name) {
-                let (value, valueDefects) = field.unfoldedValue(legacyCharset: header.legacyCharset)
-                defects += valueDefects
-                defects += AddressList.parse(value, fallbackCharset: header.legacyCharset).defects
+                defects += field.unfoldedValue(legacyCharset: header.legacyCharset).defects
+                defects += AddressList.parse(field: field, legacyCharset: header.legacyCharset).defects
             }
         }
         if let value = header["Date"] {

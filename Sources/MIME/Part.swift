@@ -101,6 +101,20 @@ public final class Part: Sendable {
     }
 
     /// Every entity from this one down, depth-first, containers before their children.
+    /// The entity as received with every line ending CRLF: the canonical form a multipart/signed
+    /// signature covers (RFC 1847 §2.1), whatever line ends the mailbox stored.
+    public var canonicalRaw: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count + raw.count / 32)
+        var previous: UInt8 = 0
+        for b in raw {
+            if b == 0x0A && previous != 0x0D { out.append(0x0D) }
+            out.append(b)
+            previous = b
+        }
+        return out
+    }
+
     public var allParts: [Part] {
         var out: [Part] = []
         func walk(_ p: Part) {

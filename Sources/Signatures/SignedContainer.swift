@@ -38,7 +38,10 @@ public enum SignedContainer {
         public static let `default` = Limits()
     }
 
-    public static func open(_ bytes: [UInt8], trust: TrustAnchors?, limits: Limits = .default) -> Result<SignedContent, SignatureProblem> {
+    /// `detachedContent`: the bytes a detached signature signs (for multipart/signed, the first part
+    /// as it stands in the message with CRLF line ends, RFC 8551 §3.5), checked with the signature.
+    public static func open(_ bytes: [UInt8], trust: TrustAnchors?, detachedContent: [UInt8]? = nil,
+                            limits: Limits = .default) -> Result<SignedContent, SignatureProblem> {
         var current = bytes
         var signatures: [Signature] = []
         var layers = 0
@@ -50,7 +53,7 @@ public enum SignedContainer {
                 return .failure(SignatureProblem("not a CMS/PKCS#7 signed document (neither DER, PEM nor base64)"))
             }
             let layer: (content: [UInt8]?, signatures: [Signature])
-            switch openLayer(der, trust: trust) {
+            switch openLayer(der, trust: trust, detachedContent: layers == 0 ? detachedContent : nil) {
             case .success(let opened): layer = opened
             case .failure(let problem): return .failure(problem)
             }
@@ -67,7 +70,7 @@ public enum SignedContainer {
     }
 
     /// One SignedData: its content and its signatures.
-    static func openLayer(_ der: [UInt8], trust: TrustAnchors?) -> Result<([UInt8]?, [Signature]), SignatureProblem> {
+    static func openLayer(_ der: [UInt8], trust: TrustAnchors?, detachedContent: [UInt8]? = nil) -> Result<([UInt8]?, [Signature]), SignatureProblem> {
         ERR_clear_error()
         // The error queue is per thread and shared with libcurl's TLS: leave nothing on it.
         defer { ERR_clear_error() }
@@ -116,10 +119,10 @@ public enum SignedContainer {
         var shared: SignatureVerdict? = nil
         if unsupported.contains(where: { $0 != nil }) {
             shared = nil
-        } else if content == nil {
+        } else if content == nil, detachedContent == nil {
             shared = .notVerified("detached signature: the document it signs is read beside it, unchecked")
         } else if let trust {
-            shared = verify(cms, trust: trust)
+            shared = verify(cms, trust: trust, detachedContent: content == nil ? detachedContent : nil)
         } else {
             shared = .notVerified("no trust anchors configured")
         }
@@ -147,14 +150,25 @@ public enum SignedContainer {
 
     /// `CMS_verify` against the anchors; on failure, once more without the chain check, to tell a
     /// certificate OpenSSL does not trust from a signature that does not match the content.
-    static func verify(_ cms: OpaquePointer, trust: TrustAnchors) -> SignatureVerdict {
+    /// A detached signature is checked over `detachedContent`, byte for byte (`CMS_BINARY`: no
+    /// line-end translation by OpenSSL; the caller hands the canonical bytes).
+    static func verify(_ cms: OpaquePointer, trust: TrustAnchors, detachedContent: [UInt8]? = nil) -> SignatureVerdict {
         guard let store = trust.makeStore() else { return .notVerified("trust anchors could not be loaded") }
         defer { X509_STORE_free(store) }
+        func check(_ flags: Int32) -> Bool {
+            guard let detachedContent else { return CMS_verify(cms, nil, store, nil, nil, UInt32(flags)) == 1 }
+            // Each attempt reads the content from the start: a fresh read-only BIO over the same bytes.
+            return detachedContent.withUnsafeBytes { raw -> Bool in
+                guard let bio = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return false }
+                defer { BIO_free(bio) }
+                return CMS_verify(cms, nil, store, bio, nil, UInt32(flags | CMS_DETACHED)) == 1
+            }
+        }
         ERR_clear_error()
-        if CMS_verify(cms, nil, store, nil, nil, UInt32(CMS_BINARY)) == 1 { return .verified }
+        if check(CMS_BINARY) { return .verified }
         let chain = lastError()
         ERR_clear_error()
-        if CMS_verify(cms, nil, store, nil, nil, UInt32(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)) == 1 {
+        if check(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) {
             return .notVerified("certificate verify error: " + (chain ?? "unknown"))
         }
         let signature = lastError()

@@ -176,3 +176,73 @@ private func read(_ bytes: [UInt8], trust: TrustAnchors? = nil) -> ApplicationRe
     #expect(result.application.outcome == .complete)
     #expect(result.sources.first { $0.container == .signed }?.kind == .docx)
 }
+
+/// A clear-signed letter as Thunderbird or Outlook sends it: the application text in the first part.
+private func clearSigned(_ kit: SigningKit, tool: String) throws -> [UInt8] {
+    let body = Data(SampleApplication.volunteer.utf8).base64EncodedString(options: .lineLength76Characters)
+        .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+    let entity = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + body + "\r\n"
+    return try kit.smime(Array(entity.utf8), headers: ["From: vkim.kostanay@mail.ru", "To: volunteer@mki.gov.kz",
+                                                      "Subject: Анкета", "Message-ID: <clear@example.kz>"],
+                         detached: true, tool: tool)
+}
+
+@Test(arguments: ["smime", "cms"])
+func aClearSignedLetterIsVerifiedOverItsFirstPartAsItStands(tool: String) throws {
+    let kit = try SigningKit()
+    defer { kit.remove() }
+    let mail = try clearSigned(kit, tool: tool)
+    let message = Message(bytes: mail)
+    #expect(message.root.contentType.mimeType == "multipart/signed")
+    let result = read(mail, trust: try TrustAnchors.load(path: kit.caPath))
+    #expect(result.application.outcome == .complete, "\(result.sources)")
+    #expect(result.signatures.first?.signature.verdict == .verified)
+    #expect(result.signatures.first?.signature.signer?.iin == "670509312900")
+    // A mailbox that stored the letter with LF line ends still holds what was signed.
+    let lf = Array(String(decoding: mail, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
+    #expect(read(lf, trust: try TrustAnchors.load(path: kit.caPath)).signatures.first?.signature.verdict == .verified)
+}
+
+@Test func aClearSignedLetterUnderAnotherCAIsACertificateError() throws {
+    let kit = try SigningKit()
+    defer { kit.remove() }
+    let result = read(try clearSigned(kit, tool: "cms"), trust: try TrustAnchors.load(path: try kit.unrelatedCA()))
+    let reason = try #require(result.signatures.first?.signature.verdict.reason)
+    #expect(reason.hasPrefix("certificate verify error"), "\(reason)")
+}
+
+@Test func aClearSignedLetterWhoseFirstPartWasChangedDoesNotMatch() throws {
+    let kit = try SigningKit()
+    defer { kit.remove() }
+    var mail = try clearSigned(kit, tool: "smime")
+    // One byte of the signed part's header: the charset label, which changes no decoded text.
+    let needle = Array("charset=utf-8".utf8)
+    let offset = try #require((0...(mail.count - needle.count)).first { mail[$0..<($0 + needle.count)].elementsEqual(needle) })
+    mail[offset + 8] = UInt8(ascii: "U")
+    let result = read(mail, trust: try TrustAnchors.load(path: kit.caPath))
+    let reason = try #require(result.signatures.first?.signature.verdict.reason)
+    #expect(reason.hasPrefix("signature does not match"), "\(reason)")
+}
+
+@Test func aDetachedP7sBesideItsDocumentIsVerifiedOverTheDocument() throws {
+    let kit = try SigningKit()
+    defer { kit.remove() }
+    let docx = applicationDocx()
+    let signature = try kit.cms(docx, detached: true)
+    let trust = try TrustAnchors.load(path: kit.caPath)
+    let good = read(AttachedLetter.make(attachments: [(docxType, "anketa.docx", docx),
+                                                      ("application/pkcs7-signature", "anketa.docx.p7s", signature)]), trust: trust)
+    #expect(good.application.outcome == .complete)
+    #expect(good.signatures.first?.signature.verdict == .verified)
+
+    var changed = docx
+    changed[changed.count / 2] ^= 0x01
+    let bad = read(AttachedLetter.make(attachments: [(docxType, "anketa.docx", changed),
+                                                     ("application/pkcs7-signature", "anketa.docx.p7s", signature)]), trust: trust)
+    #expect(bad.signatures.first?.signature.verdict.reason?.hasPrefix("signature does not match") == true)
+
+    let other = read(AttachedLetter.make(attachments: [(docxType, "anketa.docx", docx),
+                                                       ("application/pkcs7-signature", "anketa.docx.p7s", signature)]),
+                     trust: try TrustAnchors.load(path: try kit.unrelatedCA()))
+    #expect(other.signatures.first?.signature.verdict.reason?.hasPrefix("certificate verify error") == true)
+}

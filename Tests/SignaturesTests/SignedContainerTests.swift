@@ -157,3 +157,19 @@ private let document = Array("Анкета волонтера\nИИН: 670509312
     #expect(throws: TrustAnchors.LoadError.self) { try TrustAnchors.load(path: folder.path + "/empty.pem") }
     #expect(throws: TrustAnchors.LoadError.self) { try TrustAnchors.load(path: folder.path + "/missing.pem") }
 }
+
+@Test func detachedSignatureIsVerifiedOverTheBytesItSigns() throws {
+    let kit = try SigningKit()
+    defer { kit.remove() }
+    let signature = try kit.cms(document, detached: true)
+    let trust = try TrustAnchors.load(path: kit.caPath)
+    let good = try SignedContainer.open(signature, trust: trust, detachedContent: document).get()
+    #expect(good.content == nil)
+    #expect(good.signatures.first?.verdict == .verified)
+    var changed = document
+    changed[0] ^= 0x20
+    let bad = try SignedContainer.open(signature, trust: trust, detachedContent: changed).get()
+    #expect(bad.signatures.first?.verdict.reason?.hasPrefix("signature does not match") == true)
+    let other = try SignedContainer.open(signature, trust: try TrustAnchors.load(path: try kit.unrelatedCA()), detachedContent: document).get()
+    #expect(other.signatures.first?.verdict.reason?.hasPrefix("certificate verify error") == true)
+}

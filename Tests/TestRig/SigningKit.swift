@@ -39,11 +39,15 @@ public struct SigningKit: Sendable {
 
     /// `openssl smime -sign -nodetach` of a MIME entity: a whole opaque-signed message
     /// (`application/x-pkcs7-mime; smime-type=signed-data`, `smime.p7m`), headers added by the caller.
-    public func smime(_ entity: [UInt8], headers: [String]) throws -> [UInt8] {
+    /// `detached`: the openssl default instead, a clear-signed `multipart/signed` whose first part is
+    /// the entity; `tool` "cms" signs with `openssl cms` (`application/pkcs7-signature`) rather than
+    /// `openssl smime` (`application/x-pkcs7-signature`).
+    public func smime(_ entity: [UInt8], headers: [String], detached: Bool = false, tool: String = "smime") throws -> [UInt8] {
         let input = try write(entity, "entity-\(UUID().uuidString)")
         let output = input + ".eml"
-        var arguments = ["smime", "-sign", "-nodetach", "-binary", "-in", input, "-signer", "leaf.pem", "-inkey", "leaf.key",
+        var arguments = [tool, "-sign", "-binary", "-in", input, "-signer", "leaf.pem", "-inkey", "leaf.key",
                          "-out", output]
+        if !detached { arguments.insert("-nodetach", at: 2) }
         for header in headers {
             let pieces = header.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             switch pieces[0].lowercased() {

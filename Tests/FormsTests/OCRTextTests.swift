@@ -134,6 +134,52 @@ enum Scans {
         #expect(result.sources.first?.recognition?.pages.first?.rotationDegrees != 0)
     }
 
+    // Check boxes: Tesseract reads ☒ and ☐ as "О", "(1" or not at all; tizilim-ocr decides them from their ink.
+
+    @Test(arguments: [(300, 0.0, false), (200, 2.0, true)])
+    func tickedCheckBoxesChooseTheFormsActivityTypesAndRole(dpi: Int, degrees: Double, noisy: Bool) throws {
+        let result = read(try Scans.render("russian-checkboxes", dpi: dpi, degrees: degrees, noisy: noisy), name: "scan.png", type: "image/png")
+        let label = "\(dpi) dpi \(degrees)°"
+        #expect(result.application.fields[.activityTypes] == .numbers([1, 6, 8]), "\(label)")
+        #expect(result.application.fields[.roles] == .numbers([2]), "\(label)")
+        #expect(FormLetters.text(result.application, .iin) == "670509312900", "\(label)")
+        // The machine measured the ink, no person saw the tick: staff confirm the options.
+        #expect(result.confidence[.activityTypes]?.level == .low, "\(label)")
+        #expect(result.application.outcome == .unreadable, "\(label)")
+    }
+
+    @Test(arguments: [300, 200])
+    func aFormWithEveryBoxEmptyChoosesNothing(dpi: Int) throws {
+        let result = read(try Scans.render("russian-checkboxes-blank", dpi: dpi), name: "scan.png", type: "image/png")
+        #expect(result.application.fields[.activityTypes] == nil, "\(dpi) dpi")
+        #expect(result.application.fields[.roles] == nil, "\(dpi) dpi")
+        #expect(result.application.missing.contains(.activityTypes), "\(dpi) dpi")
+    }
+
+    @Test func checkBoxLinesBecomeMarksBeforeTheOptionToTheirRight() throws {
+        let output = """
+            word\t1\t1\t1\t297\t782\t38\t41\t96.4\t1)
+            word\t1\t1\t1\t356\t791\t278\t32\t93.3\tсоциальная
+            word\t1\t1\t2\t295\t850\t40\t41\t92.7\t2)
+            word\t1\t1\t2\t358\t859\t183\t32\t92.2\tпожилым
+            word\t1\t1\t3\t295\t917\t40\t41\t93.3\t3)
+            word\t1\t1\t3\t358\t926\t183\t32\t92.9\tдетям
+            box\t241\t784\t33\t33\t0.354
+            box\t241\t852\t33\t33\t0.000
+            box\t241\t919\t33\t33\t0.080
+            box\t1800\t100\t33\t33\t0.400
+            page\t2480\t3508\t1.000\t0.00\t0\t95.0\t100000\t900\t0
+            """
+        let reading = try OCRText.parse(output, status: 0, seconds: 1).get()
+        #expect(reading.boxes.count == 4)
+        let text = OCRText.layout([reading]).plainText
+        #expect(text.contains("☒ 1) социальная"))
+        #expect(text.contains("☐ 2) пожилым"))
+        // Ink between an empty box's and a ticked one's is no mark either way; a box with no words beside it is dropped.
+        #expect(text.contains("3) детям") && !text.contains("☒ 3)") && !text.contains("☐ 3)"))
+        #expect(text.filter { $0 == "☒" }.count == 1)
+    }
+
     // Hostile images: each is an unreadable source with a reason, in bounded time.
 
     func expectUnreadable(_ bytes: [UInt8], name: String, _ kinds: Set<UnreadableReason.Kind>) {

@@ -220,32 +220,41 @@ struct CheckBox {
 };
 
 // Check boxes on the page, which Tesseract does not see (☐ and ☒ come out as letters or not at
-// all): connected components of about the text height, square, whose four sides are straight
-// dark lines. Each comes with the share of dark pixels in its inner area, inside the frame, so a
+// all): frames of about the text height, square, whose four sides are straight dark lines. Each comes with the share of dark pixels in its inner area, inside the frame, so a
 // cross, tick or fill (joined to the frame or not) tells from an empty box.
 std::vector<CheckBox> checkBoxes(PIX *page) {
     std::vector<CheckBox> found;
     PIX *binary = pixConvertTo1(page, 150);
     if (!binary) return found;
-    BOXA *boxes = pixConnComp(binary, nullptr, 8);
+    // Frames alone: horizontal and vertical strokes of 15 pixels or more. A hand tick or cross is
+    // diagonal and drops out, so one that runs over the frame does not hide the box. A bold
+    // lower-case "о" can open to a small square: the size limit below keeps it out.
+    PIX *horizontal = pixOpenBrick(nullptr, binary, 15, 1);
+    PIX *vertical = pixOpenBrick(nullptr, binary, 1, 15);
+    PIX *frames = horizontal && vertical ? pixOr(nullptr, horizontal, vertical) : nullptr;
+    pixDestroy(&horizontal);
+    pixDestroy(&vertical);
+    if (!frames) { pixDestroy(&binary); return found; }
+    BOXA *boxes = pixConnComp(frames, nullptr, 8);
     int count = boxes ? boxaGetCount(boxes) : 0;
     // More components than a dense page has letters: noise, not a form; no boxes are looked for.
     if (count > 60000) count = 0;
     for (int i = 0; i < count; i++) {
         l_int32 x = 0, y = 0, w = 0, h = 0;
         boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-        // The page is at about 300 dpi here: a box of 8-11 pt text is 25-60 pixels a side.
-        if (w < 18 || h < 18 || w > 90 || h > 90 || w * 4 < h * 3 || h * 4 < w * 3) continue;
+        // The page is at about 300 dpi here: a box of 9-14 pt text is 25-60 pixels a side, a
+        // lower-case letter under 22.
+        if (w < 24 || h < 24 || w > 90 || h > 90 || w * 4 < h * 3 || h * 4 < w * 3) continue;
         int band = std::max(2, std::min(w, h) / 8);
         // Each side: some row (column) in its outer band dark along 85% of the length.
         auto rowDark = [&](int row) {
             int dark = 0;
-            for (int c = x; c < x + w; c++) { l_uint32 v = 0; pixGetPixel(binary, c, row, &v); dark += v; }
+            for (int c = x; c < x + w; c++) { l_uint32 v = 0; pixGetPixel(frames, c, row, &v); dark += v; }
             return dark * 100 >= w * 85;
         };
         auto columnDark = [&](int column) {
             int dark = 0;
-            for (int r = y; r < y + h; r++) { l_uint32 v = 0; pixGetPixel(binary, column, r, &v); dark += v; }
+            for (int r = y; r < y + h; r++) { l_uint32 v = 0; pixGetPixel(frames, column, r, &v); dark += v; }
             return dark * 100 >= h * 85;
         };
         bool top = false, bottom = false, left = false, right = false;
@@ -270,6 +279,7 @@ std::vector<CheckBox> checkBoxes(PIX *page) {
         found.push_back({x, y, w, h, double(dark) / area});
     }
     boxaDestroy(&boxes);
+    pixDestroy(&frames);
     pixDestroy(&binary);
     return found;
 }

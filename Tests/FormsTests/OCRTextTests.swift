@@ -30,12 +30,14 @@ enum Scans {
 
     /// The form printed at `dpi`, turned by `degrees`, with Gaussian noise if `noisy`, as `format`
     /// (png, jpg: quality 60 like a phone's share sheet; heic; pdf: an image-only PDF).
-    static func render(_ form: String, dpi: Int, degrees: Double = 0, noisy: Bool = false, format: String = "png") throws -> [UInt8] {
+    static func render(_ form: String, dpi: Int, degrees: Double = 0, noisy: Bool = false, format: String = "png", draw: [String] = []) throws -> [UInt8] {
         let dir = folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pdf = FormLetters.forms.appendingPathComponent(form + ".pdf").path
         try run("/usr/bin/pdftoppm", ["-r", String(dpi), "-gray", "-png", "-singlefile", pdf, "page"], in: dir)
         var spoil = ["page.png", "-background", "white"]
+        // Pen strokes on the page (ImageMagick -draw primitives), before it is turned.
+        if !draw.isEmpty { spoil += ["-stroke", "black", "-strokewidth", "4", "-fill", "none"] + draw.flatMap { ["-draw", $0] } }
         if degrees != 0 { spoil += ["-rotate", String(degrees)] }
         // A fixed seed: the same speckle every run, so a render that reads today reads tomorrow.
         if noisy { spoil += ["-seed", "20261207", "-attenuate", "0.5", "+noise", "Gaussian"] }
@@ -146,6 +148,15 @@ enum Scans {
         // The machine measured the ink, no person saw the tick: staff confirm the options.
         #expect(result.confidence[.activityTypes]?.level == .low, "\(label)")
         #expect(result.application.outcome == .unreadable, "\(label)")
+    }
+
+    @Test func penTicksInEmptyBoxesChooseTheirOptionsEvenWhereTheTickRunsOverTheFrame() throws {
+        // The blank form at 300 dpi has its boxes at x 241-274, y 784 (type 1), 987 (type 6), 1122 (type 8), 1324 (role 2).
+        let ticks = ["polyline 248,800 256,811 270,789", "polyline 248,1003 256,1014 285,975",
+                     "line 245,1125 270,1150", "line 270,1125 245,1150", "polyline 247,1340 256,1352 290,1310"]
+        let result = read(try Scans.render("russian-checkboxes-blank", dpi: 300, draw: ticks), name: "scan.png", type: "image/png")
+        #expect(result.application.fields[.activityTypes] == .numbers([1, 6, 8]))
+        #expect(result.application.fields[.roles] == .numbers([2]))
     }
 
     @Test(arguments: [300, 200])

@@ -147,8 +147,8 @@ public enum OCRText {
         var left: Int, top: Int, width: Int, height: Int
         var ink: Double
 
-        /// Measured on LibreOffice's ☒ and ☐ printed at 200 and 300 dpi, plain and with noise:
-        /// a crossed box 0.35-0.43, an empty one 0.000. A stray speck or a faint tick between the
+        /// Measured on LibreOffice's ☒ and ☐ printed at 150-300 dpi, plain, turned and with noise
+        /// (JPEG too): a crossed box 0.35-0.43, pen ticks drawn in 0.30-0.56, an empty one 0.000. A stray speck or a faint tick between the
         /// two is no mark either way: the option is left to staff.
         static let ticked = 0.12, empty = 0.04
         var mark: Character? { ink >= Self.ticked ? "☒" : ink <= Self.empty ? "☐" : nil }

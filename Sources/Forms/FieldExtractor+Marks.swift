@@ -135,6 +135,8 @@ extension Extraction {
         var marked = false, negated = false
         var cores: [String] = []
         for cell in line.cells {
+            let trimmed = cell.catalogueTrimmed()
+            if Extraction.emptyBoxes.contains(where: { trimmed.hasPrefix($0) || trimmed.hasSuffix($0) }) { listBoxed = true }
             let s = Extraction.splitMarks(cell)
             marked = marked || s.marked
             negated = negated || s.negated
@@ -214,7 +216,7 @@ extension Extraction {
     /// Settles the list that is open: marked options; else underlined ones; else, when the applicant
     /// kept only some options, the kept ones (the unchosen were deleted).
     mutating func closeList() {
-        defer { list = nil; listItems = []; listExplicit = [] }
+        defer { list = nil; listItems = []; listExplicit = []; listBoxed = false }
         guard let field = list, let items = Extraction.choiceLists[field] else { return }
         var chosen = listExplicit
         let marked = listItems.filter { $0.marked && !$0.negated }.map(\.number)
@@ -225,7 +227,8 @@ extension Extraction {
             let underlined = listItems.filter(\.underlined).map(\.number)
             if !underlined.isEmpty && underlined.count < listItems.count {
                 chosen += underlined
-            } else if chosen.isEmpty && !listItems.isEmpty && Set(listItems.map(\.number)).count < items.items.count {
+            } else if chosen.isEmpty && !listItems.isEmpty && !listBoxed && Set(listItems.map(\.number)).count < items.items.count {
+                // Kept options, unless they stand in empty boxes: a list of ☐ with none ticked chose nothing.
                 chosen += listItems.map(\.number)
             } else if chosen.isEmpty && formattingLost && Set(listItems.map(\.number)).count >= items.items.count {
                 result.doubts.append(ReadingDoubt(field, .choiceNotVisible))

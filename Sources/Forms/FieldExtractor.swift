@@ -122,6 +122,8 @@ struct Extraction {
     var lastAssigned: LabelKey? = nil
     var list: FormField? = nil
     var listItems: [(number: Int, marked: Bool, negated: Bool, underlined: Bool)] = []
+    /// Some option of the open list stands in an empty box (☐, [ ]): its options were offered, not kept.
+    var listBoxed = false
     var listExplicit: [Int] = []
     var unrecognisedChoice: [FormField: [String]] = [:]
     var languageVotes = ["kk": 0, "ru": 0]

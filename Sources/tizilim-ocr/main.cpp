@@ -13,6 +13,7 @@
 //
 // Output on standard output, tab-separated lines:
 //   word  block paragraph line  left top width height  confidence  text
+//   box   left top width height  ink-ratio  (a check box; the dark share of its inner area)
 //   page  width height  scale  skew-degrees  rotation-degrees  mean-confidence  max-rss-kb  cpu-ms  email-pass
 //   error kind  detail                       (then exit status 2: unreadable image, 3: too large, 4: no languages)
 //
@@ -213,6 +214,76 @@ int uprightRotation(PIX *pix, int resolution) {
     return found && confidence >= 1.5f ? degrees : 0;
 }
 
+struct CheckBox {
+    int left, top, width, height;
+    double ink;
+};
+
+// Check boxes on the page, which Tesseract does not see (☐ and ☒ come out as letters or not at
+// all): frames of about the text height, square, whose four sides are straight dark lines. Each comes with the share of dark pixels in its inner area, inside the frame, so a
+// cross, tick or fill (joined to the frame or not) tells from an empty box.
+std::vector<CheckBox> checkBoxes(PIX *page) {
+    std::vector<CheckBox> found;
+    PIX *binary = pixConvertTo1(page, 150);
+    if (!binary) return found;
+    // Frames alone: horizontal and vertical strokes of 15 pixels or more. A hand tick or cross is
+    // diagonal and drops out, so one that runs over the frame does not hide the box. A bold
+    // lower-case "о" can open to a small square: the size limit below keeps it out.
+    PIX *horizontal = pixOpenBrick(nullptr, binary, 15, 1);
+    PIX *vertical = pixOpenBrick(nullptr, binary, 1, 15);
+    PIX *frames = horizontal && vertical ? pixOr(nullptr, horizontal, vertical) : nullptr;
+    pixDestroy(&horizontal);
+    pixDestroy(&vertical);
+    if (!frames) { pixDestroy(&binary); return found; }
+    BOXA *boxes = pixConnComp(frames, nullptr, 8);
+    int count = boxes ? boxaGetCount(boxes) : 0;
+    // More components than a dense page has letters: noise, not a form; no boxes are looked for.
+    if (count > 60000) count = 0;
+    for (int i = 0; i < count; i++) {
+        l_int32 x = 0, y = 0, w = 0, h = 0;
+        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+        // The page is at about 300 dpi here: a box of 9-14 pt text is 25-60 pixels a side, a
+        // lower-case letter under 22.
+        if (w < 24 || h < 24 || w > 90 || h > 90 || w * 4 < h * 3 || h * 4 < w * 3) continue;
+        int band = std::max(2, std::min(w, h) / 8);
+        // Each side: some row (column) in its outer band dark along 85% of the length.
+        auto rowDark = [&](int row) {
+            int dark = 0;
+            for (int c = x; c < x + w; c++) { l_uint32 v = 0; pixGetPixel(frames, c, row, &v); dark += v; }
+            return dark * 100 >= w * 85;
+        };
+        auto columnDark = [&](int column) {
+            int dark = 0;
+            for (int r = y; r < y + h; r++) { l_uint32 v = 0; pixGetPixel(frames, column, r, &v); dark += v; }
+            return dark * 100 >= h * 85;
+        };
+        bool top = false, bottom = false, left = false, right = false;
+        for (int k = 0; k < band; k++) {
+            top = top || rowDark(y + k);
+            bottom = bottom || rowDark(y + h - 1 - k);
+            left = left || columnDark(x + k);
+            right = right || columnDark(x + w - 1 - k);
+        }
+        if (!(top && bottom && left && right)) continue;
+        // The inner area: a fifth of the side in from each edge, clear of the frame's thickness.
+        int inset = std::max(band + 1, std::min(w, h) / 5);
+        int dark = 0, area = 0;
+        for (int r = y + inset; r < y + h - inset; r++)
+            for (int c = x + inset; c < x + w - inset; c++) {
+                l_uint32 v = 0;
+                pixGetPixel(binary, c, r, &v);
+                dark += v;
+                area++;
+            }
+        if (area == 0) continue;
+        found.push_back({x, y, w, h, double(dark) / area});
+    }
+    boxaDestroy(&boxes);
+    pixDestroy(&frames);
+    pixDestroy(&binary);
+    return found;
+}
+
 double cpuMillis() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -277,6 +348,14 @@ int main(int argc, char **argv) {
     TessBaseAPI *api = engine(languages);
     if (!api) fail(4, "toolMissing", std::string("tesseract language data missing for ") + languages);
     float mean = 0;
+    // The boxes are measured, then painted white: Tesseract reads an empty box as "О" or "(1"
+    // and joins it to the option's number ("(11)"), which would spoil the option it stands before.
+    std::vector<CheckBox> boxes = checkBoxes(page);
+    for (const CheckBox &b : boxes) {
+        BOX *area = boxCreate(b.left - 2, b.top - 2, b.width + 4, b.height + 4);
+        pixSetInRect(page, area);
+        boxDestroy(&area);
+    }
     std::vector<Word> words = recognise(api, page, resolution, &mean);
 
     // A page on its side reads poorly (70 where an upright one reads 95); only then is OSD worth its cost.
@@ -292,6 +371,11 @@ int main(int argc, char **argv) {
                 if (uprightMean > mean) {
                     words.swap(again);
                     mean = uprightMean;
+                    // The boxes turn with the page, a quarter turn clockwise at a time.
+                    for (int turn = 0, h = pixGetHeight(page), w = pixGetWidth(page); turn < (4 - rotation / 90) % 4; turn++) {
+                        for (CheckBox &b : boxes) b = {h - (b.top + b.height), b.left, b.height, b.width, b.ink};
+                        std::swap(w, h);
+                    }
                     pixDestroy(&page);
                     page = upright;
                 } else {
@@ -343,6 +427,8 @@ int main(int argc, char **argv) {
     for (const Word &w : words)
         std::printf("word\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f\t%s\n", w.block, w.paragraph, w.line, w.left, w.top, w.width,
                     w.height, w.confidence, w.text.c_str());
+    for (const CheckBox &b : boxes)
+        std::printf("box\t%d\t%d\t%d\t%d\t%.3f\n", b.left, b.top, b.width, b.height, b.ink);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("page\t%d\t%d\t%.3f\t%.2f\t%d\t%.1f\t%ld\t%.0f\t%d\n", pixGetWidth(page), pixGetHeight(page), scale, skew,

@@ -227,6 +227,25 @@ func markStyles(_ mark: String) {
     #expect(form.activityTypes == [1, 6])
 }
 
+@Test func aListOfEmptyBoxesChoosesNothing() {
+    let form = FieldExtractor.extract(FormDocument(blocks: [
+        .paragraph(Paragraph("Анкета волонтера")),
+        .paragraph(Paragraph("Выберите основные виды деятельности:")),
+        .paragraph(Paragraph("☐ 1) социальная помощь")),
+        .paragraph(Paragraph("☐ 6) охрана окружающей среды")),
+        .paragraph(Paragraph("[ ] 8) культура")),
+    ]))
+    #expect(form.activityTypes == [])
+    // The same options without boxes are the ones the applicant kept.
+    let kept = FieldExtractor.extract(FormDocument(blocks: [
+        .paragraph(Paragraph("Анкета волонтера")),
+        .paragraph(Paragraph("Выберите основные виды деятельности:")),
+        .paragraph(Paragraph("1) социальная помощь")),
+        .paragraph(Paragraph("6) охрана окружающей среды")),
+    ]))
+    #expect(kept.activityTypes == [1, 6])
+}
+
 @Test func whatsAppInParenthesesAfterAPhoneIsBothPhoneAndWhatsApp() {
     let form = FieldExtractor.extract(doc(para("Анкета волонтера"),
                                           para("Связь: +7 705 555 12 90 (WhatsApp), max@example.kz")))

@@ -30,12 +30,14 @@ enum Scans {
 
     /// The form printed at `dpi`, turned by `degrees`, with Gaussian noise if `noisy`, as `format`
     /// (png, jpg: quality 60 like a phone's share sheet; heic; pdf: an image-only PDF).
-    static func render(_ form: String, dpi: Int, degrees: Double = 0, noisy: Bool = false, format: String = "png") throws -> [UInt8] {
+    static func render(_ form: String, dpi: Int, degrees: Double = 0, noisy: Bool = false, format: String = "png", draw: [String] = []) throws -> [UInt8] {
         let dir = folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pdf = FormLetters.forms.appendingPathComponent(form + ".pdf").path
         try run("/usr/bin/pdftoppm", ["-r", String(dpi), "-gray", "-png", "-singlefile", pdf, "page"], in: dir)
         var spoil = ["page.png", "-background", "white"]
+        // Pen strokes on the page (ImageMagick -draw primitives), before it is turned.
+        if !draw.isEmpty { spoil += ["-stroke", "black", "-strokewidth", "4", "-fill", "none"] + draw.flatMap { ["-draw", $0] } }
         if degrees != 0 { spoil += ["-rotate", String(degrees)] }
         // A fixed seed: the same speckle every run, so a render that reads today reads tomorrow.
         if noisy { spoil += ["-seed", "20261207", "-attenuate", "0.5", "+noise", "Gaussian"] }
@@ -132,6 +134,61 @@ enum Scans {
         let result = read(try Scans.render("kazakh-questionnaire", dpi: 200, degrees: 90), name: "side.png", type: "image/png")
         expectPrefilledForStaff(result, FormLetters.kazakhFields, "turned 90°")
         #expect(result.sources.first?.recognition?.pages.first?.rotationDegrees != 0)
+    }
+
+    // Check boxes: Tesseract reads ☒ and ☐ as "О", "(1" or not at all; tizilim-ocr decides them from their ink.
+
+    @Test(arguments: [(300, 0.0, false), (200, 2.0, true)])
+    func tickedCheckBoxesChooseTheFormsActivityTypesAndRole(dpi: Int, degrees: Double, noisy: Bool) throws {
+        let result = read(try Scans.render("russian-checkboxes", dpi: dpi, degrees: degrees, noisy: noisy), name: "scan.png", type: "image/png")
+        let label = "\(dpi) dpi \(degrees)°"
+        #expect(result.application.fields[.activityTypes] == .numbers([1, 6, 8]), "\(label)")
+        #expect(result.application.fields[.roles] == .numbers([2]), "\(label)")
+        #expect(FormLetters.text(result.application, .iin) == "670509312900", "\(label)")
+        // The machine measured the ink, no person saw the tick: staff confirm the options.
+        #expect(result.confidence[.activityTypes]?.level == .low, "\(label)")
+        #expect(result.application.outcome == .unreadable, "\(label)")
+    }
+
+    @Test func penTicksInEmptyBoxesChooseTheirOptionsEvenWhereTheTickRunsOverTheFrame() throws {
+        // The blank form at 300 dpi has its boxes at x 241-274, y 784 (type 1), 987 (type 6), 1122 (type 8), 1324 (role 2).
+        let ticks = ["polyline 248,800 256,811 270,789", "polyline 248,1003 256,1014 285,975",
+                     "line 245,1125 270,1150", "line 270,1125 245,1150", "polyline 247,1340 256,1352 290,1310"]
+        let result = read(try Scans.render("russian-checkboxes-blank", dpi: 300, draw: ticks), name: "scan.png", type: "image/png")
+        #expect(result.application.fields[.activityTypes] == .numbers([1, 6, 8]))
+        #expect(result.application.fields[.roles] == .numbers([2]))
+    }
+
+    @Test(arguments: [300, 200])
+    func aFormWithEveryBoxEmptyChoosesNothing(dpi: Int) throws {
+        let result = read(try Scans.render("russian-checkboxes-blank", dpi: dpi), name: "scan.png", type: "image/png")
+        #expect(result.application.fields[.activityTypes] == nil, "\(dpi) dpi")
+        #expect(result.application.fields[.roles] == nil, "\(dpi) dpi")
+        #expect(result.application.missing.contains(.activityTypes), "\(dpi) dpi")
+    }
+
+    @Test func checkBoxLinesBecomeMarksBeforeTheOptionToTheirRight() throws {
+        let output = """
+            word\t1\t1\t1\t297\t782\t38\t41\t96.4\t1)
+            word\t1\t1\t1\t356\t791\t278\t32\t93.3\tсоциальная
+            word\t1\t1\t2\t295\t850\t40\t41\t92.7\t2)
+            word\t1\t1\t2\t358\t859\t183\t32\t92.2\tпожилым
+            word\t1\t1\t3\t295\t917\t40\t41\t93.3\t3)
+            word\t1\t1\t3\t358\t926\t183\t32\t92.9\tдетям
+            box\t241\t784\t33\t33\t0.354
+            box\t241\t852\t33\t33\t0.000
+            box\t241\t919\t33\t33\t0.080
+            box\t1800\t100\t33\t33\t0.400
+            page\t2480\t3508\t1.000\t0.00\t0\t95.0\t100000\t900\t0
+            """
+        let reading = try OCRText.parse(output, status: 0, seconds: 1).get()
+        #expect(reading.boxes.count == 4)
+        let text = OCRText.layout([reading]).plainText
+        #expect(text.contains("☒ 1) социальная"))
+        #expect(text.contains("☐ 2) пожилым"))
+        // Ink between an empty box's and a ticked one's is no mark either way; a box with no words beside it is dropped.
+        #expect(text.contains("3) детям") && !text.contains("☒ 3)") && !text.contains("☐ 3)"))
+        #expect(text.filter { $0 == "☒" }.count == 1)
     }
 
     // Hostile images: each is an unreadable source with a reason, in bounded time.

@@ -74,9 +74,38 @@ row() { printf '<table:table-row><table:table-cell table:style-name="Cell"><text
     echo "$tail"
 } > russian-questionnaire.fodt
 
+# Russian with check boxes, as a word processor prints ☒/☐ (Tesseract reads neither): types 1, 6
+# and 8 and role 2 (leader) ticked; the blank copy has every box empty.
+checkboxes() {
+    echo "$head"
+    p 'Прошу включить меня в реестр учета волонтерской деятельности (волонтер).'
+    p 'Даю согласие на сбор и обработку моих персональных данных.'
+    title 'Анкета волонтера'
+    p 'ФИО: Ким Виктор Алексеевич'
+    p 'ИИН: 670509312900'
+    p 'Контакты: +7 714 555 22 31, vkim.kostanay@mail.ru'
+    p 'Выберите основные виды деятельности, в которых Вы хотите участвовать:'
+    p "$1 1) социальная помощь"
+    p "☐ 2) помощь пожилым людям"
+    p "☐ 3) помощь детям"
+    p "$1 6) охрана окружающей среды"
+    p "☐ 7) поисково-спасательные работы"
+    p "$1 8) культура и искусство"
+    p 'Опишите свою роль в качестве волонтера:'
+    p "☐ 1) профессионал в своей сфере"
+    p "$1 2) руководитель/лидер"
+    p "☐ 3) менеджер"
+    echo "$tail"
+}
+checkboxes '☒' > russian-checkboxes.fodt
+checkboxes '☐' > russian-checkboxes-blank.fodt
+
 for form in kazakh-questionnaire russian-questionnaire; do
     for target in 'doc:MS Word 97' 'rtf:Rich Text Format' 'pdf:writer_pdf_Export'; do
         soffice --headless "-env:UserInstallation=file://$profile" --convert-to "$target" --outdir . "$form.fodt" >/dev/null 2>&1
     done
+done
+for form in russian-checkboxes russian-checkboxes-blank; do
+    soffice --headless "-env:UserInstallation=file://$profile" --convert-to pdf:writer_pdf_Export --outdir . "$form.fodt" >/dev/null 2>&1
 done
 ls -l ./*.doc ./*.rtf ./*.pdf

@@ -283,6 +283,21 @@ func theOtherActivityIsTheApplicantsOwnWordsAfterOptionThirteen(_ line: String, 
     #expect(form.values[.otherActivity] == other)
 }
 
+/// "Иной вид" / "Өзге түрі": the short labels people put in a row of their own under option 13.
+@Test(arguments: [
+    ("13) иные виды волонтерской деятельности, не противоречащие законодательству Республики Казахстан (укажите конкретный вид/виды)",
+     "Иной вид", "донорство крови"),
+    ("13) Қазақстан Республикасының заңнамасына қайшы келмейтін волонтерлік қызметтің өзге де түрлері (нақты түрін көрсетіңіз)",
+     "Өзге түрі", "жастар саясаты"),
+])
+func theOtherActivityIsReadFromItsShortLabelsRow(_ option: String, _ label: String, _ other: String) {
+    let form = FieldExtractor.extract(doc(para("Анкета волонтера"),
+                                          table(row("Выберите основные виды деятельности", ""), row(option, "☒"),
+                                                row(label, other))))
+    #expect(form.activityTypes.contains(13))
+    #expect(form.values[.otherActivity] == other)
+}
+
 @Test(arguments: [
     ("Хочу стать волонтером, прошу включить меня в реестр.", ApplicantKind.volunteer),
     ("Прошу включить меня в реестр как координатора волонтеров.", .coordinator),

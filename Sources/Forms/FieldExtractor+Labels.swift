@@ -394,7 +394,10 @@ extension Extraction {
         case .iin, .bin: return digits >= 6
         case .phone: return digits >= 6
         case .birthYear, .coordinatedCount, .volunteerCount, .registrationDate: return digits >= 1
-        case .email: return text.contains("@")
+        // "name.surname inbox.ru": an address typed without its "@" is still the answer, to be
+        // flagged invalid, not taken for a blank; Cyrillic words or a colon make it another line.
+        case .email: return text.contains("@") || (text.contains(".") && !text.contains(":") && text.allSatisfy(\.isASCII)
+                                                   && text.split(separator: " ").count <= 3)
         case .website: return text.contains(".")
         default: return true
         }

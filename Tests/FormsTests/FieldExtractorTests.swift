@@ -283,6 +283,23 @@ func theOtherActivityIsTheApplicantsOwnWordsAfterOptionThirteen(_ line: String, 
     #expect(form.values[.otherActivity] == other)
 }
 
+/// An address typed without its "@" is the e-mail answer (Application flags it invalid), not a blank:
+/// read as missing, an optional e-mail would let a wrong contact into the register unnoticed.
+@Test(arguments: [
+    ["Электрондық пошта bauyrzhan.bekmuhambetov82 inbox.ru"],
+    ["Электрондық пошта", "bauyrzhan.bekmuhambetov82 inbox.ru"],
+])
+func anEmailWithoutItsAtSignIsReadAsTheAnswer(_ lines: [String]) {
+    let form = FieldExtractor.extract(FormDocument(blocks: [para("Волонтер сауалнамасы")] + lines.map(para)))
+    #expect(form.values[.email] == "bauyrzhan.bekmuhambetov82 inbox.ru")
+}
+
+@Test func aDateLineAfterAnEmptyEmailLineIsNotTheEmail() {
+    let form = FieldExtractor.extract(doc(para("Волонтер сауалнамасы"), para("Электронная почта"),
+                                          para("Дата заполнения: 24.10.2026")))
+    #expect(form.values[.email] == nil)
+}
+
 /// "Иной вид" / "Өзге түрі": the short labels people put in a row of their own under option 13.
 @Test(arguments: [
     ("13) иные виды волонтерской деятельности, не противоречащие законодательству Республики Казахстан (укажите конкретный вид/виды)",

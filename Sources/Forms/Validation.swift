@@ -252,8 +252,10 @@ public enum DateText {
     static let months: [(prefixes: [String], month: Int)] = [
         (["қаңтар", "январ", "january", "jan"], 1), (["ақпан", "феврал", "february", "feb"], 2),
         (["наурыз", "март", "march", "mar"], 3), (["сәуір", "апрел", "april", "apr"], 4),
-        (["мамыр", "май", "мая", "may"], 5), (["маусым", "июн", "june", "jun"], 6),
-        (["шілде", "июл", "july", "jul"], 7), (["тамыз", "август", "august", "aug"], 8),
+        // Three-letter stems match whole words only (the English "jan"), so June and July's Russian
+        // forms are listed whole: "июн"/"июл" alone never matched "июня"/"июля".
+        (["мамыр", "май", "мая", "may"], 5), (["маусым", "июн", "июнь", "июня", "june", "jun"], 6),
+        (["шілде", "июл", "июль", "июля", "july", "jul"], 7), (["тамыз", "август", "august", "aug"], 8),
         (["қыркүйек", "сентябр", "september", "sep"], 9), (["қазан", "октябр", "october", "oct"], 10),
         (["қараша", "ноябр", "november", "nov"], 11), (["желтоқсан", "декабр", "december", "dec"], 12),
     ]

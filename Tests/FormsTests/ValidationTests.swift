@@ -91,6 +91,15 @@ func datesToISO(_ input: String, _ expected: String) {
     #expect(DateText.iso(input) == expected)
 }
 
+/// June and July in Russian words: their three-letter stems once matched only the bare stem.
+@Test(arguments: [
+    ("21 июля 2004 г.", "2004-07-21"), ("3 июня 2015 года", "2015-06-03"), ("1 июнь 2010", "2010-06-01"),
+    ("2004 жылғы 21 шілде", "2004-07-21"), ("3 jun 2015", "2015-06-03"),
+])
+func juneAndJulyInWordsAreDates(_ input: String, _ expected: String) {
+    #expect(DateText.iso(input) == expected)
+}
+
 @Test(arguments: ["29.02.2023", "32.01.2024", "12.13.2024", "наурыз", "вчера"])
 func badDates(_ input: String) {
     #expect(DateText.iso(input) == nil)

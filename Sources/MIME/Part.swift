@@ -100,7 +100,6 @@ public final class Part: Sendable {
         return (normalizingLineBreaks(text), defects)
     }
 
-    /// Every entity from this one down, depth-first, containers before their children.
     /// The entity as received with every line ending CRLF: the canonical form a multipart/signed
     /// signature covers (RFC 1847 §2.1), whatever line ends the mailbox stored.
     public var canonicalRaw: [UInt8] {
@@ -115,6 +114,7 @@ public final class Part: Sendable {
         return out
     }
 
+    /// Every entity from this one down, depth-first, containers before their children.
     public var allParts: [Part] {
         var out: [Part] = []
         func walk(_ p: Part) {

@@ -165,8 +165,9 @@ extension Extraction {
         }
         if number == nil {
             guard let n = Extraction.identify(body, in: items) else { return false }
-            // An unnumbered label-like line ends the list rather than being an option.
-            if bestLabel(body[...], maxStart: 0) != nil, !marked { return false }
+            // An unnumbered "label: value" line ends the list rather than being an option; an option
+            // that only shares a label's word ("руководитель/лидер") stays one.
+            if bestLabel(body[...], maxStart: 0) != nil, !marked, Extraction.labelSeparator(body) != nil { return false }
             number = n
         }
         guard let n = number, (1...max(items.items.count, 13)).contains(n) || marked else { return false }

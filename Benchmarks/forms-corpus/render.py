@@ -123,6 +123,7 @@ def field_rows(st, lab, value, n=None):
 
 def choice_rows(st, question, options, chosen, lang, other=None):
     rng = st.rng
+    printed = options
     if other:
         options = options[:12] + [options[12] + ': ' + other]
     rows = [('tr', [[R(question)], [R('')]])] if st.layout == 'table' else [('p', [R(question)])]
@@ -133,10 +134,13 @@ def choice_rows(st, question, options, chosen, lang, other=None):
             lab = rng.choice(lab)
         else:
             lab = 'Жауабы' if lang == 'kk' else 'Ответ'
-            # the options stay listed, unmarked, with the answer after them
-            for i, text in enumerate(options, 1):
+            # the options stay listed as printed, unmarked, with the answer after them
+            for i, text in enumerate(printed, 1):
                 rows.append(('p', [R('%d) %s' % (i, text))]))
-        rows.append(('p', [R('%s: %s' % (lab, ', '.join(str(c) for c in chosen)))]))
+        # Option 13's own words go with the numbers, as a person answering "5, 13 — ..." writes them:
+        # the truth keeps otherActivity, so the letter must carry it.
+        tail = ' — ' + other if other and 13 in chosen else ''
+        rows.append(('p', [R('%s: %s%s' % (lab, ', '.join(str(c) for c in chosen), tail))]))
         return rows
     for i, text in enumerate(options, 1):
         on = i in chosen

@@ -284,7 +284,7 @@ extension Extraction {
     }
 
     /// Where a typed label ends and its value begins: the first colon, or a dash set off by
-    /// spaces ("ФИО — …", "Телефон - …") or a tab, as people type a form without its table. A dash inside
+    /// spaces ("ФИО — …", "Телефон - …"), a tab or three spaces, as people type a form without its table. A dash inside
     /// a word ("Усть-Каменогорск", "аты-жөні") separates nothing.
     static func labelSeparator(_ text: String) -> Range<String.Index>? {
         var previousIsSpace = false
@@ -293,11 +293,18 @@ extension Extraction {
             let c = text[i]
             let next = text.index(after: i)
             if c == ":" { return i..<next }
-            // A tab lines values up in a column.
-            if c == "\t" {
+            // A tab, or a run of spaces, lines values up in a column.
+            if c == "\t" || c == " " || c == "\u{A0}" {
                 var end = next
-                while end < text.endIndex, text[end] == "\t" || text[end] == " " { end = text.index(after: end) }
-                return i..<end
+                var spaces = 1
+                while end < text.endIndex, text[end] == "\t" || text[end] == " " || text[end] == "\u{A0}" {
+                    end = text.index(after: end)
+                    spaces += 1
+                }
+                if c == "\t" || spaces >= 3, end < text.endIndex, i > text.startIndex { return i..<end }
+                previousIsSpace = true
+                i = end
+                continue
             }
             if previousIsSpace, c == "—" || c == "–" || c == "-", next == text.endIndex || text[next].isWhitespace { return i..<next }
             previousIsSpace = c.isWhitespace
@@ -311,6 +318,8 @@ extension Extraction {
         // name asked is the head's.
         var key = key
         if heading == .field(.headName), key == .field(.fullName) { key = .field(.headName) }
+        // "Волонтерлер саны" in the coordinator's questionnaire counts the volunteers coordinated.
+        if key == .field(.volunteerCount), questionnaireOpen, result.titleKinds.last == .coordinator { key = .field(.coordinatedCount) }
         heading = nil
         if case .field(let f) = key, Extraction.choiceLists[f] != nil || f == .members {
             closeList()

@@ -99,9 +99,9 @@ final class KeywordVocabulary: @unchecked Sendable {
                 let start = bounds[position], end = bounds[position + 1]
                 let word = text[start..<end]
                 let first = text[start]
-                // A keyword word longer than the text word plus one letter cannot match it (see
+                // A keyword word longer than the text word plus a stem's ending cannot match it (see
                 // `wordMatches`); buckets are in order of length, so a scan stops there.
-                let longest = end - start + 1
+                let longest = end - start + max(1, LabelMatcher.stemSlack)
                 // Most keyword words sharing the first letter differ at the second: a keyword
                 // word of under four letters matches only when equal, and a longer one only when
                 // its second and third letters meet the text word's second and third, straight

@@ -221,7 +221,8 @@ extension Extraction {
     mutating func labelCell(_ cell: String, value: String?) -> LabelMatcher.Match<LabelKey>? {
         let head = cell.firstCharacterIndex(of: ":").map { cell[..<$0] } ?? cell[...]
         // A label cell holds only label: one that opens with a known label is that field.
-        guard let m = label(LabelMatcher.Words(head), maxStart: 2, value: value), m.start == 0 || m.coverage >= 0.3 else { return nil }
+        let words = LabelMatcher.Words(head)
+        guard let m = label(words, maxStart: 2, value: value), m.start <= Extraction.leadingFiller(words) || m.coverage >= 0.3 else { return nil }
         vote(m.language)
         return m
     }
@@ -230,11 +231,32 @@ extension Extraction {
     /// kind only when the answer is a kind or no field is named beside it: "ФИО заявителя",
     /// "ИИН заявителя", "Өтініш берушінің Т.А.Ә." ask for the applicant's name and number.
     func label(_ words: LabelMatcher.Words, maxStart: Int, value: String?) -> LabelMatcher.Match<LabelKey>? {
+        let found: LabelMatcher.Match<LabelKey>?
         if let value, LabelMatcher.bestMatch(in: value, among: Extraction.kindNames, maxStart: 1, gap: 0) != nil {
-            return bestLabel(words, maxStart: maxStart)
+            found = bestLabel(words, maxStart: maxStart)
+        } else if let field = bestLabel(words, maxStart: maxStart, accepting: { $0 != .kindLabel }) {
+            found = field
+        } else {
+            found = value == nil ? bestLabel(words, maxStart: maxStart) : nil
         }
-        if let field = bestLabel(words, maxStart: maxStart, accepting: { $0 != .kindLabel }) { return field }
-        return value == nil ? bestLabel(words, maxStart: maxStart) : nil
+        // Russian puts the head word first and its qualifiers after it ("Волонтерский опыт
+        // руководителя группы", "БИН организации"): a Russian label that opens the line wins
+        // over a longer one in its qualifiers. Kazakh puts the head last ("Топ басшысының Т.А.Ә.").
+        guard let best = found, best.start > Extraction.leadingFiller(words), best.language == "ru" else { return found }
+        let lead = Extraction.leadingFiller(words)
+        if let first = bestLabel(words, maxStart: lead, accepting: { $0 != .kindLabel }), first.language == "ru", first.end <= best.start {
+            return first
+        }
+        return found
+    }
+
+    /// Words people put before a label that name nothing ("Укажите ваш ИИН", "Көрсетіңіз БСН").
+    static let fillerWords = ["укажите", "введите", "напишите", "ваш", "ваше", "ваша", "ваши", "мой", "моя", "мое", "свой",
+                              "көрсетіңіз", "жазыңыз", "сіздің", "менің"]
+
+    /// How many filler words open the text.
+    static func leadingFiller(_ words: LabelMatcher.Words) -> Int {
+        words.tokens.prefix { fillerWords.containsSpelling($0.text) }.count
     }
 
     /// "Label: value", "Label — value", "Label value", or a label alone (the value follows).
@@ -267,7 +289,7 @@ extension Extraction {
         // follows holds a value ("тел. +7 705 555 88 47, e-mail: …" is prose with two contacts);
         // one that only holds a label somewhere must be mostly that label.
         if separator != nil {
-            let opens = m.start == 0 && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
+            let opens = m.start <= Extraction.leadingFiller(headWords) && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
             guard opens || m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
         }
         vote(m.language)
@@ -306,7 +328,9 @@ extension Extraction {
                 i = end
                 continue
             }
-            if previousIsSpace, c == "—" || c == "–" || c == "-", next == text.endIndex || text[next].isWhitespace { return i..<next }
+            if previousIsSpace, c == "-", next == text.endIndex || text[next].isWhitespace { return i..<next }
+            // A long dash joins no word: "отчество—Оспанов" is a label and its value.
+            if c == "—" || c == "–", i > text.startIndex { return i..<next }
             previousIsSpace = c.isWhitespace
             i = next
         }

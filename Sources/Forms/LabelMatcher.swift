@@ -230,7 +230,7 @@ public enum LabelMatcher {
     /// How many letters of a keyword word's ending a text word may lack.
     static let stemSlack = 3
 
-    /// `levenshtein(a, b) <= 1` in one pass instead of a table.
+    /// `levenshtein(a, b) <= 1`, or two neighbouring letters swapped, in one pass instead of a table.
     static func withinOneEdit<C: RandomAccessCollection>(_ a: C, _ b: C) -> Bool
     where C.Element == Unicode.Scalar, C.Index == Int, C.SubSequence == C {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
@@ -241,7 +241,10 @@ public enum LabelMatcher {
             j += 1
         }
         if i == short.endIndex { return true }
-        // The first difference: a substitution (same lengths) or an insertion in the longer one.
+        // The first difference: two letters swapped ("мекенажй"), a substitution (same lengths) or
+        // an insertion in the longer one.
+        if short.count == long.count, i + 1 < short.endIndex, j + 1 < long.endIndex, short[i] == long[j + 1], short[i + 1] == long[j],
+           short[(i + 2)...].elementsEqual(long[(j + 2)...]) { return true }
         if short.count == long.count { i += 1 }
         j += 1
         return short[i...].elementsEqual(long[j...])

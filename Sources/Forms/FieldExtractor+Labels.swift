@@ -54,8 +54,9 @@ extension Extraction {
     mutating func process(_ line: FieldExtractor.Line) {
         let text = line.text
         let above = looseLine
-        looseLine = nil
+        // "Value / ________ / (caption)": the caption under a fill-in line names the value above it.
         guard !Extraction.isBlank(text) else { return }
+        looseLine = nil
         // A quoted line is our own notice coming back in a reply, not the applicant's data.
         if line.cells.count == 1, text.catalogueTrimmed().hasPrefix(">") { return }
         // The official forms print a caption under the blank the applicant writes on; a PDF may
@@ -242,12 +243,28 @@ extension Extraction {
         // Russian puts the head word first and its qualifiers after it ("Волонтерский опыт
         // руководителя группы", "БИН организации"): a Russian label that opens the line wins
         // over a longer one in its qualifiers. Kazakh puts the head last ("Топ басшысының Т.А.Ә.").
+        // Kazakh puts the head last: "Топ басшысының тәжірибесі" asks for experience, not the name.
+        if let best = found, best.language == "kk", best.end < words.count,
+           let last = Extraction.trailingLabel(after: best, in: words, among: self), last.key != .kindLabel {
+            return last
+        }
         guard let best = found, best.start > Extraction.leadingFiller(words), best.language == "ru" else { return found }
         let lead = Extraction.leadingFiller(words)
         if let first = bestLabel(words, maxStart: lead, accepting: { $0 != .kindLabel }), first.language == "ru", first.end <= best.start {
             return first
         }
         return found
+    }
+
+    /// A Kazakh label that ends the text after `best`, placed in the whole text's words.
+    static func trailingLabel(after best: LabelMatcher.Match<LabelKey>, in words: LabelMatcher.Words,
+                              among reader: Extraction) -> LabelMatcher.Match<LabelKey>? {
+        let tail = LabelMatcher.Words(words.tokens[best.end...].map(\.text).joined(separator: " "))
+        guard let m = reader.bestLabel(tail, maxStart: tail.count), m.language != "ru", m.end == tail.count else { return nil }
+        let start = best.end + m.start, end = best.end + m.end
+        return LabelMatcher.Match(key: m.key, keyword: m.keyword, language: m.language, score: m.score, start: start, end: end,
+                                  coverage: Double(end - start) / Double(words.count),
+                                  labelEnd: words.tokens[end - 1].range.upperBound)
     }
 
     /// Words people put before a label that name nothing ("Укажите ваш ИИН", "Көрсетіңіз БСН").
@@ -453,7 +470,7 @@ extension Extraction {
             assign(.field(person != nil ? .fullName : .organizationName), value: value)
             return
         }
-        if let m = bestLabel(words, maxStart: 3), m.coverage >= 0.3 { assign(m.key, value: value) }
+        if let m = label(words, maxStart: 3, value: value), m.coverage >= 0.3 { assign(m.key, value: value) }
     }
 
     static let personName = LabelIndex<Bool>(LabelMatcher.candidates(true, Keywords(

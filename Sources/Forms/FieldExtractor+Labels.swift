@@ -85,6 +85,7 @@ extension Extraction {
         }
 
         if line.continuation {
+            if let field = list, Extraction.choiceLists[field] != nil, choiceItem(line) { return }
             if let key = lastAssigned ?? pending { continueValue(key, text: line.cells.joined(separator: " ")) }
             return
         }

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// A Word 97-2003 document (OLE2 `.doc`) through antiword, which gets every Kazakh letter
-/// right and prints tables as `|cell|cell|` rows that `PlainText` turns back into tables.
+/// right: its DocBook output (`WordText+DocBook`) for paragraphs, tables and the marks on
+/// them; its plain text, where tables are `|cell|cell|` rows, when the DocBook is unusable.
 /// antiword seeks in its input, so the bytes go to a private file first.
 public enum WordText {
     public static let toolPath = "/usr/bin/antiword"
@@ -27,9 +28,27 @@ public enum WordText {
         guard let file = folder.write(bytes, as: "document.doc") else {
             return .failure(UnreadableReason(.limitReached, "could not write the .doc to a temporary file"))
         }
+        // DocBook keeps bold, underline and strike-through, the marks that choose options.
+        switch output(of: ["-x", "db", file], tool: tool) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let xml):
+            if let document = docBook(xml), !Self.isBlank(document.plainText) { return .success(document) }
+        }
+        // Output that is not the DocBook antiword writes: its plain text still has every word.
         // -w 0: a paragraph on one line, so a field's value is never split at a wrap.
-        let child = BoundedChild(tool: tool, arguments: ["-w", "0", "-m", "UTF-8.txt", file], limits: limits,
-                                 timeout: timeout, maxOutput: maxOutput)
+        return output(of: ["-w", "0", "-m", "UTF-8.txt", file], tool: tool).flatMap { output in
+            let text = String(decoding: output, as: UTF8.self)
+            if Self.isBlank(text) {
+                return .failure(UnreadableReason(.legacyFormat, ".doc without text"))
+            }
+            return .success(PlainText.document(text))
+        }
+    }
+
+    static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+
+    private static func output(of arguments: [String], tool: String) -> Result<[UInt8], UnreadableReason> {
+        let child = BoundedChild(tool: tool, arguments: arguments, limits: limits, timeout: timeout, maxOutput: maxOutput)
         // antiword 0.37 reads past a heap block on some files (valgrind: "invalid read of size
         // 2"); whether that faults depends on where ASLR put the heap, 40 % of runs on the sample
         // Maildir's .doc. A run costs 2 ms, so a fault is retried before it counts.
@@ -53,11 +72,7 @@ public enum WordText {
             guard status == 0 else {
                 return .failure(UnreadableReason(.legacyFormat, "antiword could not read this .doc (exit \(status))"))
             }
-            let text = String(decoding: output, as: UTF8.self)
-            if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                return .failure(UnreadableReason(.legacyFormat, ".doc without text"))
-            }
-            return .success(PlainText.document(text))
+            return .success(output)
         }
     }
 }

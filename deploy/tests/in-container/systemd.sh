@@ -56,8 +56,11 @@ case "$cases" in *"Сейітқали"*) ok "the PDF's questionnaire was read (t
     *) echo "$cases"; fail "the name in the PDF is not in any case: was the PDF read?" ;; esac
 case "$cases" in *"Ким Виктор"*) ok "the scan was read by OCR (the applicant's name from the photo)" ;;
     *) echo "$cases"; fail "the name in the scan is not in any case: did tizilim-ocr run?" ;; esac
-case "$cases" in *"Құдайбергенов Нұрлан"*) ok "the .doc was read by antiword (the applicant's name from the .doc)" ;;
-    *) echo "$cases"; fail "the name in the .doc is not in any case: did antiword run?" ;; esac
+# Accepted only if complete: the .doc's underlined choices were read, not only its text.
+case "$(journal | grep 1000000005.M5P5.ci)" in *"→ accepted"*) ok "the .doc was read by antiword and accepted" ;;
+    *) journal | grep 1000000005.M5P5.ci; fail "the .doc's letter was not accepted: did antiword run?" ;; esac
+case "$(runuser -u tizilim -- tizilim cases list --all 2>&1)" in *"Құдайбергенов"*) ok "the applicant's name from the .doc is in a case" ;;
+    *) runuser -u tizilim -- tizilim cases list --all; fail "the name in the .doc is not in any case" ;; esac
 refuse "no PDF reader failure in the journal" sh -c "journalctl -u tizilim.service -o cat | grep -qiE 'pdf.*(fail|error|denied|unreadable)|not permitted'"
 
 

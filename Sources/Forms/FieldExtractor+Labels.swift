@@ -490,7 +490,8 @@ extension Extraction {
         let digits = text.filter(\.isNumber).count
         switch f {
         case .iin, .bin: return digits >= 6
-        case .phone: return digits >= 6
+        // "12-34-5": too short to be a number, but written as one; it is the answer, to be flagged.
+        case .phone: return digits >= 6 || (digits >= 3 && !text.contains(where: \.isLetter))
         case .birthYear, .coordinatedCount, .volunteerCount, .registrationDate: return digits >= 1
         // "name.surname inbox.ru": an address typed without its "@" is still the answer, to be
         // flagged invalid, not taken for a blank; Cyrillic words or a colon make it another line.

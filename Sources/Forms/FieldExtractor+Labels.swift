@@ -310,6 +310,9 @@ extension Extraction {
             let opens = m.start <= Extraction.leadingFiller(headWords) && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
             guard opens || m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
         }
+        // "Директор фонда Турсынова Г. М.", "Адрес указан выше": a common noun names a field in a
+        // sentence too; it is a label only when a colon, dash or column ends it.
+        if separator == nil, Extraction.commonNounLabels.contains(m.keyword), Extraction.clean(text[m.labelEnd...]) != nil { return nil }
         vote(m.language)
         // Words between the matched keywords and the colon are still label ("Опыт в качестве
         // координатора волонтеров: …"); the value starts after the colon.
@@ -322,6 +325,15 @@ extension Extraction {
         if separator == nil, text.catalogueTrimmed().hasSuffix("?") { return (m.key, nil) }
         return (m.key, value)
     }
+
+    /// Catalogue keywords that are everyday words (see `inlineLabel`).
+    static let commonNounLabels: Set<String> = [
+        "директор", "руководитель", "председатель", "первый руководитель", "басшы", "басшысы", "директоры", "төрағасы",
+        "жетекшісі", "адрес", "наименование", "название", "атауы", "направление", "время", "уақыты", "почта", "пошта",
+        "мобильный", "сотовый", "ұялы", "бағыты", "бағыттары", "тіркелген", "зарегистрирована", "зарегистрировано",
+        "родился", "родилась", "мекенжай", "тәжірибе", "топ басшысы", "топ жетекшісі", "топ көшбасшысы",
+        "руководитель группы", "лидер группы", "старший группы",
+    ]
 
     /// Where a typed label ends and its value begins: the first colon, or a dash set off by
     /// spaces ("ФИО — …", "Телефон - …"), a tab or three spaces, as people type a form without its table. A dash inside

@@ -231,6 +231,7 @@ struct ApplicantUnits {
             let same = verdicts.firstIndex { $0.contains(.same) && !$0.contains(.different) }
             let alike = clusters.indices.first { i in
                 clusters[i].forwardKey == unit.forward?.key && !verdicts[i].contains(.different)
+                    && !clusters[i].units.contains { ApplicantUnits.apart($0, unit) }
             }
             if let i = same ?? alike {
                 clusters[i].units.append(unit)
@@ -262,6 +263,14 @@ struct ApplicantUnits {
         }
         if !loose.isEmpty { clusters.append(Cluster(units: [], unreadable: loose)) }
         return clusters
+    }
+
+    /// Forms already told apart before their names are compared: two forms one source holds one
+    /// after another (the extractor split them), or two questionnaires, since one applicant fills
+    /// in one (an IIN beside a BIN, or a name beside a number, cannot say they are the same).
+    static func apart(_ a: Unit, _ b: Unit) -> Bool {
+        if a.sourceID == b.sourceID, a.formIndex != b.formIndex { return true }
+        return !a.form.titleKinds.isEmpty && !b.form.titleKinds.isEmpty
     }
 
     /// One applicant's reading, built as `read` builds the whole letter's.

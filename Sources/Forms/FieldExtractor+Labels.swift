@@ -56,6 +56,13 @@ extension Extraction {
         let above = looseLine
         looseLine = nil
         guard !Extraction.isBlank(text) else { return }
+        // A rule ("-----") parts one document from the next (forms typed one after another): the
+        // open list ends there, and a number after it ("2.") numbers the next form, not an option.
+        if line.cells.count == 1, text.count >= 3, text.allSatisfy({ "-–—=*".contains($0) || $0 == " " }) {
+            closeList()
+            pending = nil
+            return
+        }
         // A quoted line is our own notice coming back in a reply, not the applicant's data.
         if line.cells.count == 1, text.catalogueTrimmed().hasPrefix(">") { return }
         // The official forms print a caption under the blank the applicant writes on; a PDF may
@@ -153,6 +160,13 @@ extension Extraction {
             if preamble == nil { preamble = result }
             questionnaireOpen = true
             identified = false
+        } else if t.key == .application, questionnaireOpen && identified {
+            // Another application blank after a filled-in questionnaire: the next applicant's own
+            // papers begin (an office typing several applicants' forms one after another), and
+            // nothing of the first applicant's application is theirs.
+            startNextApplicant(sharing: false)
+            preamble = nil
+            questionnaireOpen = false
         }
         if !result.forms.contains(t.key) { result.forms.append(t.key) }
         if let kind = t.key.applicant { result.titleKinds.append(kind) }

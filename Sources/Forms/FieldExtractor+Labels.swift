@@ -55,14 +55,15 @@ extension Extraction {
         let text = line.text
         let above = looseLine
         looseLine = nil
-        guard !Extraction.isBlank(text) else { return }
         // A rule ("-----") parts one document from the next (forms typed one after another): the
         // open list ends there, and a number after it ("2.") numbers the next form, not an option.
-        if line.cells.count == 1, text.count >= 3, text.allSatisfy({ "-–—=*".contains($0) || $0 == " " }) {
+        if line.cells.count == 1, let rule = line.cells.first, rule.filter({ "-–—=*".contains($0) }).count >= 3,
+           rule.allSatisfy({ "-–—=*".contains($0) || $0.isWhitespace }) {
             closeList()
             pending = nil
             return
         }
+        guard !Extraction.isBlank(text) else { return }
         // A quoted line is our own notice coming back in a reply, not the applicant's data.
         if line.cells.count == 1, text.catalogueTrimmed().hasPrefix(">") { return }
         // The official forms print a caption under the blank the applicant writes on; a PDF may
@@ -406,7 +407,9 @@ extension Extraction {
         let digits = text.filter(\.isNumber).count
         switch f {
         case .iin, .bin: return digits >= 6
-        case .phone: return digits >= 6
+        // "12-34-5": too short, but made of nothing but a phone number's characters, so the answer
+        // (to be flagged invalid), not another line.
+        case .phone: return digits >= 6 || (digits >= 3 && text.allSatisfy { $0.isNumber || " -+().".contains($0) })
         case .birthYear, .coordinatedCount, .volunteerCount, .registrationDate: return digits >= 1
         // "name.surname inbox.ru": an address typed without its "@" is still the answer, to be
         // flagged invalid, not taken for a blank; Cyrillic words or a colon make it another line.

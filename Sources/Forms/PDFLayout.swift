@@ -261,6 +261,16 @@ enum PDFLayout {
                     flushTable()
                 }
                 if rows.isEmpty { starts = xs }
+                // Close below, with a cell of the row above wrapped into it: the same row goes on.
+                let last = rows.count - 1
+                if last >= 0, rows[last].count == parts.count, parts.indices.contains(where: { i in
+                    guard let above = rows[last][i].last else { return false }
+                    let edge = i + 1 < starts.count ? starts[i + 1] - 4 : right
+                    return line.y0 - above.y0 <= above.height * 1.3 && wraps(above, into: parts[i], right: edge)
+                }) {
+                    for i in parts.indices { rows[last][i].append(parts[i]) }
+                    continue
+                }
                 rows.append(parts.map { [$0] })
                 continue
             }
@@ -293,11 +303,9 @@ enum PDFLayout {
     static func paragraphs(_ lines: [Line], right: Double) -> [Paragraph] {
         var out: [[Line]] = []
         for line in lines {
-            if let above = out.last?.last, let first = line.words.first {
+            if let above = out.last?.last {
                 let pitch = line.y0 - above.y0
-                let space = max(above.size, line.size) * 0.35
-                let wrapped = above.x1 + space + (first.x1 - first.x0) > right - 2
-                if pitch > 0, pitch <= max(above.height, line.height) * 1.25, wrapped {
+                if pitch > 0, pitch <= max(above.height, line.height) * 1.25, wraps(above, into: line, right: right) {
                     out[out.count - 1].append(line)
                     continue
                 }
@@ -305,6 +313,13 @@ enum PDFLayout {
             out.append([line])
         }
         return out.map { paragraph($0.flatMap(\.words)) }
+    }
+
+    /// Whether `line`'s first word would not have fitted at the end of `above`, within `right`.
+    static func wraps(_ above: Line, into line: Line, right: Double) -> Bool {
+        guard let first = line.words.first else { return false }
+        let space = max(above.size, line.size) * 0.35
+        return above.x1 + space + (first.x1 - first.x0) > right - 2
     }
 
     /// Words as runs; the space between two underlined (bold) words is underlined (bold) too.

@@ -2,7 +2,8 @@
 /// lines and filled areas drawn) made into a `FormDocument`: table cells from the drawn grid, so a
 /// label and its value are told apart by where they stand, not by how many spaces lie between
 /// them; label and value columns of a table drawn without borders from wide gaps; wrapped lines
-/// joined into paragraphs; underlining from the lines drawn under words, bold from the font.
+/// joined into paragraphs; underlining from the lines drawn under words, highlighting from the
+/// coloured bands behind them, bold from the font.
 enum PDFLayout {
     struct Word {
         var x0, y0, x1, y1: Double
@@ -11,6 +12,7 @@ enum PDFLayout {
         var size: Double
         var text: String
         var underlined = false
+        var highlighted = false
         var height: Double { y1 - y0 }
         var midX: Double { (x0 + x1) / 2 }
         var midY: Double { (y0 + y1) / 2 }
@@ -54,16 +56,10 @@ enum PDFLayout {
 
     static func document(_ pages: [Page]) -> FormDocument {
         var blocks: [FormDocument.Block] = []
-        var hidden = false
-        for page in pages {
-            blocks += self.blocks(of: page)
-            // Colour and highlighting may be how a choice was marked; a FormDocument cannot say so.
-            hidden = hidden || page.words.contains { w in
-                w.coloured || page.fills.contains { $0.x0 <= w.midX && w.midX <= $0.x1 && $0.y0 <= w.midY && w.midY <= $0.y1 }
-            }
-        }
+        for page in pages { blocks += self.blocks(of: page) }
         var document = FormDocument(blocks: blocks)
-        document.showsFormatting = !hidden
+        // Coloured letters may be how a choice was marked, and a FormDocument cannot say so.
+        document.showsFormatting = !pages.contains { $0.words.contains(where: \.coloured) }
         return document
     }
 
@@ -78,6 +74,13 @@ enum PDFLayout {
     static func blocks(of page: Page) -> [FormDocument.Block] {
         let bands = tableBands(page.rules)
         var words = page.words
+        // A coloured band about one line tall behind a word is a highlighter's; a taller one shades a cell or a box.
+        for i in words.indices {
+            let w = words[i]
+            words[i].highlighted = page.fills.contains { f in
+                f.x0 <= w.midX && w.midX <= f.x1 && f.y0 <= w.midY && w.midY <= f.y1 && f.y1 - f.y0 <= w.height * 2
+            }
+        }
         let borders = bands.flatMap { [$0.top, $0.bottom] }
         markUnderlines(&words, rules: page.rules.filter { r in
             r.horizontal && !borders.contains { abs($0 - r.y0) < 1.5 }
@@ -322,20 +325,21 @@ enum PDFLayout {
         return above.x1 + space + (first.x1 - first.x0) > right - 2
     }
 
-    /// Words as runs; the space between two underlined (bold) words is underlined (bold) too.
+    /// Words as runs; the space between two underlined (bold, highlighted) words is so too.
     static func paragraph(_ words: [Word]) -> Paragraph {
         var runs: [Paragraph.Run] = []
         for (i, w) in words.enumerated() {
             if i > 0 {
                 let p = words[i - 1]
-                runs.append(Paragraph.Run(" ", underlined: p.underlined && w.underlined, bold: p.bold && w.bold))
+                runs.append(Paragraph.Run(" ", underlined: p.underlined && w.underlined, bold: p.bold && w.bold,
+                                          highlighted: p.highlighted && w.highlighted))
             }
-            runs.append(Paragraph.Run(w.text, underlined: w.underlined, bold: w.bold))
+            runs.append(Paragraph.Run(w.text, underlined: w.underlined, bold: w.bold, highlighted: w.highlighted))
         }
         // Adjacent runs of one formatting as one run, as a word processor stores them.
         var merged: [Paragraph.Run] = []
         for r in runs {
-            if let last = merged.last, last.underlined == r.underlined, last.bold == r.bold {
+            if let last = merged.last, last.underlined == r.underlined, last.bold == r.bold, last.highlighted == r.highlighted {
                 merged[merged.count - 1].text += r.text
             } else {
                 merged.append(r)

@@ -35,11 +35,13 @@ private let members = ["Ким Андрей Викторович", "Жумаба
     #expect(form.members == members)
 }
 
-@Test func optionsUnderlinedInAPDFAreTheChosenOnesAndSoIsTheUnderlinedKind() throws {
+@Test func optionsUnderlinedEmboldenedOrHighlightedInAPDFAreTheChosenOnesAndSoIsTheUnderlinedKind() throws {
     let document = try read("ruled.pdf")
     #expect(document.showsFormatting)
     let form = FieldExtractor.extract(document)
     #expect(form.activityTypes == [2, 7, 11])
+    #expect(form.roles == [2, 5])
+    #expect(form.availability == [3])
     #expect(form.markedKinds == [.group])
     #expect(form.values[.instagram] == "@timur_kz")
 }
@@ -101,10 +103,19 @@ private func box(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> PDFL
     #expect(PDFLayout.pages("P\t1\t595\t842\nW\t1\t2\t3\t4\tb\t12\tслово\n")?.first?.words.first?.bold == true)
 }
 
-@Test func colouredOrHighlightedWordsSayTheFormattingIsNotAllVisible() {
+@Test func aLineTallBandBehindWordsHighlightsThemButAShadedBoxDoesNot() {
+    var page = PDFLayout.Page()
+    page.words = [word("6)", 60, 100), word("спорт", 80, 100), word("7)", 60, 200), word("туризм", 80, 200)]
+    page.fills = [box(58, 99, 120, 115), box(50, 180, 300, 260)]
+    let runs = PDFLayout.blocks(of: page).compactMap { b -> [Paragraph.Run]? in if case .paragraph(let p) = b { return p.runs } else { return nil } }
+    #expect(runs.map { $0.map(\.highlighted) } == [[true], [false]])
+    #expect(PDFLayout.document([page]).showsFormatting)
+}
+
+@Test func colouredWordsSayTheFormattingIsNotAllVisible() {
     var page = PDFLayout.Page()
     page.words = [word("6)", 60, 100), word("спорт", 80, 100)]
     #expect(PDFLayout.document([page]).showsFormatting)
-    page.fills = [box(78, 98, 120, 116)]
+    page.words[1].coloured = true
     #expect(!PDFLayout.document([page]).showsFormatting)
 }

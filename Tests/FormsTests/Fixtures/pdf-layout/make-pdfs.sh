@@ -3,7 +3,8 @@
 # LibreOffice Writer and exported to PDF (the route of "Save as PDF" from a word processor).
 # ruled.pdf: a questionnaire in a table with borders, a wrapped value, a list of members in one
 # cell, a kind underlined on the application, activity options chosen by underlining, roles by
-# bold. borderless.pdf: the same answers in a table without borders, options in ☒/☐ boxes.
+# bold, availability by highlighting. borderless.pdf: the same answers in a table without
+# borders, options in ☒/☐ boxes.
 # Run from anywhere; needs libreoffice-writer-nogui and fonts-dejavu-core. The outputs are
 # committed, so the tests need no LibreOffice at run time.
 set -euo pipefail

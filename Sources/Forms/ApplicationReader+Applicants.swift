@@ -58,9 +58,10 @@ extension ApplicationReader {
         let whole = read(message, currentYear: currentYear, automatic: known, settings: settings)
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic { return (whole, [whole]) }
-        // Most letters are one applicant's own: nothing forwarded, one form. Taking them apart
-        // again would read every part twice.
-        if whole.application.companions.isEmpty, whole.application.conflicts.isEmpty, !mayHoldForwards(message) {
+        // Most letters are one applicant's own: nothing forwarded, one form (or one questionnaire
+        // beside other papers). Taking them apart again would read every part twice.
+        if whole.application.companions.isEmpty, whole.application.conflicts.isEmpty, whole.questionnaireSources < 2,
+           !mayHoldForwards(message) {
             var single = whole
             let paths = whole.sources.map(\.partPath)
             let attached = message.attachments.filter { paths.contains($0.path) }
@@ -217,7 +218,12 @@ struct ApplicantUnits {
                 // A programme form, a questionnaire without names: it belongs with the applicant
                 // of its own letter written before it (or the next one, if none was).
                 if let i = clusters.lastIndex(where: { $0.forwardKey == unit.forward?.key }) {
-                    clusters[i].units.append(unit)
+                    // A questionnaire naming nobody beside another one is an applicant of its own all the same.
+                    if clusters[i].units.contains(where: { ApplicantUnits.apart($0, unit) }) {
+                        clusters.append(Cluster(units: [unit]))
+                    } else {
+                        clusters[i].units.append(unit)
+                    }
                 } else {
                     waiting.append(unit)
                 }

@@ -161,10 +161,10 @@ extension Extraction {
             if preamble == nil { preamble = result }
             questionnaireOpen = true
             identified = false
-        } else if t.key == .application, questionnaireOpen && identified {
-            // Another application blank after a filled-in questionnaire: the next applicant's own
-            // papers begin (an office typing several applicants' forms one after another), and
-            // nothing of the first applicant's application is theirs.
+        } else if t.key == .application, questionnaireOpen && (identified || applicantName != nil) {
+            // Another application blank after a questionnaire, and someone named on the first
+            // blank or questionnaire: the next applicant's own papers begin (an office typing
+            // several applicants' forms one after another), and nothing of the first's is theirs.
             startNextApplicant(sharing: false)
             preamble = nil
             questionnaireOpen = false

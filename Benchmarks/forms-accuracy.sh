@@ -1,6 +1,7 @@
 #!/bin/bash
 # Decision accuracy of `tizilim parse --json` on the held-out forms corpus (issue 18):
-#   bash Benchmarks/forms-accuracy.sh [train|validation|all] [--verbose]
+#   bash Benchmarks/forms-accuracy.sh [train|dev|validation|all] [--verbose]
+# dev is the split to tune on; validation is reported and never tuned on (see Benchmarks/README.md).
 # Builds tizilim (debug), reads every letter of the split(s) in Benchmarks/forms-corpus/ and compares
 # with truth.jsonl: decision-correct %, field accuracy %, false acceptances and false refinements,
 # per source format and per way the letter came (direct, forwarded, office letter). Needs no
@@ -10,9 +11,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 split=all verbose=()
 for arg in "$@"; do
   case "$arg" in
-    train|validation|all) split="$arg" ;;
+    train|dev|validation|all) split="$arg" ;;
     --verbose|-v) verbose=(--verbose) ;;
-    *) echo "usage: forms-accuracy.sh [train|validation|all] [--verbose]" >&2; exit 64 ;;
+    *) echo "usage: forms-accuracy.sh [train|dev|validation|all] [--verbose]" >&2; exit 64 ;;
   esac
 done
 cd "$root"
@@ -21,7 +22,7 @@ bin="$(swift build --show-bin-path)/tizilim"
 out="$(mktemp -d /tmp/forms-accuracy-XXXXXX)"
 trap 'rm -rf "$out"' EXIT
 pairs=()
-for s in train validation; do
+for s in train dev validation; do
   [ "$split" = all ] || [ "$split" = "$s" ] || continue
   dir="Benchmarks/forms-corpus/$s"
   # One reading per letter; a letter parse cannot read is reported by the comparison, not fatal here.

@@ -8,6 +8,10 @@ the exact sets of missing and invalid fields are all right (the notice the appli
 one it calls unreadable or not an application, the outcome is right. A letter is decision-correct when
 every applicant in it is (office letters carry several). Reading: `applications` when parse gives it
 (issue 17), else `[application]`.
+
+staff: a reading parse sends to staff with a doubt (`doubts` in the JSON, the case flagged reading-doubt:
+outcome complete or incomplete with doubts) sends the applicant no notice. It is counted in its own column,
+not as a false refinement, and is not decision-correct unless the truth expects staff (`"staff": true`).
 """
 import json, os, re, sys, unicodedata
 from collections import OrderedDict, defaultdict
@@ -57,11 +61,24 @@ def invalid_fields(app):
     return sorted({i['field'] if isinstance(i, dict) else i for i in app.get('invalid', [])})
 
 
+def to_staff(r):
+    """The reading goes to staff with a doubt (Sources/Intake/LetterRouting.swift, flag reading-doubt)."""
+    return bool(r and r.get('doubts') and r.get('outcome') in ('complete', 'incomplete'))
+
+
 def compare_app(t, r):
     """-> (decision_ok, differences, field results {field: ok})"""
     diffs = []
     if r is None:
         return False, ['no reading for this applicant'], {f: False for f in COMPARED if f in t['fields']}
+    if t.get('staff') or to_staff(r):
+        # Staff decide: right when the truth expects staff and parse sends it there, wrong otherwise.
+        if not t.get('staff'):
+            diffs.append('sent to staff, truth %s: %s' % (t['outcome'], '; '.join(r.get('doubts', []))))
+        elif not to_staff(r):
+            diffs.append('outcome %s, truth: staff' % r.get('outcome'))
+        fields = {f: norm(f, (r.get('fields') or {}).get(f)) == norm(f, t['fields'][f]) for f in COMPARED if f in t['fields']}
+        return not diffs, diffs, fields
     if r.get('outcome') != t['outcome']:
         diffs.append('outcome %s, truth %s' % (r.get('outcome'), t['outcome']))
     if t['outcome'] in ('complete', 'incomplete'):
@@ -121,7 +138,7 @@ def groups(t):
 
 class Tally:
     def __init__(self):
-        self.letters = self.correct = self.fa = self.fr = 0
+        self.letters = self.correct = self.fa = self.fr = self.staff = 0
         self.fields_ok = self.fields_n = 0
         self.ids_ok = self.ids_n = 0
         self.scan = False
@@ -165,7 +182,9 @@ def main():
                     ro = ra.get('outcome') if ra else None
                     if ta['outcome'] != 'complete' and ro == 'complete':
                         tally.fa += 1
-                    if ta['outcome'] == 'complete' and ro == 'incomplete':
+                    if to_staff(ra):
+                        tally.staff += 1
+                    elif ta['outcome'] == 'complete' and ro == 'incomplete':
                         tally.fr += 1
                     for f, fok in fields.items():
                         if ta['outcome'] in ('complete', 'incomplete'):
@@ -181,7 +200,7 @@ def main():
                 wrong.append((split, t['file'], diffs))
         split_rows[split] = by
 
-    header = '%-22s %7s %9s %8s %6s %6s %9s' % ('', 'letters', 'decision', 'fields', 'FA', 'FR', 'IIN/BIN')
+    header = '%-22s %7s %9s %8s %6s %6s %6s %9s' % ('', 'letters', 'decision', 'fields', 'FA', 'FR', 'staff', 'IIN/BIN')
     for split, by in split_rows.items():
         print('== %s ==' % split)
         print(header)
@@ -190,13 +209,15 @@ def main():
             t = by[k]
             ids = t.pct(t.ids_ok, t.ids_n) if (t.scan or k == 'all') else '    -'
             name = {'all': 'ALL', 'typed': 'typed forms'}.get(k, k.replace('format:', '').replace('wrapper:', 'via '))
-            print('%-22s %7d %9s %8s %6d %6d %9s' % (name,
-                                                   t.letters, t.pct(t.correct, t.letters), t.pct(t.fields_ok, t.fields_n),
-                                                   t.fa, t.fr, ids))
+            print('%-22s %7d %9s %8s %6d %6d %6d %9s' % (name,
+                                                       t.letters, t.pct(t.correct, t.letters), t.pct(t.fields_ok, t.fields_n),
+                                                       t.fa, t.fr, t.staff, ids))
         print()
     print('decision = outcome, kind, exact missing and invalid sets right (per letter); fields = key field values right;')
     print('FA = false acceptances (truth not complete, read complete: must be 0); FR = false refinements (truth complete,')
-    print('read incomplete); IIN/BIN = exact-match rate of the identifiers (shown for scans and overall).')
+    print('read incomplete, no doubt); staff = applicants sent to staff with a reading doubt (no notice; not')
+    print('decision-correct unless the truth expects staff; FA still counts a complete reading sent there);')
+    print('IIN/BIN = exact-match rate of the identifiers (shown for scans and overall).')
     print('typed forms = text, HTML, DOCX, ODT and PDF forms (direct, forwarded and office letters); ALL adds')
     print('.doc, .rtf, CMS, S/MIME, winmail.dat, scans, corrupt attachments and letters that are not applications.')
     if verbose:

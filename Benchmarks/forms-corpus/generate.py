@@ -2,7 +2,7 @@
 """Writes the held-out forms corpus: letters (.eml) made the way applicants and offices make them, and one
 ground-truth line per letter (truth.jsonl). Run through generate.sh, which installs what this needs.
 
-    generate.py OUTDIR [--split train|validation|all] [--work DIR]
+    generate.py OUTDIR [--split train|dev|validation|all] [--work DIR]
 
 Deterministic: the seeds below fix every choice and so the ground truth; LibreOffice and openssl stamp
 times into the files they write, so only the attachments' bytes differ between runs.
@@ -18,13 +18,16 @@ from email.mime.text import MIMEText
 from email.utils import formataddr, format_datetime
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import annex2, applicant, people, render
+import annex2, applicant, labels_dev, people, render
 
 SPLITS = {
     # Disjoint seeds; validation also draws from the held-out pools (label wordings "B", the
     # underscore layout, "Жауабы: 5" answers, highlighted choices, the Kazakh "Бастапқы хабарлама" forward).
     'train': dict(seed=1800001, pools={'A'}, held_out=False),
     'validation': dict(seed=1800002, pools={'A', 'B'}, held_out=True),
+    # The split to tune on: pool A and its own pool "C", its own layouts, marks, value formats and letter
+    # words (labels_dev.py, render.Style._dev_style, dev_vary), none taken from validation's held-out ones.
+    'dev': dict(seed=1800003, pools={'A', 'C'}, held_out=False, dev=True),
 }
 
 # (format, letters) per split: 150 letters.
@@ -165,9 +168,43 @@ def sender_of(a):
 
 # ---------------------------------------------------------------- one applicant's form
 
-def make_applicant(rng, lang, case, kind=None):
+def dev_vary(a, rng):
+    """Dev: values written the ways train's applicants do not write them; the truth keeps their meaning."""
+    lang, shown, truth = a['lang'], a['shown'], a['truth']
+    if 'birthYear' in shown and rng.random() < 0.6:
+        p = a['person']
+        y, m, d = p['year'], p['month'], p['day']
+        shown['birthYear'] = rng.choice([
+            '%d %s %d г.' % (d, applicant.MONTHS_RU[m - 1], y) if lang == 'ru' else '%d жылғы %d %s' % (y, d, applicant.MONTHS_KK[m - 1]),
+            '%d ж.' % y if lang == 'kk' else '%d год' % y,
+            '%02d/%02d/%d' % (d, m, y), '%d-%02d-%02d' % (y, m, d), '%02d.%02d.%dг.' % (d, m, y)])
+    if 'registrationDate' in shown and rng.random() < 0.5:
+        y, m, d = (int(x) for x in truth['registrationDate'].split('-'))
+        shown['registrationDate'] = rng.choice([
+            '%02d/%02d/%d' % (d, m, y), '%d-%02d-%02d' % (y, m, d), '%02d.%02d.%d ж.' % (d, m, y) if lang == 'kk' else '%02d.%02d.%d г.' % (d, m, y),
+            '%d %s %d года' % (d, applicant.MONTHS_RU[m - 1], y) if lang == 'ru' else '%d ж. %d %s' % (y, d, applicant.MONTHS_KK[m - 1])])
+    if 'phone' in shown and rng.random() < 0.7:
+        n = truth['phone'][2:]
+        op, rest = n[:3], n[3:]
+        shown['phone'] = rng.choice(['+7 (%s) %s-%s-%s' % (op, rest[:3], rest[3:5], rest[5:]), '8 %s %s %s' % (op, rest[:3], rest[3:]),
+                                     '8%s%s' % (op, rest), '+7%s%s' % (op, rest), '8-%s-%s-%s-%s' % (op, rest[:3], rest[3:5], rest[5:]),
+                                     '8 (%s) %s %s %s' % (op, rest[:3], rest[3:5], rest[5:])])
+    if 'email' in shown and rng.random() < 0.15:
+        shown['email'] = truth['email'] = truth['email'].upper()
+    if 'instagram' not in shown and rng.random() < 0.15:
+        p = a['head'] if a['kind'] == 'organization' else a['person']
+        handle = '@' + people.translit(p['first']) + rng.choice(['.', '_']) + people.translit(p['surname'])[:4]
+        shown['instagram'] = truth['instagram'] = handle
+    if 'instagram' in shown and rng.random() < 0.5:
+        shown['instagram'] = rng.choice(['https://instagram.com/', 'instagram.com/', 'https://www.instagram.com/']) + \
+            truth['instagram'][1:] + rng.choice(['', '/'])
+
+
+def make_applicant(rng, lang, case, kind=None, dev=False):
     kind = kind or rng.choice(KINDS)
     a = applicant.make(rng, kind, lang, legal=(kind == 'organizer' and rng.random() < 0.5))
+    if dev:
+        dev_vary(a, rng)
     if case == 'incomplete':
         options = applicant.droppable(a)
         for f in rng.sample(options, rng.choice([1, 1, 1, 2])):
@@ -176,12 +213,12 @@ def make_applicant(rng, lang, case, kind=None):
         options = applicant.spoilable(a)
         applicant.spoil(a, rng.choice(options), rng)
     elif case == 'mixed':
-        return make_applicant(rng, lang, rng.choice(['complete', 'complete', 'incomplete', 'invalid']), kind)
+        return make_applicant(rng, lang, rng.choice(['complete', 'complete', 'incomplete', 'invalid']), kind, dev)
     return a
 
 
 def form_rows(a, rng, target, split_cfg, date):
-    st = render.Style(rng, target, split_cfg['pools'], split_cfg['held_out'])
+    st = render.Style(rng, target, split_cfg['pools'], split_cfg['held_out'], split_cfg.get('dev', False))
     rows = []
     if a['consent']:
         rows += render.application_rows(a, st, date)
@@ -249,7 +286,7 @@ def truth_of(a, outcome=None, address=None):
 
 def form_letter(n, fmt, rng, lang, case, date, fill_date, cfg, split, work):
     L = Letter(n, fmt, lang, case)
-    a = make_applicant(rng, lang, case)
+    a = make_applicant(rng, lang, case, dev=cfg.get('dev', False))
     L.apps.append(a)
     client = {'text': 'text', 'fwd-text': 'text'}.get(fmt) or rng.choice(['gmail', 'outlook', 'mailru'])
     if fmt in ('logo-docx', 'smime'):
@@ -305,7 +342,7 @@ def multi_letter(n, rng, lang, date, fill_date, cfg, split, work):
     L.body_forms = []
     for i in range(count):
         case = rng.choices(['complete', 'incomplete', 'invalid'], [60, 25, 15])[0]
-        a = make_applicant(rng, lang, case)
+        a = make_applicant(rng, lang, case, dev=cfg.get('dev', False))
         L.apps.append(a)
         if L.in_body:
             rows, st = form_rows(a, rng, 'text', cfg, fill_date)
@@ -348,7 +385,7 @@ def corrupt_letter(n, rng, lang, date, split):
 
 
 def notapp_letter(n, rng, date, split):
-    lang, subject, body = rng.choice(NOTAPP)
+    lang, subject, body = rng.choice(labels_dev.NOTAPP_C if SPLITS[split].get('dev') else NOTAPP)
     L = Letter(n, 'notapp', lang, 'notapp')
     p = people.person(rng, lang)
     L.date, L.split, L.wrapper = date, split, 'none'
@@ -506,6 +543,8 @@ def scan(pdf, rng, work, n):
 # ---------------------------------------------------------------- the message
 
 def body_text(L, rng, with_form):
+    if SPLITS[L.split].get('dev'):
+        return body_text_dev(L, rng, with_form)
     lang = L.lang
     a = L.apps[0] if L.apps else None
     parts = [rng.choice(GREETINGS[lang]), '']
@@ -524,6 +563,41 @@ def body_text(L, rng, with_form):
     elif a and a['kind'] == 'organization' and 'headName' in a['shown']:
         signer = a['head']['first']
     parts += [rng.choice(SIGNOFFS[lang]), signer]
+    return '\n'.join(parts).rstrip() + '\n'
+
+
+def body_text_dev(L, rng, with_form):
+    """Dev's words around the form: its own greetings and sign-offs, a phone's signature, a disclaimer,
+    the ministry's earlier letter quoted under the reply."""
+    lang, C = L.lang, labels_dev
+    a = L.apps[0] if L.apps else None
+    pick = lambda own, known: rng.choice(own[lang] if rng.random() < 0.7 else known[lang])
+    parts = [pick(C.GREETINGS_C, GREETINGS), '']
+    if with_form:
+        parts += [pick(C.INTROS_BODY_C, INTROS_BODY), '']
+        if rng.random() < 0.15:
+            parts += [rng.choice(C.FOOTNOTES_C[lang]), '']
+        parts.append(render.to_text(L.rows))
+        if a and a['consent'] and rng.random() < 0.3:
+            parts.append(CONSENT_TYPED[lang])
+        if rng.random() < 0.2:
+            parts += [rng.choice(C.FOOTNOTES_C[lang]), '']
+    else:
+        parts += [pick(C.INTROS_ATT_C, INTROS_ATT), '']
+    signer = ''
+    if a and a['kind'] != 'organization' and 'fullName' in a['shown']:
+        signer = a['person']['first']
+    elif a and a['kind'] == 'organization' and 'headName' in a['shown']:
+        signer = a['head']['first']
+    parts += [pick(C.SIGNOFFS_C, SIGNOFFS), signer]
+    if rng.random() < 0.2:
+        parts += ['', rng.choice(C.MOBILE)]
+    if rng.random() < 0.12:
+        parts += ['', '--', rng.choice(C.DISCLAIMERS[lang])]
+    if rng.random() < 0.15:
+        earlier = L.date - datetime.timedelta(days=rng.randrange(1, 20))
+        parts += ['', C.QUOTE_HEAD[lang].format(d=earlier.strftime('%d.%m.%Y %H:%M'))]
+        parts += ['> ' + line for line in rng.choice(C.QUOTED_C[lang]).split('\n')]
     return '\n'.join(parts).rstrip() + '\n'
 
 
@@ -564,7 +638,9 @@ def compose(L, rng):
     fmt = L.fmt
     a = L.apps[0] if L.apps else None
     with_form = fmt in ('text', 'html', 'fwd-text')
-    subject = getattr(L, 'subject', None) or rng.choice(SUBJECTS[L.lang])
+    dev = SPLITS[L.split].get('dev')
+    subject = getattr(L, 'subject', None) or rng.choice(
+        labels_dev.SUBJECTS_C[L.lang] if dev and rng.random() < 0.6 else SUBJECTS[L.lang])
     if hasattr(L, 'sender'):
         sender = L.sender
     else:
@@ -572,7 +648,11 @@ def compose(L, rng):
     L.logo = client == 'outlook' and (fmt == 'logo-docx' or rng.random() < 0.25)
     if client == 'text' or (fmt in ('notapp', 'corrupt') and client != 'outlook' and client != 'gmail'):
         body = L.body if hasattr(L, 'body') else body_text(L, rng, with_form)
-        main = text_part(body, rng, L.lang)
+        if dev and with_form and rng.random() < 0.5:
+            # a form pasted into the body goes out quoted-printable, its long lines cut by soft breaks
+            main = MIMEText(body, 'plain', qp('utf-8'))
+        else:
+            main = text_part(body, rng, L.lang)
         L.plain = body
     else:
         if hasattr(L, 'body'):
@@ -615,6 +695,9 @@ FWD_HEADS = {
         s[0], s[1], d.strftime('%A, %B %d, %Y %I:%M %p'), TO, subj),
     'mailru': lambda s, d, subj: '-------- Пересылаемое сообщение --------\nОт кого: %s <%s>\nКому: %s\nДата: %s\nТема: %s\n' % (
         s[0], s[1], TO, d.strftime('%d.%m.%Y, %H:%M'), subj),
+    # dev only: Apple Mail in Russian
+    'apple': lambda s, d, subj: 'Начало переадресованного сообщения:\n\nОт: %s <%s>\nТема: %s\nДата: %s\nКому: %s\n' % (
+        s[0], s[1], subj, d.strftime('%d.%m.%Y, в %H:%M'), TO),
     'kk': lambda s, d, subj: '-------- Бастапқы хабарлама --------\nКімнен: %s <%s>\nКімге: %s\nКүні: %s\nТақырыбы: %s\n' % (
         s[0], s[1], TO, d.strftime('%d.%m.%Y %H:%M'), subj),
 }
@@ -640,6 +723,11 @@ def forward_html(style, note, sender, L, subject):
                 'padding:3.0pt 0cm 0cm 0cm"><p class=MsoNormal><b>From:</b> %s &lt;%s&gt; <br><b>Sent:</b> %s<br>'
                 '<b>To:</b> %s<br><b>Subject:</b> %s<o:p></o:p></p></div>%s</div></body></html>\n'
                 % (note_html, name, addr, L.date.strftime('%A, %B %d, %Y %I:%M %p'), TO, esc(subject), inner))
+    if style == 'apple':
+        return ('<html><body dir="auto">%s<div dir="ltr"><br><blockquote type="cite">Начало переадресованного сообщения:<br><br>'
+                '<div><b>От:</b> %s &lt;%s&gt;<br><b>Тема:</b> %s<br><b>Дата:</b> %s<br><b>Кому:</b> %s<br></div><br>%s'
+                '</blockquote></div></body></html>\n' % (note_html, name, addr, esc(subject), L.date.strftime('%d.%m.%Y, в %H:%M'),
+                                                         TO, inner))
     words = ('Кімнен', 'Кімге', 'Күні', 'Тақырыбы', 'Бастапқы хабарлама') if style == 'kk' else \
         ('От кого', 'Кому', 'Дата', 'Тема', 'Пересылаемое сообщение')
     return ('<HTML><BODY>%s<div>&nbsp;</div><div>-------- %s --------<br>%s: %s &lt;%s&gt;<br>%s: %s<br>%s: %s<br>'
@@ -709,7 +797,8 @@ def finish(L, rng, work):
         outer.attach(MIMEMessage(inner))
         client = rng.choice(['outlook', 'text'])
     else:
-        styles = ['gmail', 'outlook', 'mailru'] + (['kk', 'kk'] if SPLITS[L.split]['held_out'] else [])
+        styles = ['gmail', 'outlook', 'mailru'] + (['kk', 'kk'] if SPLITS[L.split]['held_out'] else []) + \
+            (['apple', 'apple'] if SPLITS[L.split].get('dev') else [])
         style = rng.choice(styles)
         L.meta['forward'] = style
         quoted = FWD_HEADS[style](sender, L.date, subject) + '\n' + L.plain
@@ -730,8 +819,8 @@ def finish(L, rng, work):
                 outer.attach(p)
         else:
             outer = body
-        client = 'gmail' if style == 'gmail' else 'outlook' if style == 'outlook' else 'mailru'
-    fwd_subject = {'gmail': 'Fwd: ', 'outlook': 'FW: ', 'mailru': 'Fwd: ', 'kk': 'Қайта жіберу: ', 'text': 'Fwd: '}.get(
+        client = 'gmail' if style == 'gmail' else 'outlook' if style == 'outlook' else 'apple' if style == 'apple' else 'mailru'
+    fwd_subject = {'gmail': 'Fwd: ', 'outlook': 'FW: ', 'mailru': 'Fwd: ', 'kk': 'Қайта жіберу: ', 'text': 'Fwd: ', 'apple': 'Fwd: '}.get(
         L.meta.get('forward', 'outlook'), 'Fwd: ') + subject
     later = L.date + datetime.timedelta(hours=rng.randrange(2, 72))
     L.bytes = serialise(headers(outer, rng, office[0], office[1], fwd_subject, later, client, L.n + 1000, L.split), L)
@@ -767,7 +856,7 @@ def main():
     outdir = args[0]
     split = args[args.index('--split') + 1] if '--split' in args else 'all'
     work = args[args.index('--work') + 1] if '--work' in args else tempfile.mkdtemp(prefix='forms-corpus-')
-    for s in (['train', 'validation'] if split == 'all' else [split]):
+    for s in (['train', 'dev', 'validation'] if split == 'all' else [split]):
         w = os.path.join(work, s)
         shutil.rmtree(w, ignore_errors=True)
         os.makedirs(w)

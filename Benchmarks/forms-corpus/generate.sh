@@ -1,8 +1,8 @@
 #!/bin/bash
-# Regenerates the held-out forms corpus (train/ and validation/ beside this script, with truth.jsonl)
+# Regenerates the forms corpus (train/, dev/ and validation/ beside this script, with truth.jsonl)
 # from the Annex 2 forms, with LibreOffice, python-docx, openssl, poppler and Pillow.
 # One command on a fresh Debian machine: as root it installs what it needs.
-#   bash Benchmarks/forms-corpus/generate.sh [train|validation|all]
+#   bash Benchmarks/forms-corpus/generate.sh [train|dev|validation|all]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 need=()
@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 HOME="$work" nice /usr/bin/python3 "$here/generate.py" "$here" --split "${1:-all}" --work "$work"
 # The truth must agree with what the letters say (exit 1 otherwise).
 dirs=()
-for s in train validation; do
+for s in train dev validation; do
   if [ "${1:-all}" = all ] || [ "${1:-all}" = "$s" ]; then dirs+=("$here/$s"); fi
 done
 /usr/bin/python3 "$here/check.py" "${dirs[@]}"

@@ -4,6 +4,7 @@
 import html as htmllib
 import annex2
 from labels import LABELS, SELECTED
+import labels_dev
 
 # A row: ('p', runs) or ('tr', [runs, runs]) or ('blank',). A run: (text, frozenset of 'b', 'u', 'hl'),
 # or ('\u0000sdt', checked) for a Word content-control check box (python-docx only).
@@ -15,6 +16,8 @@ def R(text, *fmt):
 
 
 def label(rng, field, lang, pools):
+    if 'C' in pools:
+        return label_dev(rng, field, lang, pools)
     # Mixed languages: a Kazakh form with a Russian label here and there ("ИИН", "Г.р."), and back.
     if rng.random() < 0.1:
         lang = 'ru' if lang == 'kk' else 'kk'
@@ -23,13 +26,52 @@ def label(rng, field, lang, pools):
     return options[0] if rng.random() < 0.45 else rng.choice(options)
 
 
+def label_dev(rng, field, lang, pools):
+    """Dev's labels: pools A and C, then what typing does to them (case, a letter off, instruction words)."""
+    if rng.random() < 0.12:
+        lang = 'ru' if lang == 'kk' else 'kk'
+    a = [t for t, pool in LABELS[field][lang] if pool in pools]
+    c = labels_dev.LABELS_C[field][lang]
+    r = rng.random()
+    lab = a[0] if r < 0.25 else rng.choice(a) if r < 0.45 else rng.choice(c)
+    r = rng.random()
+    if r < 0.08:
+        lab = lab.upper()
+    elif r < 0.16:
+        lab = lab.lower()
+    elif r < 0.24:
+        lab = typo(rng, lab)
+    elif r < 0.30:
+        lab += rng.choice([' *', '*', ' (обязательно)' if lang == 'ru' else ' (міндетті)'])
+    elif r < 0.34:
+        lab = 'Укажите ' + lab[0].lower() + lab[1:] if lang == 'ru' else lab + ' (көрсетіңіз)'
+    return lab
+
+
+def typo(rng, text):
+    """One letter off in the longest word (dropped, doubled or swapped with its neighbour)."""
+    words = text.split(' ')
+    i = max(range(len(words)), key=lambda k: len(words[k]))
+    w = words[i]
+    if len(w) < 6:
+        return text
+    j = rng.randrange(2, len(w) - 2)
+    w = rng.choice([w[:j] + w[j + 1:], w[:j] + w[j] + w[j:], w[:j] + w[j + 1] + w[j] + w[j + 2:]])
+    words[i] = w
+    return ' '.join(words)
+
+
 class Style:
     """What this applicant does with the form."""
 
-    def __init__(self, rng, target, pools, held_out):
+    def __init__(self, rng, target, pools, held_out, dev=False):
         self.rng = rng
         self.target = target  # 'text', 'html', 'docx'
         self.pools = pools
+        self.dev = dev
+        if dev:
+            self._dev_style()
+            return
         layouts = ['colon', 'nextline', 'numbered', 'dash', 'tabs'] if target == 'text' else \
             ['table', 'table', 'table', 'colon', 'nextline']
         if held_out:
@@ -48,6 +90,29 @@ class Style:
         self.blank_dropped = rng.random() < 0.5  # a dropped field keeps its empty label line
         self.official_app = rng.random() < 0.8   # the application form as printed, or retyped loosely
 
+    def _dev_style(self):
+        # Dev's own layouts and marks (the split the readers are tuned on): mostly new, a few known ones.
+        rng, target = self.rng, self.target
+        layouts = {'text': ['spaces', 'below', 'below-blank', 'numbered-dev', 'endash', 'caption', 'colon', 'tabs'],
+                   'html': ['table3', 'table3', 'boldnext', 'below', 'spaces', 'caption', 'table', 'endash'],
+                   'docx': ['table3', 'table3', 'boldnext', 'below-blank', 'spaces', 'caption', 'table', 'colon']}[target]
+        self.layout = rng.choice(layouts)
+        marks = {'text': ['tick', 'plusfront', 'vee', 'cyrx', 'texts', 'nums-nospace', 'nums-no', 'yes', 'box'],
+                 'html': ['cell', 'cell', 'tick', 'cyrx', 'texts', 'nums-nospace', 'yes', 'bold', 'shade', 'plusfront', 'vee'],
+                 'docx': ['cell', 'sdt', 'sdt', 'bold', 'shade', 'highlight', 'tick', 'nums-no', 'texts', 'yes']}[target]
+        self.mark = rng.choice(marks)
+        self.cell_mark = rng.choice(['✔', '+', 'v', 'х', '(х)', '✓'])  # х: the Cyrillic letter
+        self.kind_mark = rng.choice({'text': ['only', 'caps', 'brackets-x'], 'html': ['u', 'b', 'bu', 'sh'],
+                                     'docx': ['u', 'b', 'sh', 'hl']}[target])
+        self.contacts = rng.choice(['official', 'separate', 'separate', 'oneline'])
+        self.blank_dropped = rng.random() < 0.5
+        self.official_app = rng.random() < 0.6
+        self.dash = rng.choice([' – ', ' - ', '—', ' — '])
+        self.gap = rng.choice(['\t\t', '\t\t\t', ' ' * rng.randrange(4, 18)])
+        self.number_fmt = rng.choice(['%d. ', '%d) ', '№%d ', '%d.'])
+        self.yes_no = rng.random() < 0.5
+        self.row_no = 0
+
 
 def kind_runs(a, st):
     lang = a['lang']
@@ -55,6 +120,19 @@ def kind_runs(a, st):
     if st.kind_mark == 'only':
         word = [t for t, k in annex2.APPLICATION[lang]['kinds'] if k == chosen][0]
         return [R('(' + word + ')')]
+    if st.kind_mark in ('caps', 'brackets-x', 'sh', 'hl'):
+        # dev: the chosen word in capitals, "(х) word" with a Cyrillic х, shaded or highlighted
+        runs = [R('(')]
+        for text, k in annex2.APPLICATION[lang]['kinds']:
+            if k != chosen:
+                runs.append(R(text))
+            elif st.kind_mark == 'caps':
+                runs.append(R(text.upper()))
+            elif st.kind_mark == 'brackets-x':
+                runs.append(R('(х) ' + text))
+            else:
+                runs.append(R(text, st.kind_mark))
+        return runs + [R(')')]
     runs = [R('(')]
     for text, k in annex2.APPLICATION[lang]['kinds']:
         if k == chosen:
@@ -115,14 +193,51 @@ def field_rows(st, lab, value, n=None):
         return [('p', [R(lab + ' — ' + v)])]
     if L == 'tabs':
         return [('p', [R(lab + '\t' + v)])]
+    if st.dev and L in DEV_LAYOUTS:
+        return dev_field_rows(st, lab, v, n)
     if L == 'underscore':
         return [('p', [R(lab + ' __' + (v.replace(' ', '_') if False else v) + '______')])] if v else \
             [('p', [R(lab + ' ________________________')])]
     raise ValueError(L)
 
 
+DEV_LAYOUTS = {'spaces', 'below', 'below-blank', 'numbered-dev', 'endash', 'caption', 'table3', 'boldnext'}
+
+
+def dev_field_rows(st, lab, v, n):
+    L = st.layout
+    if L == 'table3':
+        st.row_no += 1
+        return [('tr', [[R(str(st.row_no))], [R(lab)], [R(v)]])]
+    if L == 'spaces':
+        gap = st.gap
+        if st.target == 'html' and gap.startswith(' '):
+            # typed spaces survive in a mail client's HTML as "&nbsp; &nbsp;", not as spaces that collapse
+            gap = '\u00a0 ' * (len(gap) // 2)
+        return [('p', [R(lab + gap + v)])]
+    if L == 'below':
+        return [('p', [R(lab + st.rng.choice(['', ':']))]), ('p', [R(v)])]
+    if L == 'below-blank':
+        return [('p', [R(lab + ':')]), ('blank',), ('p', [R(v)])]
+    if L == 'numbered-dev':
+        return [('p', [R(st.number_fmt % (n or 1) + lab + st.dash + v)])]
+    if L == 'endash':
+        return [('p', [R(lab + st.dash + v)])]
+    if L == 'boldnext':
+        return [('p', [R(lab, 'b')]), ('p', [R(v)]) if v else ('blank',)]
+    if L == 'caption':
+        # as official forms print it: the answer over a line, the field's name in brackets beneath
+        if st.target == 'text':
+            return ([('p', [R(v)])] if v else []) + [('p', [R('_' * 30)]), ('p', [R('(' + lab + ')')])]
+        return [('p', [R(v, 'u')] if v else [R('_' * 30)]), ('p', [R('(' + lab + ')')])]
+    raise ValueError(L)
+
+
 def choice_rows(st, question, options, chosen, lang, other=None):
+    if st.dev:
+        return dev_choice_rows(st, question, options, chosen, lang, other)
     rng = st.rng
+    printed = options
     if other:
         options = options[:12] + [options[12] + ': ' + other]
     rows = [('tr', [[R(question)], [R('')]])] if st.layout == 'table' else [('p', [R(question)])]
@@ -133,10 +248,13 @@ def choice_rows(st, question, options, chosen, lang, other=None):
             lab = rng.choice(lab)
         else:
             lab = 'Жауабы' if lang == 'kk' else 'Ответ'
-            # the options stay listed, unmarked, with the answer after them
-            for i, text in enumerate(options, 1):
+            # the options stay listed as printed, unmarked, with the answer after them
+            for i, text in enumerate(printed, 1):
                 rows.append(('p', [R('%d) %s' % (i, text))]))
-        rows.append(('p', [R('%s: %s' % (lab, ', '.join(str(c) for c in chosen)))]))
+        # Option 13's own words go with the numbers, as a person answering "5, 13 — ..." writes them:
+        # the truth keeps otherActivity, so the letter must carry it.
+        tail = ' — ' + other if other and 13 in chosen else ''
+        rows.append(('p', [R('%s: %s%s' % (lab, ', '.join(str(c) for c in chosen), tail))]))
         return rows
     for i, text in enumerate(options, 1):
         on = i in chosen
@@ -164,9 +282,104 @@ def choice_rows(st, question, options, chosen, lang, other=None):
     return rows
 
 
+def option_words(text, rng):
+    """An option's text as a person copies it out: whole, or its first clause."""
+    first = text.split(',')[0]
+    # "егер ... өзгеше белгiленбесе" (option 11's opening proviso) names no activity: copy that one whole
+    return text if rng.random() < 0.5 or first == text or first.startswith('егер') else first
+
+
+def dev_choice_rows(st, question, options, chosen, lang, other=None):
+    rng, mark = st.rng, st.mark
+    if len(options) == 13 and rng.random() < 0.5:
+        question = rng.choice(labels_dev.ACTIVITY_Q_C[lang])
+    elif len(options) == 6 and rng.random() < 0.5:
+        question = rng.choice(labels_dev.ROLES_Q_C[lang])
+    elif len(options) == 4 and rng.random() < 0.5:
+        question = rng.choice(labels_dev.AVAILABILITY_Q_C[lang])
+    table = st.layout in ('table', 'table3')
+
+    def row(*cells):
+        # under a numbered question the options' rows leave the "№" cell empty
+        return ('tr', ([[R('')]] if st.layout == 'table3' else []) + list(cells))
+
+    rows = []
+    if table:
+        if st.layout == 'table3':
+            st.row_no += 1
+            rows.append(('tr', [[R(str(st.row_no))], [R(question)], [R('')]]))
+        else:
+            rows.append(('tr', [[R(question)], [R('')]]))
+    else:
+        rows.append(('p', [R(question, 'b')] if st.target != 'text' and rng.random() < 0.4 else [R(question)]))
+    other_tail = (' — ' + other) if other and 13 in chosen else ''
+    if mark in ('nums-nospace', 'nums-no', 'texts'):
+        if not chosen:
+            answer = ''
+        elif mark == 'nums-nospace':
+            answer = ','.join(str(c) for c in chosen) + other_tail
+        elif mark == 'nums-no':
+            nums = [str(c) for c in chosen]
+            joiner = ' и ' if lang == 'ru' else ' және '
+            answer = '№ ' + (', '.join(nums[:-1]) + joiner + nums[-1] if len(nums) > 1 else nums[0]) + other_tail
+        else:
+            said = []
+            for c in chosen:
+                if c == 13 and other:
+                    said.append(('иное: ' if lang == 'ru' else 'өзге: ') + other)
+                else:
+                    said.append(option_words(options[c - 1], rng))
+            answer = '; '.join(said)
+        lab = rng.choice(labels_dev.SELECTED_C[lang])
+        if mark == 'texts' and chosen and rng.random() < 0.5:
+            # the chosen options copied out, one a line, no numbers
+            for text in answer.split('; '):
+                rows.append(row([R('- ' + text)], [R('')]) if table else ('p', [R('- ' + text)]))
+            return rows
+        rows.append(row([R(lab)], [R(answer)]) if table else ('p', [R(lab + ': ' + answer)]))
+        return rows
+    for i, text in enumerate(options, 1):
+        on = i in chosen
+        if i == 13 and other and on:
+            text = text + ': ' + other
+        opt = '%d) %s' % (i, text)
+        if mark == 'cell' and table:
+            rows.append(row([R(opt)], [R(st.cell_mark if on else '')]))
+        elif mark == 'cell':
+            rows.append(('p', [R(opt + ('  ' + st.cell_mark if on else ''))]))
+        elif mark == 'sdt':
+            rows.append(row([R(opt)], [(SDT, on)]) if table else ('p', [(SDT, on), R(' ' + opt)]))
+        elif mark == 'tick':
+            rows.append(('p', [R(('✔ ' if on else '    ') + opt)]))
+        elif mark == 'plusfront':
+            rows.append(('p', [R(('+ ' if on else '- ') + opt)]))
+        elif mark == 'vee':
+            rows.append(('p', [R(opt + (' v' if on else ''))]))
+        elif mark == 'cyrx':
+            rows.append(('p', [R(('(х) ' if on else '( ) ') + opt)]))
+        elif mark == 'box':
+            rows.append(('p', [R(('■ ' if on else '□ ') + opt)]))
+        elif mark == 'yes':
+            yes, no = labels_dev.YES[lang]
+            word = yes if on else (no if st.yes_no else '')
+            if table:
+                rows.append(row([R(opt)], [R(word)]))
+            else:
+                rows.append(('p', [R(opt + (' — ' + word if word else ''))]))
+        elif mark in ('bold', 'shade', 'highlight'):
+            fmt = {'bold': 'b', 'shade': 'sh', 'highlight': 'hl'}[mark]
+            runs = [R(opt, fmt) if on else R(opt)]
+            rows.append(row(runs, [R('')]) if table else ('p', runs))
+        else:
+            raise ValueError(mark)
+    return rows
+
+
 def questionnaire_rows(a, st):
     rng, lang, kind, shown = st.rng, a['lang'], a['kind'], a['shown']
     rows = [('p', [R(annex2.TITLES[kind][lang], 'b')])]
+    if st.layout == 'table3':
+        rows.append(('tr', [[R(h, 'b')] for h in labels_dev.TABLE_HEAD[lang]]))
     counter = [0]
 
     def f(field, label_key=None):
@@ -186,6 +399,8 @@ def questionnaire_rows(a, st):
         if st.contacts == 'official':
             if st.layout == 'table':
                 rows.append(('tr', [[R(annex2.CONTACTS_Q[lang])], [R('')]]))
+            elif st.layout == 'table3':
+                rows.append(('tr', [[R('')], [R(annex2.CONTACTS_Q[lang])], [R('')]]))
             rows.extend(field_rows(st, annex2.CONTACTS_OFFICIAL[lang], ', '.join(x for x in (ph, em, ig) if x) or None))
         elif st.contacts == 'oneline' and ph and em:
             pl, el = label(rng, 'phone', lang, st.pools), label(rng, 'email', lang, st.pools)
@@ -228,8 +443,12 @@ def questionnaire_rows(a, st):
         f('fullName', 'groupLeader'); f('birthYear'); f('residence'); f('iin'); f('experience', 'groupExperience')
         if a['members'] or st.blank_dropped:
             lab = label(rng, 'members', lang, st.pools)
-            if st.layout == 'table':
-                rows.append(('tr', [[R(lab)], [R('%d. %s' % (i, m)) for i, m in enumerate(a['members'], 1)] or [R('')]]))
+            if st.layout in ('table', 'table3'):
+                cells = [[R(lab)], [R('%d. %s' % (i, m)) for i, m in enumerate(a['members'], 1)] or [R('')]]
+                if st.layout == 'table3':
+                    st.row_no += 1
+                    cells = [[R(str(st.row_no))]] + cells
+                rows.append(('tr', cells))
             else:
                 rows.append(('p', [R(lab + ':')]))
                 for i, m in enumerate(a['members'] or ['', ''], 1):
@@ -271,6 +490,8 @@ def runs_html(runs):
         s = htmllib.escape(text).replace('\t', '&nbsp;&nbsp;&nbsp;&nbsp;')
         if 'hl' in fmt:
             s = '<span style="background:yellow">%s</span>' % s
+        if 'sh' in fmt:
+            s = '<span style="background:#D9D9D9">%s</span>' % s
         if 'u' in fmt:
             s = '<u>%s</u>' % s
         if 'b' in fmt:
@@ -353,6 +574,10 @@ def add_runs(paragraph, runs, rng):
             r.underline = 'u' in fmt or None
             if 'hl' in fmt:
                 r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            if 'sh' in fmt:
+                # run shading, as Word's "Shading" button writes it (grey, not a highlight colour)
+                from docx.oxml import parse_xml
+                r._r.get_or_add_rPr().append(parse_xml('<w:shd xmlns:w="%s" w:val="clear" w:color="auto" w:fill="D9D9D9"/>' % W))
 
 
 def to_docx(rows, path, rng, when=None):
@@ -365,7 +590,7 @@ def to_docx(rows, path, rng, when=None):
     for row in rows:
         if row[0] == 'tr':
             if table is None:
-                table = d.add_table(rows=0, cols=2)
+                table = d.add_table(rows=0, cols=len(row[1]))
                 table.style = 'Table Grid'
             cells = table.add_row().cells
             for cell, runs in zip(cells, row[1]):

@@ -107,8 +107,9 @@ extension Extraction {
         if line.cells.count >= 2 {
             var cells = line.cells
             if cells.count > 2, Int(cells[0].catalogueTrimmed(also: ".)")) != nil { cells.removeFirst() }
-            if let match = label(cells[0], requireStart: false) {
-                let value = cells.dropFirst().joined(separator: "\n")
+            let answer = cells.dropFirst().joined(separator: "\n")
+            if let match = labelCell(cells[0], value: Extraction.clean(answer[...])) {
+                let value = answer
                 accept(match.key, value: Extraction.clean(value[...]))
                 return
             }
@@ -117,7 +118,7 @@ extension Extraction {
             return
         }
 
-        if line.unanswered, let match = label(text, requireStart: false) {
+        if line.unanswered, let match = labelCell(text, value: nil) {
             accept(match.key, value: nil)
             return
         }
@@ -215,7 +216,8 @@ extension Extraction {
         bestLabel(LabelMatcher.Words(text), maxStart: maxStart)
     }
 
-    func bestLabel(_ words: LabelMatcher.Words, maxStart: Int) -> LabelMatcher.Match<LabelKey>? {
+    func bestLabel(_ words: LabelMatcher.Words, maxStart: Int,
+                   accepting: (LabelKey) -> Bool = { _ in true }) -> LabelMatcher.Match<LabelKey>? {
         let order: [LabelIndex<LabelKey>]
         switch section {
         case .main: order = [Extraction.main, Extraction.program, Extraction.action]
@@ -224,54 +226,99 @@ extension Extraction {
         }
         var best: LabelMatcher.Match<LabelKey>? = nil
         for group in order {
-            if let m = LabelMatcher.bestMatch(in: words, among: group, maxStart: maxStart), m.score > (best?.score ?? 0) { best = m }
+            if let m = LabelMatcher.bestMatch(in: words, among: group, maxStart: maxStart, accepting: accepting),
+               m.score > (best?.score ?? 0) { best = m }
         }
         return best
     }
 
     /// A label cell of a table row.
-    mutating func label(_ cell: String, requireStart: Bool) -> LabelMatcher.Match<LabelKey>? {
+    mutating func labelCell(_ cell: String, value: String?) -> LabelMatcher.Match<LabelKey>? {
         let head = cell.firstCharacterIndex(of: ":").map { cell[..<$0] } ?? cell[...]
-        guard let m = bestLabel(head, maxStart: 2), m.coverage >= 0.3 else { return nil }
+        // A label cell holds only label: one that opens with a known label is that field.
+        guard let m = label(LabelMatcher.Words(head), maxStart: 2, value: value), m.start == 0 || m.coverage >= 0.3 else { return nil }
         vote(m.language)
         return m
     }
 
-    /// "Label: value", "Label value", or a label alone (the value follows).
+    /// The label of a line whose answer is `value` (nil: not on this line). "Заявитель" names the
+    /// kind only when the answer is a kind or no field is named beside it: "ФИО заявителя",
+    /// "ИИН заявителя", "Өтініш берушінің Т.А.Ә." ask for the applicant's name and number.
+    func label(_ words: LabelMatcher.Words, maxStart: Int, value: String?) -> LabelMatcher.Match<LabelKey>? {
+        if let value, LabelMatcher.bestMatch(in: value, among: Extraction.kindNames, maxStart: 1, gap: 0) != nil {
+            return bestLabel(words, maxStart: maxStart)
+        }
+        if let field = bestLabel(words, maxStart: maxStart, accepting: { $0 != .kindLabel }) { return field }
+        return value == nil ? bestLabel(words, maxStart: maxStart) : nil
+    }
+
+    /// "Label: value", "Label — value", "Label value", or a label alone (the value follows).
     mutating func inlineLabel(_ text: String, _ words: LabelMatcher.Words) -> (LabelKey, String?)? {
-        let colon = text.firstCharacterIndex(of: ":")
-        let head = colon.map { text[..<$0] } ?? text[...]
+        var separator = Extraction.labelSeparator(text)
+        // A dash or tab with no label before it is punctuation of a sentence ("Ранее — нет"), not a form line.
+        if let d = separator, text[d] != ":", bestLabel(text[..<d.lowerBound], maxStart: 2) == nil { separator = nil }
+        let head = separator.map { text[..<$0.lowerBound] } ?? text[...]
+        let valueAfterSeparator = separator.flatMap { Extraction.clean(text[$0.upperBound...]) }
         // A note in parentheses before the colon ("ЖСН (12 сан):") is no part of the label's wording.
-        let headWords = colon == nil ? words : LabelMatcher.Words(Extraction.withoutParentheses(head))
-        guard let m = bestLabel(headWords, maxStart: colon == nil ? 0 : 2) else {
+        let headWords = separator == nil ? words : LabelMatcher.Words(Extraction.withoutParentheses(head))
+        // "ФИО заявителя: …", "Өтініш берушінің Т.А.Ә.: …": "заявитель" names the kind only when
+        // the answer is a kind; otherwise the line's other label is the one meant.
+        guard let m = label(headWords, maxStart: separator == nil ? 0 : 2, value: valueAfterSeparator) else {
             // A label alone on its line may open with other words ("Қазіргі уақытта сіз қатысып жүрген
             // негізгі қызмет түрлерін таңдаңыз", "Волонтерлік тобы басшысының Т.А.Ә.").
             // "…қызмет түрлерін таңдаңыз:" with nothing after the colon is such a label too.
-            let valueAfterColon = colon.flatMap { Extraction.clean(text[text.index(after: $0)...]) }
-            guard valueAfterColon == nil, let m = bestLabel(headWords, maxStart: 5), m.coverage >= 0.4,
-                  Extraction.clean(head[m.labelEnd...]) == nil else { return nil }
+            guard valueAfterSeparator == nil, let m = label(headWords, maxStart: 5, value: nil), m.coverage >= 0.4,
+                  m.end == headWords.count else { return nil }
             vote(m.language)
             return (m.key, nil)
         }
         // "Ұйым басшысы туралы ақпарат", "Сведения о руководителе": a heading over the lines that follow.
-        if colon == nil, let next = LabelMatcher.tokens(text[m.labelEnd...]).first?.text, Extraction.aboutWords.contains(next) {
+        if separator == nil, let next = LabelMatcher.tokens(text[m.labelEnd...]).first?.text, Extraction.aboutWords.contains(next) {
             heading = m.key
             return nil
         }
-        if colon != nil {
-            guard m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
+        // Before a colon or dash every word is label: one that opens with a known label is that
+        // field whatever words follow it ("Опыт участия в волонтерских проектах: …"), unless what
+        // follows holds a value ("тел. +7 705 555 88 47, e-mail: …" is prose with two contacts);
+        // one that only holds a label somewhere must be mostly that label.
+        if separator != nil {
+            let opens = m.start == 0 && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
+            guard opens || m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
         }
         vote(m.language)
         // Words between the matched keywords and the colon are still label ("Опыт в качестве
         // координатора волонтеров: …"); the value starts after the colon.
-        let valueStart = colon.map { text.index(after: $0) } ?? m.labelEnd
+        let valueStart = separator?.upperBound ?? m.labelEnd
         let value = Extraction.clean(text[valueStart...])
         // "БИН организации", "ИИН (12 цифр)", "Количество волонтеров в организации": the rest of a
         // label written without a colon, not its value, when it cannot be one.
-        if colon == nil, let v = value, !Extraction.fitsShape(v, of: m.key) { return (m.key, nil) }
+        if separator == nil, let v = value, !Extraction.fitsShape(v, of: m.key) { return (m.key, nil) }
         // "Волонтер ретіндегі өз рөліңізді қысқаша сипаттап беріңіз?": a question asks; its answer follows.
-        if colon == nil, text.catalogueTrimmed().hasSuffix("?") { return (m.key, nil) }
+        if separator == nil, text.catalogueTrimmed().hasSuffix("?") { return (m.key, nil) }
         return (m.key, value)
+    }
+
+    /// Where a typed label ends and its value begins: the first colon, or a dash set off by
+    /// spaces ("ФИО — …", "Телефон - …") or a tab, as people type a form without its table. A dash inside
+    /// a word ("Усть-Каменогорск", "аты-жөні") separates nothing.
+    static func labelSeparator(_ text: String) -> Range<String.Index>? {
+        var previousIsSpace = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if c == ":" { return i..<next }
+            // A tab lines values up in a column.
+            if c == "\t" {
+                var end = next
+                while end < text.endIndex, text[end] == "\t" || text[end] == " " { end = text.index(after: end) }
+                return i..<end
+            }
+            if previousIsSpace, c == "—" || c == "–" || c == "-", next == text.endIndex || text[next].isWhitespace { return i..<next }
+            previousIsSpace = c.isWhitespace
+            i = next
+        }
+        return nil
     }
 
     mutating func accept(_ key: LabelKey, value: String?) {
@@ -422,8 +469,9 @@ extension Extraction {
 
     /// "Выбранные виды: 5", "Жауабы: 5", "Ответ: 2, 5, 9" under an open list: the numbers chosen.
     mutating func listAnswer(_ text: String, field: FormField) -> Bool {
-        guard let colon = text.firstCharacterIndex(of: ":"),
-              let numbers = Extraction.numberList(String(text[text.index(after: colon)...])) else { return false }
+        guard let separator = Extraction.labelSeparator(text),
+              let numbers = Extraction.numberList(String(text[separator.upperBound...])) else { return false }
+        let colon = separator.lowerBound
         // "Виды деятельности: 1, 5" under the roles question, the activity types being answered
         // already: the generic answer to the question just asked, not the activity list again.
         if let m = bestLabel(text[..<colon], maxStart: 2), m.coverage >= 0.5, m.key != .field(field),

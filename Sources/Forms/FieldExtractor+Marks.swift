@@ -154,16 +154,20 @@ extension Extraction {
             rest[0] = r
         }
         let body = rest.joined(separator: " ")
-        // "9. Сколько волонтеров вы координируете: 25": the questionnaire's own numbering, not option 9.
-        if let n = number, let colon = body.firstCharacterIndex(of: ":"), !marked,
-           let m = bestLabel(body[..<colon], maxStart: 1), m.coverage >= 0.5 || m.start == 0, m.key != .field(.otherActivity), m.key != .field(field),
-           Extraction.identify(String(body[..<colon]), in: items) != n {
-            return false
+        // "9. Сколько волонтеров вы координируете: 25", "11. В какое время вам удобна волонтерская
+        // деятельность?": the questionnaire's own numbering, not option 9 or 11.
+        if let n = number, !marked {
+            let head = Extraction.labelSeparator(body).map { body[..<$0.lowerBound] } ?? body[...]
+            if let m = bestLabel(head, maxStart: 3), m.coverage >= 0.5 || m.start == 0, m.key != .field(.otherActivity),
+               m.key != .field(field), Extraction.identify(String(head), in: items) != n {
+                return false
+            }
         }
         if number == nil {
             guard let n = Extraction.identify(body, in: items) else { return false }
-            // An unnumbered label-like line ends the list rather than being an option.
-            if bestLabel(body[...], maxStart: 0) != nil, !marked { return false }
+            // An unnumbered "label: value" line ends the list rather than being an option; an option
+            // that only shares a label's word ("руководитель/лидер") stays one.
+            if bestLabel(body[...], maxStart: 0) != nil, !marked, Extraction.labelSeparator(body) != nil { return false }
             number = n
         }
         guard let n = number, (1...max(items.items.count, 13)).contains(n) || marked else { return false }

@@ -8,7 +8,9 @@ extension Extraction {
     static func clean(_ s: Substring) -> String? {
         // Fill-in lines are runs of underscores; a single one belongs to the value ("@aliya_vol").
         var t = String(s).catalogueRemovingUnderscoreRuns().catalogueTrimmed()
-        while let f = t.first, ":-–—=.".contains(f) { t.removeFirst(); t = t.catalogueTrimmed() }
+        // "**ФИО:** …": the emphasis of a label typed in Markdown (or a required-field star) ends after its colon.
+        while let f = t.first, ":-–—=.*".contains(f) { t.removeFirst(); t = t.catalogueTrimmed() }
+        while let l = t.last, l == "*" { t.removeLast(); t = t.catalogueTrimmed() }
         // An explanatory parenthesis right after the label ("(Т.А.Ә. көрсетіңіз)", "(бар болған кезде)").
         while t.hasPrefix("(") {
             let close = t.firstIndex(of: ")") ?? t.endIndex

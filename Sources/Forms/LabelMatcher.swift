@@ -255,7 +255,8 @@ public enum LabelMatcher {
     /// Where the keyword's words occur in order in the text, at most `gap` foreign words between
     /// two, taking the earliest start; `words` is tokenized once for every catalogue asked of it.
     public static func bestMatch<Key>(in words: Words, among index: LabelIndex<Key>,
-                                      maxStart: Int = Int.max, gap: Int = 1) -> Match<Key>? {
+                                      maxStart: Int = Int.max, gap: Int = 1,
+                                      accepting: (Key) -> Bool = { _ in true }) -> Match<Key>? {
         guard words.count > 0 else { return nil }
         let table = index.table(for: words)
         var best: Match<Key>? = nil
@@ -264,6 +265,7 @@ public enum LabelMatcher {
         for c in index.candidates(startingIn: table) {
             guard let (start, end) = table.find(index.wordIDs[c], gap: gap, maxStart: maxStart) else { continue }
             let candidate = index.candidates[c]
+            guard accepting(candidate.key) else { continue }
             let score = candidate.score
             if let b = best, b.score > score || (b.score == score && b.start <= start) { continue }
             best = Match(key: candidate.key, keyword: candidate.keyword, language: candidate.language, score: score,

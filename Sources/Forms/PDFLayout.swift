@@ -130,7 +130,8 @@ enum PDFLayout {
                 let table = Table(rows: rows.map { b in
                     Table.Row(cells: cellWords[b].enumerated().map { column, words in
                         let edge = bands[b].columns[min(column + 1, bands[b].columns.count - 1)]
-                        return Table.Cell(blocks: paragraphs(lines(words), right: edge - 2).map { .paragraph($0) })
+                        // Text stops short of the border by the cell's padding (3 to 6 points as word processors set it).
+                        return Table.Cell(blocks: paragraphs(lines(words), right: edge - 6).map { .paragraph($0) })
                     })
                 })
                 blocks.append(.table(table))
@@ -315,7 +316,24 @@ enum PDFLayout {
             }
             out.append([line])
         }
-        return out.map { paragraph($0.flatMap(\.words)) }
+        return out.map { lines in
+            var words: [Word] = []
+            for (i, line) in lines.enumerated() {
+                // A number broken over lines of a narrow column ("1" / "0" in a "№" column) is one
+                // number: the line above holds only its first digits, up to the column's edge.
+                if i > 0, lines[i - 1].words.count == 1, var last = words.last, let next = line.words.first,
+                   last.text.last?.isNumber == true, next.text.first?.isNumber == true,
+                   last.x1 >= right - 2 - max(last.size, 4) * 0.6 {
+                    last.text += next.text
+                    last.x1 = next.x1
+                    words[words.count - 1] = last
+                    words += line.words.dropFirst()
+                } else {
+                    words += line.words
+                }
+            }
+            return paragraph(words)
+        }
     }
 
     /// Whether `line`'s first word would not have fitted at the end of `above`, within `right`.

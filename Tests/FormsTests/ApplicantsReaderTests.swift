@@ -246,3 +246,21 @@ private let volunteerPapers = papers(asanov.name, """
     #expect(readings[1].application.fields[.bin] == .text("220740613555"))
     #expect(readings[1].application.fields[.iin] == nil)
 }
+
+@Test func twoOrganisationsQuestionnairesAttachedAreTwoReadingsThoughOnlyOneGivesABIN() throws {
+    // No IIN, BIN or full name conflicts between the files; the two questionnaires alone say two applicants.
+    let second = organisationPapers.replacingOccurrences(of: "ОО «Волонтеры Павлодара»", with: "ОФ «Добрые руки»")
+        .replacingOccurrences(of: "БИН: 220740613555\n", with: "")
+        .replacingOccurrences(of: "Смирнова Екатерина Ивановна", with: "Алимжанова Алия Сергеевна")
+    func file(_ text: String, _ name: String) -> String {
+        "--b\nContent-Type: text/plain; charset=utf-8\nContent-Disposition: attachment; filename=\"\(name)\"\n\n" + text + "\n"
+    }
+    let message = letter(officeHeader + "\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+                         + "Content-Type: text/plain; charset=utf-8\n\nНаправляем заявления двух организаций.\n"
+                         + file(organisationPapers, "1.txt") + file(second, "2.txt") + "--b--\n")
+    let readings = ApplicationReader.readApplicants(message, currentYear: 2026)
+    try #require(readings.count == 2)
+    #expect(readings.map { $0.application.fields[.organizationName] } == [.text("ОО «Волонтеры Павлодара»"), .text("ОФ «Добрые руки»")])
+    #expect(readings[1].application.fields[.bin] == nil)
+    #expect(readings[1].application.missing.contains(.bin))
+}

@@ -145,3 +145,13 @@ private func box(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> PDFL
         #expect(read == page.words.map(\.text).sorted(), "round \(round)")
     }
 }
+
+@Test func aNumberBrokenOverTheLinesOfANarrowColumnIsOneNumberButWordsStayApart() {
+    // A "№" column 12 points wide holding "10" as "1" over "0", beside a wider column.
+    var page = PDFLayout.Page()
+    page.words = [word("1", 60, 104), word("0", 60, 118), word("логист", 90, 104)]
+    page.rules = [box(56, 100, 300, 100), box(56, 136, 300, 136), box(56, 100, 56, 136), box(74, 100, 74, 136),
+                  box(300, 100, 300, 136)]
+    guard case .table(let table)? = PDFLayout.blocks(of: page).first else { Issue.record("no table"); return }
+    #expect(table.rows.map { $0.cells.map(\.text) } == [["10", "логист"]])
+}

@@ -122,3 +122,17 @@ private final class Replies: @unchecked Sendable {
     func set(_ i: Int, _ reply: PDFForkServer.Reply?) { lock.lock(); replies[i] = reply; lock.unlock() }
     func get(_ i: Int) -> PDFForkServer.Reply? { lock.lock(); defer { lock.unlock() }; return replies[i] }
 }
+
+@Test func forkServerDescribesTheGeometryOfEveryKindOfPDFWithPdftotextsWordsAndExitCodes() throws {
+    for specimen in try specimens() {
+        let expected = try pdftotext(specimen.bytes)
+        let reply = try #require(PDFForkServer.shared.read(specimen.bytes, timeout: 20, maxOutput: 1 << 22, geometry: true),
+                                 "\(specimen.name)")
+        #expect(reply.outcome == .exited(expected.status), "\(specimen.name)")
+        guard expected.status == 0 else { #expect(reply.text.isEmpty, "\(specimen.name)"); continue }
+        let pages = try #require(PDFLayout.pages(String(decoding: reply.text, as: UTF8.self)), "\(specimen.name)")
+        let words = pages.flatMap(\.words).map(\.text).sorted()
+        let text = String(decoding: expected.text, as: UTF8.self)
+        #expect(words == text.split(whereSeparator: \.isWhitespace).map(String.init).sorted(), "\(specimen.name)")
+    }
+}

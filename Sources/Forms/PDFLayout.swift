@@ -56,7 +56,9 @@ enum PDFLayout {
 
     static func document(_ pages: [Page]) -> FormDocument {
         var blocks: [FormDocument.Block] = []
-        for page in pages { blocks += self.blocks(of: page) }
+        // The text's right margin, the same on every page: a page of short lines alone does not show it.
+        let margin = pages.lazy.flatMap(\.words).map(\.x1).max()
+        for page in pages { blocks += self.blocks(of: page, margin: margin) }
         var document = FormDocument(blocks: blocks)
         // Coloured letters may be how a choice was marked, and a FormDocument cannot say so.
         document.showsFormatting = !pages.contains { $0.words.contains(where: \.coloured) }
@@ -71,7 +73,8 @@ enum PDFLayout {
         var columns: [Double]
     }
 
-    static func blocks(of page: Page) -> [FormDocument.Block] {
+    /// `margin`: where lines of text end at the longest, if known beyond this page.
+    static func blocks(of page: Page, margin: Double? = nil) -> [FormDocument.Block] {
         let bands = tableBands(page.rules)
         var words = page.words
         // A coloured band about one line tall behind a word is a highlighter's; a taller one shades a cell or a box.
@@ -83,7 +86,7 @@ enum PDFLayout {
         }
         let borders = bands.flatMap { [$0.top, $0.bottom] }
         markUnderlines(&words, rules: page.rules.filter { r in
-            r.horizontal && !borders.contains { abs($0 - r.y0) < 1.5 }
+            r.horizontal && !borders.contains { abs($0 - (r.y0 + r.y1) / 2) <= 4 }
         })
         // Words in a table cell, by band and column; the rest run as text.
         var cellWords: [[[Word]]] = bands.map { Array(repeating: [], count: max($0.columns.count - 1, 1)) }
@@ -110,7 +113,7 @@ enum PDFLayout {
         }
         if !current.isEmpty { items.append(.table(top: bands[current[0]].top, bands: current)) }
         let freeLines = lines(free)
-        let right = freeLines.map(\.x1).max() ?? 0
+        let right = max(freeLines.map(\.x1).max() ?? 0, margin ?? 0)
         items += freeLines.map { .line(top: $0.y0, $0) }
         items.sort { a, b in
             func top(_ i: Item) -> Double { switch i { case .table(let t, _): return t; case .line(let t, _): return t } }
@@ -147,13 +150,16 @@ enum PDFLayout {
         let horizontal = rules.filter { $0.horizontal && $0.x1 - $0.x0 >= 20 }
         let vertical = rules.filter { !$0.horizontal && $0.y1 - $0.y0 >= 4 }
         guard !horizontal.isEmpty, vertical.count >= 2 else { return [] }
+        // Borders closer than this are one: a browser draws each cell's own box, with the table's
+        // spacing (a point or two) between neighbours, and no text fits in such a sliver.
+        let sliver = 4.0
         var ys: [Double] = []
-        for y in horizontal.map({ ($0.y0 + $0.y1) / 2 }).sorted() where ys.last.map({ y - $0 > 1.5 }) ?? true { ys.append(y) }
+        for y in horizontal.map({ ($0.y0 + $0.y1) / 2 }).sorted() where ys.last.map({ y - $0 > sliver }) ?? true { ys.append(y) }
         var bands: [Band] = []
         for (top, bottom) in zip(ys, ys.dropFirst()) where bottom - top >= 6 {
             var xs: [Double] = []
-            let crossing = vertical.filter { $0.y0 <= top + 1.5 && $0.y1 >= bottom - 1.5 }.map { ($0.x0 + $0.x1) / 2 }.sorted()
-            for x in crossing where xs.last.map({ x - $0 > 2 }) ?? true { xs.append(x) }
+            let crossing = vertical.filter { $0.y0 <= top + sliver && $0.y1 >= bottom - sliver }.map { ($0.x0 + $0.x1) / 2 }.sorted()
+            for x in crossing where xs.last.map({ x - $0 > sliver }) ?? true { xs.append(x) }
             guard xs.count >= 2, let left = xs.first, let right = xs.last,
                   covered(horizontal, at: top, from: left, to: right), covered(horizontal, at: bottom, from: left, to: right)
             else { continue }
@@ -164,7 +170,7 @@ enum PDFLayout {
 
     /// Whether horizontal rules at `y` draw most of the way from `left` to `right`.
     static func covered(_ rules: [Box], at y: Double, from left: Double, to right: Double) -> Bool {
-        let spans = rules.filter { abs(($0.y0 + $0.y1) / 2 - y) <= 1.5 }.map { (max($0.x0, left), min($0.x1, right)) }
+        let spans = rules.filter { abs(($0.y0 + $0.y1) / 2 - y) <= 4 }.map { (max($0.x0, left), min($0.x1, right)) }
             .filter { $0.0 < $0.1 }.sorted { $0.0 < $1.0 }
         var total = 0.0, reach = left
         for (a, b) in spans where b > reach {

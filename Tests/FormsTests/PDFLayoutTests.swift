@@ -155,3 +155,12 @@ private func box(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> PDFL
     guard case .table(let table)? = PDFLayout.blocks(of: page).first else { Issue.record("no table"); return }
     #expect(table.rows.map { $0.cells.map(\.text) } == [["10", "логист"]])
 }
+
+@Test func shortLinesAloneOnAPageAreNotTakenForWrappedOnes() {
+    // Page 2 holds only a list of short options; page 1 shows where lines end.
+    var first = PDFLayout.Page(), second = PDFLayout.Page()
+    first.words = [word("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 60, 100)]
+    second.words = [word("4)", 60, 100), word("тренер/преподаватель", 80, 100), word("5)", 60, 115), word("логист", 80, 115)]
+    let texts = PDFLayout.document([first, second]).paragraphs.map(\.text)
+    #expect(texts.suffix(2) == ["4) тренер/преподаватель", "5) логист"])
+}

@@ -264,3 +264,24 @@ private let volunteerPapers = papers(asanov.name, """
     #expect(readings[1].application.fields[.bin] == nil)
     #expect(readings[1].application.missing.contains(.bin))
 }
+
+@Test func anApplicationBlankNamingSomeoneWhoseQuestionnaireGivesNoNameStillEndsAtTheNextBlank() throws {
+    // The first questionnaire names nobody (its name line left out); the name on the first blank
+    // is enough to tell that the second blank begins someone else's papers.
+    let first = papers(kim.name, """
+        Прошу включить в реестр учета волонтерской деятельности (волонтер).
+        Анкета волонтера
+        Год рождения: 1967
+        Место жительства: г. Костанай
+        Опыт волонтерской деятельности: с 2009 года.
+        Контакты: +7 714 555 22 31, \(kim.email)
+        """)
+    let body = "Ниже заявления 2 заявителей.\n\n1.\n" + first + "\n\n2.\n" + volunteerPapers + "\n"
+    let readings = ApplicationReader.readApplicants(letter(officeHeader + "\nContent-Type: text/plain; charset=utf-8\n\n" + body),
+                                                    currentYear: 2026)
+    try #require(readings.count == 2)
+    #expect(readings[0].application.fields[.fullName] == .text(kim.name))
+    #expect(readings[0].application.fields[.iin] == nil)
+    #expect(readings[1].application.fields[.fullName] == .text(asanov.name))
+    #expect(readings[1].application.fields[.iin] == .text(asanov.iin))
+}

@@ -58,9 +58,10 @@ extension ApplicationReader {
         let whole = read(message, currentYear: currentYear, automatic: known, settings: settings)
         let automatic = known ?? message.autoSubmission
         if automatic.isAutomatic { return (whole, [whole]) }
-        // Most letters are one applicant's own: nothing forwarded, one form. Taking them apart
-        // again would read every part twice.
-        if whole.application.companions.isEmpty, whole.application.conflicts.isEmpty, !mayHoldForwards(message) {
+        // Most letters are one applicant's own: nothing forwarded, one form (or one questionnaire
+        // beside other papers). Taking them apart again would read every part twice.
+        if whole.application.companions.isEmpty, whole.application.conflicts.isEmpty, whole.questionnaireSources < 2,
+           !mayHoldForwards(message) {
             var single = whole
             let paths = whole.sources.map(\.partPath)
             let attached = message.attachments.filter { paths.contains($0.path) }
@@ -217,7 +218,12 @@ struct ApplicantUnits {
                 // A programme form, a questionnaire without names: it belongs with the applicant
                 // of its own letter written before it (or the next one, if none was).
                 if let i = clusters.lastIndex(where: { $0.forwardKey == unit.forward?.key }) {
-                    clusters[i].units.append(unit)
+                    // A questionnaire naming nobody beside another one is an applicant of its own all the same.
+                    if clusters[i].units.contains(where: { ApplicantUnits.apart($0, unit) }) {
+                        clusters.append(Cluster(units: [unit]))
+                    } else {
+                        clusters[i].units.append(unit)
+                    }
                 } else {
                     waiting.append(unit)
                 }
@@ -231,6 +237,7 @@ struct ApplicantUnits {
             let same = verdicts.firstIndex { $0.contains(.same) && !$0.contains(.different) }
             let alike = clusters.indices.first { i in
                 clusters[i].forwardKey == unit.forward?.key && !verdicts[i].contains(.different)
+                    && !clusters[i].units.contains { ApplicantUnits.apart($0, unit) }
             }
             if let i = same ?? alike {
                 clusters[i].units.append(unit)
@@ -262,6 +269,14 @@ struct ApplicantUnits {
         }
         if !loose.isEmpty { clusters.append(Cluster(units: [], unreadable: loose)) }
         return clusters
+    }
+
+    /// Forms already told apart before their names are compared: two forms one source holds one
+    /// after another (the extractor split them), or two questionnaires, since one applicant fills
+    /// in one (an IIN beside a BIN, or a name beside a number, cannot say they are the same).
+    static func apart(_ a: Unit, _ b: Unit) -> Bool {
+        if a.sourceID == b.sourceID, a.formIndex != b.formIndex { return true }
+        return !a.form.titleKinds.isEmpty && !b.form.titleKinds.isEmpty
     }
 
     /// One applicant's reading, built as `read` builds the whole letter's.

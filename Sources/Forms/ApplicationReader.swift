@@ -50,6 +50,8 @@ public enum ApplicationReader {
         }
         /// Where in the letter this applicant's forms stood (`readApplicants`); nil from `read`.
         public internal(set) var origin: Origin? = nil
+        /// How many sources hold a questionnaire: two are most likely two applicants (`readLetter`).
+        var questionnaireSources = 0
     }
 
     /// Containers inside containers (a signed winmail.dat inside a signed message…), at most this deep.
@@ -90,6 +92,7 @@ public enum ApplicationReader {
         } else {
             result = Result(application: application, sources: sources, notAnApplicationReason: nil, confidence: confidence)
         }
+        result.questionnaireSources = Set(forms.filter { !$0.form.titleKinds.isEmpty }.map(\.sourceID)).count
         result.signatures = reading.signatures
         result.signerMismatches = signerMismatches(reading.signatures, application)
         return result

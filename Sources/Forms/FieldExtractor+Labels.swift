@@ -54,6 +54,15 @@ extension Extraction {
     mutating func process(_ line: FieldExtractor.Line) {
         let text = line.text
         let above = looseLine
+        // A rule ("-----") parts one document from the next (forms typed one after another): the
+        // open list ends there, and a number after it ("2.") numbers the next form, not an option.
+        if line.cells.count == 1, let rule = line.cells.first, rule.filter({ "-–—=*".contains($0) }).count >= 3,
+           rule.allSatisfy({ "-–—=*".contains($0) || $0.isWhitespace }) {
+            closeList()
+            pending = nil
+            looseLine = nil
+            return
+        }
         // "Value / ________ / (caption)": the caption under a fill-in line names the value above it.
         guard !Extraction.isBlank(text) else { return }
         looseLine = nil
@@ -156,6 +165,13 @@ extension Extraction {
             if preamble == nil { preamble = result }
             questionnaireOpen = true
             identified = false
+        } else if t.key == .application, questionnaireOpen && (identified || applicantName != nil) {
+            // Another application blank after a questionnaire, and someone named on the first
+            // blank or questionnaire: the next applicant's own papers begin (an office typing
+            // several applicants' forms one after another), and nothing of the first's is theirs.
+            startNextApplicant(sharing: false)
+            preamble = nil
+            questionnaireOpen = false
         }
         if !result.forms.contains(t.key) { result.forms.append(t.key) }
         if let kind = t.key.applicant { result.titleKinds.append(kind) }
@@ -502,8 +518,9 @@ extension Extraction {
         let digits = text.filter(\.isNumber).count
         switch f {
         case .iin, .bin: return digits >= 6
-        // "12-34-5": too short to be a number, but written as one; it is the answer, to be flagged.
-        case .phone: return digits >= 6 || (digits >= 3 && !text.contains(where: \.isLetter))
+        // "12-34-5": too short, but made of nothing but a phone number's characters, so the answer
+        // (to be flagged invalid), not another line.
+        case .phone: return digits >= 6 || (digits >= 3 && text.allSatisfy { $0.isNumber || " -+().".contains($0) })
         case .birthYear, .coordinatedCount, .volunteerCount, .registrationDate: return digits >= 1
         // "name.surname inbox.ru": an address typed without its "@" is still the answer, to be
         // flagged invalid, not taken for a blank; Cyrillic words or a colon make it another line.

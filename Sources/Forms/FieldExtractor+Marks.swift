@@ -174,9 +174,9 @@ extension Extraction {
             number = n
         }
         guard let n = number, (1...max(items.items.count, 13)).contains(n) || marked else { return false }
-        // Underlined or bold: the official form says "underline", Word users also embolden.
+        // Underlined or bold: the official form says "underline", Word users also embolden or highlight.
         let underlined = line.paragraph.map { p in
-            let stressed: (Paragraph.Run) -> Bool = { ($0.underlined || $0.bold) && !$0.struckThrough }
+            let stressed: (Paragraph.Run) -> Bool = { ($0.underlined || $0.bold || $0.highlighted) && !$0.struckThrough }
             guard p.runs.contains(where: stressed) else { return false }
             let letters = p.text.filter(\.isLetter).count
             let under = p.runs.filter(stressed).map(\.text).joined().filter(\.isLetter).count

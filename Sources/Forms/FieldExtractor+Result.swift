@@ -4,12 +4,13 @@ extension Extraction {
     // MARK: result
 
     /// A second questionnaire after the first one named its applicant: keep the first applicant's
-    /// values apart and start the next one from what the source said before any questionnaire.
-    mutating func startNextApplicant() {
+    /// values apart and start the next one from what the source said before any questionnaire
+    /// (`sharing`), or from nothing when the next applicant brings an application of their own.
+    mutating func startNextApplicant(sharing: Bool = true) {
         closeList()
         var done = self
         earlierApplicants.append(done.finish(text: ""))
-        let shared = preamble ?? ExtractedForm()
+        let shared = sharing ? preamble ?? ExtractedForm() : ExtractedForm()
         result = ExtractedForm()
         applicantName = nil
         result.consent = shared.consent

@@ -100,12 +100,16 @@ public struct Paragraph: Sendable, Equatable {
         public var underlined: Bool
         public var bold: Bool
         public var struckThrough: Bool
+        /// Set on a coloured background (a highlighter), which marks a choice as underlining does.
+        public var highlighted: Bool
 
-        public init(_ text: String, underlined: Bool = false, bold: Bool = false, struckThrough: Bool = false) {
+        public init(_ text: String, underlined: Bool = false, bold: Bool = false, struckThrough: Bool = false,
+                    highlighted: Bool = false) {
             self.text = text
             self.underlined = underlined
             self.bold = bold
             self.struckThrough = struckThrough
+            self.highlighted = highlighted
         }
     }
 

@@ -48,13 +48,14 @@ final class PDFForkServer: @unchecked Sendable {
     }
 
     /// The text of one PDF, read by a fresh child of a server; nil if no server can be run.
-    func read(_ pdf: [UInt8], timeout: TimeInterval, maxOutput: Int) -> Reply? {
+    /// `geometry`: the words' boxes and the lines drawn (tizilim-pdftext's "PDF2"), not the text.
+    func read(_ pdf: [UInt8], timeout: TimeInterval, maxOutput: Int, geometry: Bool = false) -> Reply? {
         guard let path else { return nil }
         // A kept server may have died since (killed by an operator, out of memory): one retry
         // with a fresh one tells that apart from a server that cannot run at all.
         for _ in 0..<2 {
             guard let connection = take() ?? Connection(path: path) else { return nil }
-            switch connection.exchange(pdf, timeout: timeout, maxOutput: maxOutput) {
+            switch connection.exchange(pdf, timeout: timeout, maxOutput: maxOutput, geometry: geometry) {
             case .reply(let reply):
                 give(connection)
                 return reply
@@ -142,8 +143,8 @@ final class PDFForkServer: @unchecked Sendable {
             case broken
         }
 
-        func exchange(_ pdf: [UInt8], timeout: TimeInterval, maxOutput: Int) -> Exchange {
-            var request: [UInt8] = Array("PDF1".utf8)
+        func exchange(_ pdf: [UInt8], timeout: TimeInterval, maxOutput: Int, geometry: Bool = false) -> Exchange {
+            var request: [UInt8] = Array((geometry ? "PDF2" : "PDF1").utf8)
             request.reserveCapacity(24 + pdf.count)
             append(UInt64(UInt32(clamping: Int(timeout * 1000))), bytes: 4, to: &request)
             append(UInt64(maxOutput), bytes: 8, to: &request)

@@ -7,17 +7,18 @@ import Glibc
 /// better left to a separate, killable process. A PDF with no text is a scan for staff.
 ///
 /// Each PDF is read in a process of its own: a child of tizilim-pdftext (`PDFForkServer`),
-/// which reads as `pdftotext -layout` does for a sixth of the CPU, or pdftotext itself where
-/// that server is not installed.
+/// which describes each page's words with their boxes and fonts and the lines drawn on it
+/// (`PDFLayout` makes table cells, paragraphs, underlining and bold of that), or pdftotext
+/// `-layout` where that server is not installed (columns and formatting then stay unknown).
 public enum PDFText {
     public static let toolPath = "/usr/bin/pdftotext"
     static let timeout: TimeInterval = 20
     static let maxOutput = 5 << 20
 
     public static func read(_ bytes: [UInt8]) -> Result<FormDocument, UnreadableReason> {
-        if let reply = PDFForkServer.shared.read(bytes, timeout: timeout, maxOutput: maxOutput) {
+        if let reply = PDFForkServer.shared.read(bytes, timeout: timeout, maxOutput: maxOutput, geometry: true) {
             switch reply.outcome {
-            case .exited(let status): return verdict(status: status, text: reply.text, bytes)
+            case .exited(let status): return verdict(status: status, text: reply.text, bytes, geometry: true)
             case .signaled(let signal):
                 return .failure(UnreadableReason(.corrupt, "the PDF reader crashed on this PDF (signal \(signal))"))
             case .deadline: return .failure(UnreadableReason(.limitReached, "reading the PDF took longer than \(Int(timeout)) s"))
@@ -81,7 +82,8 @@ public enum PDFText {
     }
 
     /// What pdftotext's exit status and output say about the PDF (tizilim-pdftext answers alike).
-    static func verdict(status: Int32, text collected: some Collection<UInt8>, _ bytes: [UInt8]) -> Result<FormDocument, UnreadableReason> {
+    static func verdict(status: Int32, text collected: some Collection<UInt8>, _ bytes: [UInt8],
+                        geometry: Bool = false) -> Result<FormDocument, UnreadableReason> {
         switch status {
         case 0: break
         case 3: return .failure(UnreadableReason(.encrypted, "PDF permissions forbid extracting text"))
@@ -91,6 +93,13 @@ public enum PDFText {
             return .failure(UnreadableReason(.corrupt, "pdftotext could not read the PDF (exit \(status))"))
         }
         let text = String(decoding: collected, as: UTF8.self)
+        if geometry, let pages = PDFLayout.pages(text) {
+            let words = pages.lazy.flatMap(\.words)
+            if words.allSatisfy({ $0.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) {
+                return .failure(UnreadableReason(.scan, "PDF has no text layer"))
+            }
+            return .success(PDFLayout.document(pages))
+        }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{0C}" }) {
             return .failure(UnreadableReason(.scan, "PDF has no text layer"))
         }

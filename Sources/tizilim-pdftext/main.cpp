@@ -10,7 +10,15 @@
 //
 // Protocol on standard input and output (the parent's socket), integers little-endian:
 //   request:  "PDF1" u32 timeout-ms  u64 max-output  u64 length  <length bytes of PDF>
+//             ("PDF2": the same, answered with the page's geometry instead of its text, below)
 //   response: "TXT1" u32 outcome     u32 code        u64 length  <length bytes of UTF-8 text>
+// The geometry ("PDF2") is one record a line, fields split by tabs, points from the page's top left:
+//   P page width height                  a page begins
+//   W x0 y0 x1 y1 flags size text        a word; flags "b" bold, "c" coloured, "-" neither; size in points
+//   L x0 y0 x1 y1                        a straight horizontal or vertical stroke, or a thin filled bar
+//                                        (underlines and table borders)
+//   F x0 y0 x1 y1 rrggbb                 a filled area that is not white (shading, highlighting)
+// Form layout is told by these: which words sit in which table cell, which are underlined or bold.
 // outcome: 0 exited (code = exit status, as pdftotext's: 0 read, 1 unreadable, 99 no pages),
 //          1 killed by a signal (code = the signal), 2 deadline passed, 3 output over the limit,
 //          4 no child could be started (code = errno).
@@ -21,6 +29,7 @@
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <GfxState.h>
 
 #include <cerrno>
 #include <csignal>
@@ -35,6 +44,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace {
 
@@ -84,6 +96,119 @@ void writeText(void *stream, const char *text, int length) {
     if (!sink->failed && length > 0 && !writeFull(sink->fd, text, size_t(length))) sink->failed = true;
 }
 
+// Poppler's text device, also keeping the straight lines and filled areas a page draws.
+class GeometryDev : public TextOutputDev {
+public:
+    GeometryDev() : TextOutputDev(static_cast<const char *>(nullptr), /*physLayout*/ true, 0, /*rawOrder*/ false, /*append*/ false) {}
+    std::string records;
+    // A page of vector art is no form: past this many, its drawing is not described.
+    static constexpr int maxShapesPerPage = 4000;
+    int shapes = 0;
+
+    void startPage(int pageNum, GfxState *state, XRef *xref) override {
+        shapes = 0;
+        TextOutputDev::startPage(pageNum, state, xref);
+    }
+    void stroke(GfxState *state) override {
+        const GfxPath *path = state->getPath();
+        for (int i = 0; i < path->getNumSubpaths() && shapes < maxShapesPerPage; i++) {
+            const GfxSubpath *sub = path->getSubpath(i);
+            for (int j = 1; j < sub->getNumPoints() && shapes < maxShapesPerPage; j++) {
+                double x0, y0, x1, y1;
+                state->transform(sub->getX(j - 1), sub->getY(j - 1), &x0, &y0);
+                state->transform(sub->getX(j), sub->getY(j), &x1, &y1);
+                if (std::fabs(x0 - x1) < 0.5 || std::fabs(y0 - y1) < 0.5) line(x0, y0, x1, y1);
+            }
+        }
+        TextOutputDev::stroke(state);
+    }
+    void fill(GfxState *state) override { area(state); TextOutputDev::fill(state); }
+    void eoFill(GfxState *state) override { area(state); TextOutputDev::eoFill(state); }
+
+private:
+    void line(double x0, double y0, double x1, double y1) {
+        char buffer[160];
+        snprintf(buffer, sizeof buffer, "L\t%.1f\t%.1f\t%.1f\t%.1f\n", std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1));
+        records += buffer;
+        shapes++;
+    }
+    void area(GfxState *state) {
+        const GfxPath *path = state->getPath();
+        for (int i = 0; i < path->getNumSubpaths() && shapes < maxShapesPerPage; i++) {
+            const GfxSubpath *sub = path->getSubpath(i);
+            double a = 1e30, b = 1e30, c = -1e30, d = -1e30;
+            for (int j = 0; j < sub->getNumPoints(); j++) {
+                double x, y;
+                state->transform(sub->getX(j), sub->getY(j), &x, &y);
+                a = std::min(a, x); b = std::min(b, y); c = std::max(c, x); d = std::max(d, y);
+            }
+            if (sub->getNumPoints() < 2 || c - a < 0.1 || d - b < 0.1) continue;
+            // Word draws underlines and table borders as thin filled bars.
+            if (d - b <= 2.5 || c - a <= 2.5) { line(a, b, c, d); continue; }
+            GfxRGB rgb;
+            state->getFillRGB(&rgb);
+            int r = int(colToDbl(rgb.r) * 255 + 0.5), g = int(colToDbl(rgb.g) * 255 + 0.5), bl = int(colToDbl(rgb.b) * 255 + 0.5);
+            if (r > 245 && g > 245 && bl > 245) continue;
+            char buffer[160];
+            snprintf(buffer, sizeof buffer, "F\t%.1f\t%.1f\t%.1f\t%.1f\t%02x%02x%02x\n", a, b, c, d, r, g, bl);
+            records += buffer;
+            shapes++;
+        }
+    }
+};
+
+bool boldFont(const TextFontInfo *font) {
+    if (font == nullptr) return false;
+    if (font->isBold()) return true;
+    const GooString *name = font->getFontName();
+    if (name == nullptr) return false;
+    std::string n = name->toStr();
+    for (const char *w : {"Bold", "bold", "BOLD", "Black", "Heavy", "Semibold", "SemiBold", "Demi"})
+        if (n.find(w) != std::string::npos) return true;
+    return false;
+}
+
+// Every page's words and drawn lines as the records above, with pdftotext's exit codes.
+int geometry(const std::vector<char> &pdf, int fd) {
+    PDFDoc document(new MemStream(pdf.data(), 0, Goffset(pdf.size()), Object(objNull)));
+    if (!document.isOk()) return 1;
+    int last = document.getNumPages();
+    if (last < 1) return 99;
+    GeometryDev device;
+    if (!device.isOk()) return 2;
+    for (int page = 1; page <= last; page++) {
+        device.records.clear();
+        document.displayPage(&device, page, 72, 72, 0, /*useMediaBox*/ true, /*crop*/ false, /*printing*/ false);
+        char buffer[200];
+        snprintf(buffer, sizeof buffer, "P\t%d\t%.1f\t%.1f\n", page, document.getPageMediaWidth(page), document.getPageMediaHeight(page));
+        std::string out = buffer;
+        // The page stays the device's until the next one starts.
+        std::unique_ptr<TextWordList> words = device.makeWordList();
+        for (int i = 0; i < words->getLength(); i++) {
+            TextWord *word = words->get(i);
+            double x0, y0, x1, y1;
+            word->getBBox(&x0, &y0, &x1, &y1);
+            std::unique_ptr<GooString> t(word->getText());
+            std::string w = t->toStr();
+            for (char &ch : w) if (ch == '\t' || ch == '\n' || ch == '\r') ch = ' ';
+            double r, g, b;
+            word->getColor(&r, &g, &b);
+            // Coloured letters (red, blue…) may be how a choice was marked; grey and black are text.
+            bool coloured = std::max({r, g, b}) - std::min({r, g, b}) > 0.2;
+            std::string flags = boldFont(word->getFontInfo(0)) ? "b" : "";
+            if (coloured) flags += "c";
+            if (flags.empty()) flags = "-";
+            snprintf(buffer, sizeof buffer, "W\t%.1f\t%.1f\t%.1f\t%.1f\t%s\t%.1f\t", x0, y0, x1, y1, flags.c_str(), word->getFontSize());
+            out += buffer;
+            out += w;
+            out += '\n';
+        }
+        out += device.records;
+        if (!writeFull(fd, out.data(), out.size())) return 2;
+    }
+    return 0;
+}
+
 // What pdftotext -layout does between opening the document and exiting, with its exit codes.
 int extract(const std::vector<char> &pdf, int fd) {
     // The document owns the stream; the bytes outlive both.
@@ -99,7 +224,7 @@ int extract(const std::vector<char> &pdf, int fd) {
     return sink.failed ? 2 : 0;
 }
 
-[[noreturn]] void child(const std::vector<char> &pdf, int out, uint32_t timeoutMillis) {
+[[noreturn]] void child(const std::vector<char> &pdf, int out, uint32_t timeoutMillis, bool layout) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     rlimit cpu{rlim_t(timeoutMillis / 1000 + 2), rlim_t(timeoutMillis / 1000 + 3)};
     setrlimit(RLIMIT_CPU, &cpu);
@@ -112,7 +237,7 @@ int extract(const std::vector<char> &pdf, int fd) {
     close(0);
     int devnull = open("/dev/null", O_RDWR);
     if (devnull >= 0) { dup2(devnull, 0); dup2(devnull, 1); dup2(devnull, 2); }
-    _exit(extract(pdf, out));
+    _exit(layout ? geometry(pdf, out) : extract(pdf, out));
 }
 
 int64_t nowMillis() {
@@ -122,7 +247,7 @@ int64_t nowMillis() {
 }
 
 // Runs one document in a child; the response for it.
-std::string serve(const std::vector<char> &pdf, uint32_t timeoutMillis, uint64_t maxOutput) {
+std::string serve(const std::vector<char> &pdf, uint32_t timeoutMillis, uint64_t maxOutput, bool layout) {
     std::string response = "TXT1";
     std::string text;
     int pipes[2];
@@ -133,7 +258,7 @@ std::string serve(const std::vector<char> &pdf, uint32_t timeoutMillis, uint64_t
     pid_t pid = fork();
     if (pid == 0) {
         close(pipes[0]);
-        child(pdf, pipes[1], timeoutMillis);
+        child(pdf, pipes[1], timeoutMillis, layout);
     }
     close(pipes[1]);
     if (pid < 0) {
@@ -206,14 +331,15 @@ int main() {
     for (;;) {
         unsigned char header[24];
         if (!readFull(0, header, sizeof header)) return 0;
-        if (std::memcmp(header, "PDF1", 4) != 0) return 2;
+        bool layout = std::memcmp(header, "PDF2", 4) == 0;
+        if (!layout && std::memcmp(header, "PDF1", 4) != 0) return 2;
         uint32_t timeoutMillis = u32(header + 4);
         uint64_t maxOutput = u64(header + 8);
         uint64_t length = u64(header + 16);
         if (length > maxInput) return 2;
         std::vector<char> pdf(length);
         if (length > 0 && !readFull(0, pdf.data(), length)) return 0;
-        std::string response = serve(pdf, timeoutMillis, maxOutput);
+        std::string response = serve(pdf, timeoutMillis, maxOutput, layout);
         if (!writeFull(1, response.data(), response.size())) return 0;
     }
 }

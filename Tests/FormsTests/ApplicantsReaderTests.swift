@@ -164,3 +164,124 @@ private let officeHeader = """
     #expect(readings.count == 1)
     #expect(readings.first?.application.outcome == .notAnApplication)
 }
+
+/// An application blank and a questionnaire, typed one after another for each applicant.
+private func papers(_ head: String, _ questionnaire: String) -> String {
+    """
+    Заявление о включении в реестр учета волонтерской деятельности
+    \(head)
+    (Ф.И.О. (при его наличии) физического или полное наименование юридического лица)
+    Даю согласие на сбор и обработку моих персональных данных, составляющих охраняемую законом тайну.
+    \(questionnaire)
+    """
+}
+
+private let organisationPapers = papers("ОО «Волонтеры Павлодара»", """
+    Прошу включить в реестр учета волонтерской деятельности (волонтерские организации).
+    Анкета волонтерской организации
+    Наименование организации: ОО «Волонтеры Павлодара»
+    Дата регистрации: 07.07.2022
+    БИН: 220740613555
+    Телефон: 87752690033
+    Электронная почта: info@volunteers-pavlodar.kz
+    Ф.И.О. руководителя организации: Смирнова Екатерина Ивановна
+    Количество волонтеров в организации: 257
+    Выберите основные виды деятельности организации
+    ☐ 1) участие в оказании социальных услуг
+    ☒ 8) участие в развитии образования, науки, культуры
+    """)
+
+private let volunteerPapers = papers(asanov.name, """
+    Прошу включить в реестр учета волонтерской деятельности (волонтер).
+    Анкета волонтера
+    ФИО: \(asanov.name)
+    Год рождения: 1990
+    Место жительства: г. Тараз
+    ИИН: \(asanov.iin)
+    Опыт волонтерской деятельности: с 2015 года помогаю в приюте.
+    Контакты: +7 701 555 22 31, \(asanov.email)
+    Выберите основные виды деятельности, в которых вы участвуете в настоящее время
+    ☒ 5) участие в поиске пропавших без вести людей
+    ☐ 6) участие в охране и защите окружающей среды
+    Кратко опишите свою роль в качестве волонтера?
+    ☒ 5) логист
+    В какое время вам удобна волонтерская деятельность?
+    ☐ 1) во время отпуска/каникул
+    ☒ 4) в другое время
+    """)
+
+@Test func aPersonAndAnOrganisationTypedOneAfterAnotherAreTwoReadingsEachWithItsOwnPapers() throws {
+    // Numbered and parted by a rule, as an office types them: the rule ends the first applicant's
+    // open list, so the "2." numbering the next applicant is no option of it.
+    let body = "Ниже заявления 2 заявителей.\n\n1.\n" + volunteerPapers + "\n\n" + String(repeating: "-", count: 40)
+        + "\n\n2.\n" + organisationPapers + "\n\n" + String(repeating: "-", count: 40) + "\n\nСпасибо!\n"
+    let message = letter(officeHeader + "\nContent-Type: text/plain; charset=utf-8\n\n" + body)
+    let readings = ApplicationReader.readApplicants(message, currentYear: 2026)
+    try #require(readings.count == 2)
+    let person = readings[0].application, organisation = readings[1].application
+    #expect(person.fields[.iin] == .text(asanov.iin))
+    #expect(person.kind == .volunteer)
+    #expect(person.fields[.availability] == .numbers([4]))
+    #expect(person.fields[.organizationName] == nil)
+    #expect(organisation.fields[.bin] == .text("220740613555"))
+    #expect(organisation.kind == .organization)
+    #expect(organisation.fields[.activityTypes] == .numbers([8]))
+    // Nothing of the first applicant's application (their name, their kind) is the organisation's.
+    #expect(organisation.fields[.fullName] == nil)
+    #expect(organisation.outcome == .complete)
+}
+
+@Test func aPersonsAndAnOrganisationsQuestionnairesAttachedAreTwoReadingsThoughIINAndBINCannotBeCompared() throws {
+    func file(_ text: String, _ name: String) -> String {
+        "--b\nContent-Type: text/plain; charset=utf-8\nContent-Disposition: attachment; filename=\"\(name)\"\n\n" + text + "\n"
+    }
+    let message = letter(officeHeader + "\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+                         + "Content-Type: text/plain; charset=utf-8\n\nНаправляем заявления двух заявителей.\n"
+                         + file(volunteerPapers, "1_asanov.txt") + file(organisationPapers, "2_pavlodar.txt") + "--b--\n")
+    let readings = ApplicationReader.readApplicants(message, currentYear: 2026)
+    try #require(readings.count == 2)
+    #expect(readings.map { $0.origin?.filenames } == [["1_asanov.txt"], ["2_pavlodar.txt"]])
+    #expect(readings[0].application.fields[.iin] == .text(asanov.iin))
+    #expect(readings[0].application.fields[.bin] == nil)
+    #expect(readings[1].application.fields[.bin] == .text("220740613555"))
+    #expect(readings[1].application.fields[.iin] == nil)
+}
+
+@Test func twoOrganisationsQuestionnairesAttachedAreTwoReadingsThoughOnlyOneGivesABIN() throws {
+    // No IIN, BIN or full name conflicts between the files; the two questionnaires alone say two applicants.
+    let second = organisationPapers.replacingOccurrences(of: "ОО «Волонтеры Павлодара»", with: "ОФ «Добрые руки»")
+        .replacingOccurrences(of: "БИН: 220740613555\n", with: "")
+        .replacingOccurrences(of: "Смирнова Екатерина Ивановна", with: "Алимжанова Алия Сергеевна")
+    func file(_ text: String, _ name: String) -> String {
+        "--b\nContent-Type: text/plain; charset=utf-8\nContent-Disposition: attachment; filename=\"\(name)\"\n\n" + text + "\n"
+    }
+    let message = letter(officeHeader + "\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+                         + "Content-Type: text/plain; charset=utf-8\n\nНаправляем заявления двух организаций.\n"
+                         + file(organisationPapers, "1.txt") + file(second, "2.txt") + "--b--\n")
+    let readings = ApplicationReader.readApplicants(message, currentYear: 2026)
+    try #require(readings.count == 2)
+    #expect(readings.map { $0.application.fields[.organizationName] } == [.text("ОО «Волонтеры Павлодара»"), .text("ОФ «Добрые руки»")])
+    #expect(readings[1].application.fields[.bin] == nil)
+    #expect(readings[1].application.missing.contains(.bin))
+}
+
+@Test func anApplicationBlankNamingSomeoneWhoseQuestionnaireGivesNoNameStillEndsAtTheNextBlank() throws {
+    // The first questionnaire names nobody (its name line left out); the name on the first blank
+    // is enough to tell that the second blank begins someone else's papers.
+    let first = papers(kim.name, """
+        Прошу включить в реестр учета волонтерской деятельности (волонтер).
+        Анкета волонтера
+        Год рождения: 1967
+        Место жительства: г. Костанай
+        Опыт волонтерской деятельности: с 2009 года.
+        Контакты: +7 714 555 22 31, \(kim.email)
+        """)
+    let body = "Ниже заявления 2 заявителей.\n\n1.\n" + first + "\n\n2.\n" + volunteerPapers + "\n"
+    let readings = ApplicationReader.readApplicants(letter(officeHeader + "\nContent-Type: text/plain; charset=utf-8\n\n" + body),
+                                                    currentYear: 2026)
+    try #require(readings.count == 2)
+    #expect(readings[0].application.fields[.fullName] == .text(kim.name))
+    #expect(readings[0].application.fields[.iin] == nil)
+    #expect(readings[1].application.fields[.fullName] == .text(asanov.name))
+    #expect(readings[1].application.fields[.iin] == .text(asanov.iin))
+}

@@ -444,3 +444,25 @@ func consentSentenceVariantsAreConsent(_ sentence: String) {
     let sentence = FieldExtractor.extract(doc(para("Сообщаю об изменении сведений: сменился телефон."), para("Анкета волонтера")))
     #expect(sentence.purpose?.purpose == .change)
 }
+
+@Test func aPhoneTooShortToBeOneIsStillTheAnswerSoItIsFlaggedNotLost() {
+    // "12-34-5" after the label with no colon: the label's value, not another line (issue: an office letter's
+    // applicant accepted complete because the phone was dropped).
+    let form = FieldExtractor.extract(doc(para("Байланыс телефоны 12-34-5"), para("Электрондық пошта gulnur@gmail.com")))
+    #expect(form.values[.phone] == "12-34-5")
+    // Words are not a phone number, however short.
+    #expect(FieldExtractor.extract(doc(para("Байланыс телефоны жоқ"))).values[.phone] == nil)
+}
+
+@Test func aRuleLineEndsTheOpenListSoTheNextFormsNumberIsNoOption() {
+    let form = FieldExtractor.extract(PlainText.document("""
+        Анкета волонтера
+        ФИО: Ким Виктор Алексеевич
+        В какое время вам удобна волонтерская деятельность?
+        ☐ 1) во время отпуска/каникул
+        ☒ 4) в другое время
+        ----------------------------------------
+        3.
+        """))
+    #expect(form.availability == [4])
+}

@@ -94,6 +94,12 @@ extension Extraction {
         }
 
         if line.continuation {
+            // "| | Таңдауым | 4, 6, 11 |" under a list's question: the numbers chosen.
+            if let field = list, Extraction.choiceLists[field] != nil, line.cells.count >= 2,
+               let numbers = Extraction.numberList(line.cells[line.cells.count - 1]) {
+                listExplicit += numbers
+                return
+            }
             if let field = list, Extraction.choiceLists[field] != nil, choiceItem(line) { return }
             if let key = lastAssigned ?? pending { continueValue(key, text: line.cells.joined(separator: " ")) }
             return
@@ -109,7 +115,15 @@ extension Extraction {
 
         if line.cells.count >= 2 {
             var cells = line.cells
-            if cells.count > 2, Int(cells[0].catalogueTrimmed(also: ".)")) != nil { cells.removeFirst() }
+            // A "№" column numbers the questions: "| 7 | Волонтер ретіндегі рөліңіз | |" is the question.
+            if Int(cells[0].catalogueTrimmed(also: ".)")) != nil,
+               cells.count > 2 || bestLabel(cells[1][...], maxStart: 2) != nil {
+                cells.removeFirst()
+                if cells.count == 1 {
+                    process(FieldExtractor.Line(cells: cells, paragraph: nil))
+                    return
+                }
+            }
             let answer = cells.dropFirst().joined(separator: "\n")
             if let match = labelCell(cells[0], value: Extraction.clean(answer[...])) {
                 let value = answer

@@ -54,16 +54,18 @@ extension Extraction {
     mutating func process(_ line: FieldExtractor.Line) {
         let text = line.text
         let above = looseLine
-        looseLine = nil
         // A rule ("-----") parts one document from the next (forms typed one after another): the
         // open list ends there, and a number after it ("2.") numbers the next form, not an option.
         if line.cells.count == 1, let rule = line.cells.first, rule.filter({ "-–—=*".contains($0) }).count >= 3,
            rule.allSatisfy({ "-–—=*".contains($0) || $0.isWhitespace }) {
+            looseLine = nil
             closeList()
             pending = nil
             return
         }
+        // "Value / ________ / (caption)": the caption under a fill-in line names the value above it.
         guard !Extraction.isBlank(text) else { return }
+        looseLine = nil
         // A quoted line is our own notice coming back in a reply, not the applicant's data.
         if line.cells.count == 1, text.catalogueTrimmed().hasPrefix(">") { return }
         // The official forms print a caption under the blank the applicant writes on; a PDF may
@@ -92,6 +94,7 @@ extension Extraction {
         }
 
         if line.continuation {
+            if let field = list, Extraction.choiceLists[field] != nil, choiceItem(line) { return }
             if let key = lastAssigned ?? pending { continueValue(key, text: line.cells.joined(separator: " ")) }
             return
         }
@@ -236,7 +239,8 @@ extension Extraction {
     mutating func labelCell(_ cell: String, value: String?) -> LabelMatcher.Match<LabelKey>? {
         let head = cell.firstCharacterIndex(of: ":").map { cell[..<$0] } ?? cell[...]
         // A label cell holds only label: one that opens with a known label is that field.
-        guard let m = label(LabelMatcher.Words(head), maxStart: 2, value: value), m.start == 0 || m.coverage >= 0.3 else { return nil }
+        let words = LabelMatcher.Words(head)
+        guard let m = label(words, maxStart: 2, value: value), m.start <= Extraction.leadingFiller(words) || m.coverage >= 0.3 else { return nil }
         vote(m.language)
         return m
     }
@@ -245,11 +249,48 @@ extension Extraction {
     /// kind only when the answer is a kind or no field is named beside it: "ФИО заявителя",
     /// "ИИН заявителя", "Өтініш берушінің Т.А.Ә." ask for the applicant's name and number.
     func label(_ words: LabelMatcher.Words, maxStart: Int, value: String?) -> LabelMatcher.Match<LabelKey>? {
+        let found: LabelMatcher.Match<LabelKey>?
         if let value, LabelMatcher.bestMatch(in: value, among: Extraction.kindNames, maxStart: 1, gap: 0) != nil {
-            return bestLabel(words, maxStart: maxStart)
+            found = bestLabel(words, maxStart: maxStart)
+        } else if let field = bestLabel(words, maxStart: maxStart, accepting: { $0 != .kindLabel }) {
+            found = field
+        } else {
+            found = value == nil ? bestLabel(words, maxStart: maxStart) : nil
         }
-        if let field = bestLabel(words, maxStart: maxStart, accepting: { $0 != .kindLabel }) { return field }
-        return value == nil ? bestLabel(words, maxStart: maxStart) : nil
+        // Russian puts the head word first and its qualifiers after it ("Волонтерский опыт
+        // руководителя группы", "БИН организации"): a Russian label that opens the line wins
+        // over a longer one in its qualifiers. Kazakh puts the head last ("Топ басшысының Т.А.Ә.").
+        // Kazakh puts the head last: "Топ басшысының тәжірибесі" asks for experience, not the name.
+        if let best = found, best.language == "kk", best.end < words.count,
+           let last = Extraction.trailingLabel(after: best, in: words, among: self), last.key != .kindLabel {
+            return last
+        }
+        guard let best = found, best.start > Extraction.leadingFiller(words), best.language == "ru" else { return found }
+        let lead = Extraction.leadingFiller(words)
+        if let first = bestLabel(words, maxStart: lead, accepting: { $0 != .kindLabel }), first.language == "ru", first.end <= best.start {
+            return first
+        }
+        return found
+    }
+
+    /// A Kazakh label that ends the text after `best`, placed in the whole text's words.
+    static func trailingLabel(after best: LabelMatcher.Match<LabelKey>, in words: LabelMatcher.Words,
+                              among reader: Extraction) -> LabelMatcher.Match<LabelKey>? {
+        let tail = LabelMatcher.Words(words.tokens[best.end...].map(\.text).joined(separator: " "))
+        guard let m = reader.bestLabel(tail, maxStart: tail.count), m.language != "ru", m.end == tail.count else { return nil }
+        let start = best.end + m.start, end = best.end + m.end
+        return LabelMatcher.Match(key: m.key, keyword: m.keyword, language: m.language, score: m.score, start: start, end: end,
+                                  coverage: Double(end - start) / Double(words.count),
+                                  labelEnd: words.tokens[end - 1].range.upperBound)
+    }
+
+    /// Words people put before a label that name nothing ("Укажите ваш ИИН", "Көрсетіңіз БСН").
+    static let fillerWords = ["укажите", "введите", "напишите", "ваш", "ваше", "ваша", "ваши", "мой", "моя", "мое", "свой",
+                              "көрсетіңіз", "жазыңыз", "сіздің", "менің"]
+
+    /// How many filler words open the text.
+    static func leadingFiller(_ words: LabelMatcher.Words) -> Int {
+        words.tokens.prefix { fillerWords.containsSpelling($0.text) }.count
     }
 
     /// "Label: value", "Label — value", "Label value", or a label alone (the value follows).
@@ -282,9 +323,12 @@ extension Extraction {
         // follows holds a value ("тел. +7 705 555 88 47, e-mail: …" is prose with two contacts);
         // one that only holds a label somewhere must be mostly that label.
         if separator != nil {
-            let opens = m.start == 0 && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
+            let opens = m.start <= Extraction.leadingFiller(headWords) && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
             guard opens || m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
         }
+        // "Директор фонда Турсынова Г. М.", "Адрес указан выше": a common noun names a field in a
+        // sentence too; it is a label only when a colon, dash or column ends it.
+        if separator == nil, Extraction.commonNounLabels.contains(m.keyword), Extraction.clean(text[m.labelEnd...]) != nil { return nil }
         vote(m.language)
         // Words between the matched keywords and the colon are still label ("Опыт в качестве
         // координатора волонтеров: …"); the value starts after the colon.
@@ -298,8 +342,17 @@ extension Extraction {
         return (m.key, value)
     }
 
+    /// Catalogue keywords that are everyday words (see `inlineLabel`).
+    static let commonNounLabels: Set<String> = [
+        "директор", "руководитель", "председатель", "первый руководитель", "басшы", "басшысы", "директоры", "төрағасы",
+        "жетекшісі", "адрес", "наименование", "название", "атауы", "направление", "время", "уақыты", "почта", "пошта",
+        "мобильный", "сотовый", "ұялы", "бағыты", "бағыттары", "тіркелген", "зарегистрирована", "зарегистрировано",
+        "родился", "родилась", "мекенжай", "тәжірибе", "топ басшысы", "топ жетекшісі", "топ көшбасшысы",
+        "руководитель группы", "лидер группы", "старший группы",
+    ]
+
     /// Where a typed label ends and its value begins: the first colon, or a dash set off by
-    /// spaces ("ФИО — …", "Телефон - …") or a tab, as people type a form without its table. A dash inside
+    /// spaces ("ФИО — …", "Телефон - …"), a tab or three spaces, as people type a form without its table. A dash inside
     /// a word ("Усть-Каменогорск", "аты-жөні") separates nothing.
     static func labelSeparator(_ text: String) -> Range<String.Index>? {
         var previousIsSpace = false
@@ -308,13 +361,22 @@ extension Extraction {
             let c = text[i]
             let next = text.index(after: i)
             if c == ":" { return i..<next }
-            // A tab lines values up in a column.
-            if c == "\t" {
+            // A tab, or a run of spaces, lines values up in a column.
+            if c == "\t" || c == " " || c == "\u{A0}" {
                 var end = next
-                while end < text.endIndex, text[end] == "\t" || text[end] == " " { end = text.index(after: end) }
-                return i..<end
+                var spaces = 1
+                while end < text.endIndex, text[end] == "\t" || text[end] == " " || text[end] == "\u{A0}" {
+                    end = text.index(after: end)
+                    spaces += 1
+                }
+                if c == "\t" || spaces >= 3, end < text.endIndex, i > text.startIndex { return i..<end }
+                previousIsSpace = true
+                i = end
+                continue
             }
-            if previousIsSpace, c == "—" || c == "–" || c == "-", next == text.endIndex || text[next].isWhitespace { return i..<next }
+            if previousIsSpace, c == "-", next == text.endIndex || text[next].isWhitespace { return i..<next }
+            // A long dash joins no word: "отчество—Оспанов" is a label and its value.
+            if c == "—" || c == "–", i > text.startIndex { return i..<next }
             previousIsSpace = c.isWhitespace
             i = next
         }
@@ -326,6 +388,8 @@ extension Extraction {
         // name asked is the head's.
         var key = key
         if heading == .field(.headName), key == .field(.fullName) { key = .field(.headName) }
+        // "Волонтерлер саны" in the coordinator's questionnaire counts the volunteers coordinated.
+        if key == .field(.volunteerCount), questionnaireOpen, result.titleKinds.last == .coordinator { key = .field(.coordinatedCount) }
         heading = nil
         if case .field(let f) = key, Extraction.choiceLists[f] != nil || f == .members {
             closeList()
@@ -435,7 +499,7 @@ extension Extraction {
             assign(.field(person != nil ? .fullName : .organizationName), value: value)
             return
         }
-        if let m = bestLabel(words, maxStart: 3), m.coverage >= 0.3 { assign(m.key, value: value) }
+        if let m = label(words, maxStart: 3, value: value), m.coverage >= 0.3 { assign(m.key, value: value) }
     }
 
     static let personName = LabelIndex<Bool>(LabelMatcher.candidates(true, Keywords(
@@ -454,9 +518,8 @@ extension Extraction {
         let digits = text.filter(\.isNumber).count
         switch f {
         case .iin, .bin: return digits >= 6
-        // "12-34-5": too short, but made of nothing but a phone number's characters, so the answer
-        // (to be flagged invalid), not another line.
-        case .phone: return digits >= 6 || (digits >= 3 && text.allSatisfy { $0.isNumber || " -+().".contains($0) })
+        // "12-34-5": too short to be a number, but written as one; it is the answer, to be flagged.
+        case .phone: return digits >= 6 || (digits >= 3 && !text.contains(where: \.isLetter))
         case .birthYear, .coordinatedCount, .volunteerCount, .registrationDate: return digits >= 1
         // "name.surname inbox.ru": an address typed without its "@" is still the answer, to be
         // flagged invalid, not taken for a blank; Cyrillic words or a colon make it another line.

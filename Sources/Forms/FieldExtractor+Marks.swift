@@ -99,7 +99,10 @@ extension Extraction {
                 guard !stems.isEmpty else { continue }
                 let hits = stems.filter(table.matchesAnywhere).count
                 let ratio = Double(hits) / Double(stems.count)
-                let lineRatio = Double(hits) / Double(words.count)
+                // The share of the line's words the wording accounts for: two stems of one word
+                // ("түрлері", "түрлерін" against "түрлері") cover it once.
+                let covered = hits == 0 ? 0 : (0..<words.count).filter { p in stems.contains { table.matches($0, at: p) } }.count
+                let lineRatio = Double(covered) / Double(words.count)
                 guard ratio >= 0.5 || hits >= 3 || (lineRatio >= 0.6 && hits >= 1) else { continue }
                 let score = ratio + lineRatio
                 if best == nil || score > best!.1 { best = (item.number, score) }

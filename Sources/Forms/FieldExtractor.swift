@@ -89,7 +89,11 @@ public enum FieldExtractor {
                     let first = row.cells.first
                     let continues = row.cells.count >= 2 && (first?.continuesAbove == true || (first.map { Extraction.isBlank($0.text) } ?? false))
                     if continues && !filled.isEmpty {
-                        out.append(Line(cells: filled.map { texts[$0] }, paragraph: nil, continuation: true))
+                        // One paragraph keeps its runs: an option emboldened in its cell is chosen.
+                        var paragraph: Paragraph? = nil
+                        if filled.count == 1, row.cells[filled[0]].blocks.count == 1,
+                           case .paragraph(let p) = row.cells[filled[0]].blocks[0] { paragraph = p }
+                        out.append(Line(cells: filled.map { texts[$0] }, paragraph: paragraph, continuation: true))
                     } else if filled.count == 1 {
                         var inner = lines(row.cells[filled[0]].blocks)
                         if filled[0] == 0, row.cells.count >= 2, inner.count == 1 { inner[0].unanswered = true }

@@ -99,9 +99,9 @@ final class KeywordVocabulary: @unchecked Sendable {
                 let start = bounds[position], end = bounds[position + 1]
                 let word = text[start..<end]
                 let first = text[start]
-                // A keyword word longer than the text word plus one letter cannot match it (see
+                // A keyword word longer than the text word plus a stem's ending cannot match it (see
                 // `wordMatches`); buckets are in order of length, so a scan stops there.
-                let longest = end - start + 1
+                let longest = end - start + max(1, LabelMatcher.stemSlack)
                 // Most keyword words sharing the first letter differ at the second: a keyword
                 // word of under four letters matches only when equal, and a longer one only when
                 // its second and third letters meet the text word's second and third, straight
@@ -255,6 +255,13 @@ struct LabelMatchTable {
     /// Where a keyword's words occur in order, at most `gap` other words between two, starting
     /// at the earliest word no later than `maxStart`; end exclusive.
     func find(_ keyword: [Int], gap: Int, maxStart: Int) -> (start: Int, end: Int)? {
+        if let found = findInOrder(keyword, gap: gap, maxStart: maxStart) { return found }
+        // Two words either way round: "группа (список)" is "список группы".
+        guard keyword.count == 2 else { return nil }
+        return findInOrder(keyword.reversed(), gap: gap, maxStart: maxStart)
+    }
+
+    private func findInOrder(_ keyword: [Int], gap: Int, maxStart: Int) -> (start: Int, end: Int)? {
         guard let first = keyword.first, keyword.count <= words, matchesAnywhere(first) else { return nil }
         var start = 0
         while start < words, start <= maxStart {

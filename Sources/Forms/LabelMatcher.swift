@@ -204,7 +204,8 @@ public enum LabelMatcher {
     }
 
     /// A keyword word against a text word: equal; or the text word is the keyword word plus an
-    /// ending (Kazakh and Russian inflect); or, for words of 5+ letters, one typo away.
+    /// ending (Kazakh and Russian inflect), or the keyword word's stem with a shorter ending; or,
+    /// for words of 5+ letters, one typo away.
     public static func wordMatches(keyword: String, word: String) -> Bool {
         wordMatches(keyword: Array(keyword.unicodeScalars)[...], word: Array(word.unicodeScalars)[...])
     }
@@ -220,10 +221,16 @@ public enum LabelMatcher {
             if abs(word.count - k) <= 1, withinOneEdit(keyword, word) { return true }
             if word.count > k, withinOneEdit(keyword, word.prefix(k)) { return true }
         }
+        // The same stem with a shorter ending: "ретінде" for "ретіндегі", "тәжірибе" for "тәжірибесі",
+        // "волонтерской" for "волонтерскому".
+        if k >= 6, word.count >= 5, word.count < k, k - word.count <= stemSlack, keyword.prefix(word.count).elementsEqual(word) { return true }
         return false
     }
 
-    /// `levenshtein(a, b) <= 1` in one pass instead of a table.
+    /// How many letters of a keyword word's ending a text word may lack.
+    static let stemSlack = 3
+
+    /// `levenshtein(a, b) <= 1`, or two neighbouring letters swapped, in one pass instead of a table.
     static func withinOneEdit<C: RandomAccessCollection>(_ a: C, _ b: C) -> Bool
     where C.Element == Unicode.Scalar, C.Index == Int, C.SubSequence == C {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
@@ -234,7 +241,10 @@ public enum LabelMatcher {
             j += 1
         }
         if i == short.endIndex { return true }
-        // The first difference: a substitution (same lengths) or an insertion in the longer one.
+        // The first difference: two letters swapped ("мекенажй"), a substitution (same lengths) or
+        // an insertion in the longer one.
+        if short.count == long.count, i + 1 < short.endIndex, j + 1 < long.endIndex, short[i] == long[j + 1], short[i + 1] == long[j],
+           short[(i + 2)...].elementsEqual(long[(j + 2)...]) { return true }
         if short.count == long.count { i += 1 }
         j += 1
         return short[i...].elementsEqual(long[j...])

@@ -30,7 +30,7 @@ public enum RTFText {
             guard status == 0 else {
                 return .failure(UnreadableReason(.corrupt, "unrtf could not read this RTF (exit \(status))"))
             }
-            let document = HTMLText.document(repairingTableStarts(String(decoding: output, as: UTF8.self)))
+            let document = HTMLText.document(repairingTables(String(decoding: output, as: UTF8.self)))
             if document.plainText.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                 return .failure(UnreadableReason(.legacyFormat, "RTF without text"))
             }
@@ -38,26 +38,94 @@ public enum RTFText {
         }
     }
 
-    /// unrtf 0.21 writes the first character of a table's first cell before the row starts
-    /// (`<table border="2">\n&#1058;<tr><td>.А.Ә.`), which would cut "Т.А.Ә." into "Т" and
-    /// ".А.Ә."; the stray text goes back to the start of that cell.
-    static func repairingTableStarts(_ html: String) -> String {
+    /// unrtf 0.21 opens a table's row and cell only when it prints a plain word (its
+    /// `starting_text()`); characters written as `\uN` or `\'xx` bypass that, so a cell that begins
+    /// with Cyrillic prints its first word before `<tr><td>` (`Туған<tr><td> жылы</td>`), and a cell
+    /// of such words alone gets an empty `<td></td>` after its text and leaves the row's `<tr>` to
+    /// the next cell. What it does print in the right place are the ends: `\cell` always writes
+    /// `</td>` and `\row` `</tr>`. So a cell is rebuilt as everything between one end and the next,
+    /// and the starts it printed are dropped. Marks left open at a cell's end are closed there, as
+    /// unrtf itself opens them again in the next cell.
+    static func repairingTables(_ html: String) -> String {
         var out = ""
+        out.reserveCapacity(html.utf8.count)
         var rest = Substring(html)
         while let table = rest.range(of: "<table") {
             guard let open = rest[table.upperBound...].firstIndex(of: ">") else { break }
             let afterOpen = rest.index(after: open)
             out += rest[..<afterOpen]
             rest = rest[afterOpen...]
-            guard let row = rest.range(of: "<tr><td>") else { continue }
-            let stray = rest[..<row.lowerBound]
-            let text = stray.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty || text.contains("<") {
-                continue
-            }
-            out += "\n<tr><td>" + text
-            rest = rest[row.upperBound...]
+            let end = rest.range(of: "</table>")
+            out += rebuiltRows(rest[..<(end?.lowerBound ?? rest.endIndex)])
+            guard let end else { return out }
+            out += "</table>"
+            rest = rest[end.upperBound...]
         }
         return out + rest
+    }
+
+    /// The inside of one of unrtf's tables with every cell between its own `<td>` and `</td>`.
+    private static func rebuiltRows(_ inside: Substring) -> String {
+        var out = ""
+        var cell: [Substring] = []
+        var cellHasText = false
+        var rowOpen = false
+        func emitCell() {
+            if !rowOpen { out += "<tr>"; rowOpen = true }
+            out += "<td>"
+            var open: [String] = []
+            for token in cell {
+                if token.hasPrefix("</") {
+                    let name = tagName(token.dropFirst(2))
+                    // Closing what an earlier cell opened (and closed at its end) is dropped.
+                    guard let k = open.lastIndex(of: name) else { continue }
+                    open.removeSubrange(k...)
+                } else if token.hasPrefix("<"), !token.hasPrefix("<!"), !token.hasSuffix("/>") {
+                    let name = tagName(token.dropFirst())
+                    if !HTMLText.voidTags.contains(name) { open.append(name) }
+                }
+                out += token
+            }
+            for name in open.reversed() { out += "</\(name)>" }
+            out += "</td>"
+            cell = []
+            cellHasText = false
+        }
+        var i = inside.startIndex
+        while i < inside.endIndex {
+            let token: Substring
+            if inside[i] == "<", let close = inside[i...].firstIndex(of: ">") {
+                token = inside[i...close]
+                i = inside.index(after: close)
+            } else {
+                let next = inside[i...].firstIndex(of: "<").map { $0 == i ? inside.index(after: i) : $0 } ?? inside.endIndex
+                token = inside[i..<next]
+                i = next
+                if token.contains(where: { !$0.isWhitespace }) { cellHasText = true }
+                cell.append(token)
+                continue
+            }
+            let closing = token.hasPrefix("</")
+            let name = tagName(token.dropFirst(closing ? 2 : 1))
+            switch (name, closing) {
+            case ("tr", false), ("td", false):
+                continue
+            case ("td", true):
+                emitCell()
+            case ("tr", true):
+                if cellHasText { emitCell() }
+                cell = []
+                if rowOpen { out += "</tr>"; rowOpen = false }
+            default:
+                cell.append(token)
+            }
+        }
+        if cellHasText { emitCell() }
+        if rowOpen { out += "</tr>" }
+        return out
+    }
+
+    private static func tagName(_ s: Substring) -> String {
+        String(s.prefix(while: { $0.isLetter || $0.isNumber })).lowercased()
     }
 }

@@ -4,12 +4,15 @@ import Glibc
 #endif
 
 /// A Word 97-2003 document (OLE2 `.doc`) through antiword, which gets every Kazakh letter
-/// right and prints tables as `|cell|cell|` rows that `PlainText` turns back into tables.
+/// right: its DocBook output (`WordText+DocBook`) for paragraphs, tables and the marks on
+/// them; its plain text, where tables are `|cell|cell|` rows, when the DocBook is unusable.
 /// antiword seeks in its input, so the bytes go to a private file first.
 public enum WordText {
     public static let toolPath = "/usr/bin/antiword"
     static let timeout: TimeInterval = 10
     static let maxOutput = 5 << 20
+    /// DocBook's markup and indentation on top of the same text.
+    static let maxDocBookOutput = 16 << 20
     static let limits = BoundedChild.Limits(addressSpace: 256 << 20, cpuSeconds: 10, fileSize: 0)
     static let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
@@ -27,9 +30,27 @@ public enum WordText {
         guard let file = folder.write(bytes, as: "document.doc") else {
             return .failure(UnreadableReason(.limitReached, "could not write the .doc to a temporary file"))
         }
+        // DocBook keeps bold, underline and strike-through, the marks that choose options.
+        switch output(of: ["-x", "db", file], tool: tool, maxOutput: maxDocBookOutput) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let xml):
+            if let document = docBook(xml), !Self.isBlank(document.plainText) { return .success(document) }
+        }
+        // Output that is not the DocBook antiword writes: its plain text still has every word.
         // -w 0: a paragraph on one line, so a field's value is never split at a wrap.
-        let child = BoundedChild(tool: tool, arguments: ["-w", "0", "-m", "UTF-8.txt", file], limits: limits,
-                                 timeout: timeout, maxOutput: maxOutput)
+        return output(of: ["-w", "0", "-m", "UTF-8.txt", file], tool: tool, maxOutput: maxOutput).flatMap { output in
+            let text = String(decoding: output, as: UTF8.self)
+            if Self.isBlank(text) {
+                return .failure(UnreadableReason(.legacyFormat, ".doc without text"))
+            }
+            return .success(PlainText.document(text))
+        }
+    }
+
+    static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+
+    private static func output(of arguments: [String], tool: String, maxOutput: Int) -> Result<[UInt8], UnreadableReason> {
+        let child = BoundedChild(tool: tool, arguments: arguments, limits: limits, timeout: timeout, maxOutput: maxOutput)
         // antiword 0.37 reads past a heap block on some files (valgrind: "invalid read of size
         // 2"); whether that faults depends on where ASLR put the heap, 40 % of runs on the sample
         // Maildir's .doc. A run costs 2 ms, so a fault is retried before it counts.
@@ -53,11 +74,7 @@ public enum WordText {
             guard status == 0 else {
                 return .failure(UnreadableReason(.legacyFormat, "antiword could not read this .doc (exit \(status))"))
             }
-            let text = String(decoding: output, as: UTF8.self)
-            if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                return .failure(UnreadableReason(.legacyFormat, ".doc without text"))
-            }
-            return .success(PlainText.document(text))
+            return .success(output)
         }
     }
 }

@@ -13,21 +13,24 @@ import TestRig
         for candidate in candidates {
             let keyword = candidate.tokens.map { Array($0.unicodeScalars) }
             guard !keyword.isEmpty, keyword.count <= words.count else { continue }
-            var found: (Int, Int)? = nil
-            for start in words.indices where LabelMatcher.wordMatches(keyword: keyword[0][...], word: words[start][...]) {
-                var position = start, ok = true
-                for part in keyword.dropFirst() {
-                    var probe = position + 1, hit = false
-                    while probe < words.count, probe <= position + 1 + gap {
-                        if LabelMatcher.wordMatches(keyword: part[...], word: words[probe][...]) { hit = true; break }
-                        probe += 1
+            func earliest(_ keyword: [[Unicode.Scalar]]) -> (Int, Int)? {
+                for start in words.indices where start <= maxStart && LabelMatcher.wordMatches(keyword: keyword[0][...], word: words[start][...]) {
+                    var position = start, ok = true
+                    for part in keyword.dropFirst() {
+                        var probe = position + 1, hit = false
+                        while probe < words.count, probe <= position + 1 + gap {
+                            if LabelMatcher.wordMatches(keyword: part[...], word: words[probe][...]) { hit = true; break }
+                            probe += 1
+                        }
+                        if !hit { ok = false; break }
+                        position = probe
                     }
-                    if !hit { ok = false; break }
-                    position = probe
+                    if ok { return (start, position + 1) }
                 }
-                if ok { found = (start, position + 1); break }
+                return nil
             }
-            guard let (start, end) = found, start <= maxStart else { continue }
+            // Two-word keywords match either way round.
+            guard let (start, end) = earliest(keyword) ?? (keyword.count == 2 ? earliest(keyword.reversed()) : nil) else { continue }
             if let b = best, b.score > candidate.score || (b.score == candidate.score && b.start <= start) { continue }
             best = (candidate.keyword, candidate.score, start, end)
         }

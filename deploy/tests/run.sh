@@ -70,7 +70,7 @@ letter['Date'] = 'Mon, 07 Dec 2026 10:00:00 +0500'
 letter['Message-ID'] = message_id
 letter.set_content('Сәлеметсіз бе! Сауалнаманы жібердім.')
 with open(path, 'rb') as attachment:
-    maintype = 'application' if subtype == 'pdf' else 'image'
+    maintype = 'application' if subtype in ('pdf', 'msword') else 'image'
     letter.add_attachment(attachment.read(), maintype=maintype, subtype=subtype, filename=name)
 with open(out, 'wb') as file:
     file.write(bytes(letter))
@@ -80,6 +80,9 @@ letter pdf Tests/FormsTests/Fixtures/kazakh-questionnaire.pdf questionnaire.pdf 
     'Айгүл Сәрсенова <aigul.test@example.kz>' "$work/ci/letters/pdf"
 letter png "$work/scan.png" scan.png '<scan-letter-1@example.kz>' \
     'Виктор Ким <vkim.test@example.kz>' "$work/ci/letters/scan"
+# And a Word 97 .doc with underlined choices, read by antiword (DocBook) under the same filter.
+letter msword Tests/FormsTests/Fixtures/forms/kazakh-underlined.doc Өтініш.doc '<doc-letter-1@example.kz>' \
+    'Нұрлан Құдайбергенов <nurlan.kudaibergenov@mail.kz>' "$work/ci/letters/doc"
 
 failed=0
 for test in "${tests[@]}"; do

@@ -37,13 +37,15 @@ same "state after start" "$(property ActiveState)" active
 case "$(property StatusText)" in "watching /var/lib/tizilim/maildir/new"*) ok "status text from the daemon's READY=1" ;;
     *) fail "status text '$(property StatusText)'" ;; esac
 
-echo "== letters: one journal line each, at priority info; a PDF and a scan read under the filter"
+echo "== letters: one journal line each, at priority info; a PDF, a scan and a .doc read under the filter"
 deliver /ci/letters/sample-1 1000000001.M1P1.ci
 deliver /ci/letters/pdf 1000000002.M2P2.ci
 deliver /ci/letters/scan 1000000004.M4P4.ci
-waitfor 60 "the letters taken into cur/" sh -c 'ls /var/lib/tizilim/maildir/cur | grep -c "\.ci" | grep -qx 3'
+deliver /ci/letters/doc 1000000005.M5P5.ci
+waitfor 60 "the letters taken into cur/" sh -c 'ls /var/lib/tizilim/maildir/cur | grep -c "\.ci" | grep -qx 4'
 waitfor 10 "the scan's letter logged" sh -c "journalctl -u tizilim.service -o cat | grep -q 1000000004.M4P4.ci"
-for letter in 1000000001.M1P1.ci 1000000002.M2P2.ci 1000000004.M4P4.ci; do
+waitfor 10 "the .doc letter logged" sh -c "journalctl -u tizilim.service -o cat | grep -q 1000000005.M5P5.ci"
+for letter in 1000000001.M1P1.ci 1000000002.M2P2.ci 1000000004.M4P4.ci 1000000005.M5P5.ci; do
     same "journal lines for $letter" "$(journal | grep -c "$letter")" 1
     same "of them at priority info (6)" "$(journal -p info..info | grep -c "$letter")" 1
     refuse "the <6> prefix became the priority, not text" sh -c "journalctl -u tizilim.service -o cat | grep '$letter' | grep -q '^<'"
@@ -54,6 +56,11 @@ case "$cases" in *"Сейітқали"*) ok "the PDF's questionnaire was read (t
     *) echo "$cases"; fail "the name in the PDF is not in any case: was the PDF read?" ;; esac
 case "$cases" in *"Ким Виктор"*) ok "the scan was read by OCR (the applicant's name from the photo)" ;;
     *) echo "$cases"; fail "the name in the scan is not in any case: did tizilim-ocr run?" ;; esac
+# Accepted only if complete: the .doc's underlined choices were read, not only its text.
+case "$(journal | grep 1000000005.M5P5.ci)" in *"→ accepted"*) ok "the .doc was read by antiword and accepted" ;;
+    *) journal | grep 1000000005.M5P5.ci; fail "the .doc's letter was not accepted: did antiword run?" ;; esac
+case "$(runuser -u tizilim -- tizilim cases list --all 2>&1)" in *"Құдайбергенов"*) ok "the applicant's name from the .doc is in a case" ;;
+    *) runuser -u tizilim -- tizilim cases list --all; fail "the name in the .doc is not in any case" ;; esac
 refuse "no PDF reader failure in the journal" sh -c "journalctl -u tizilim.service -o cat | grep -qiE 'pdf.*(fail|error|denied|unreadable)|not permitted'"
 
 

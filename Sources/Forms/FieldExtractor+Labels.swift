@@ -58,9 +58,9 @@ extension Extraction {
         // open list ends there, and a number after it ("2.") numbers the next form, not an option.
         if line.cells.count == 1, let rule = line.cells.first, rule.filter({ "-–—=*".contains($0) }).count >= 3,
            rule.allSatisfy({ "-–—=*".contains($0) || $0.isWhitespace }) {
-            looseLine = nil
             closeList()
             pending = nil
+            looseLine = nil
             return
         }
         // "Value / ________ / (caption)": the caption under a fill-in line names the value above it.
@@ -518,8 +518,9 @@ extension Extraction {
         let digits = text.filter(\.isNumber).count
         switch f {
         case .iin, .bin: return digits >= 6
-        // "12-34-5": too short to be a number, but written as one; it is the answer, to be flagged.
-        case .phone: return digits >= 6 || (digits >= 3 && !text.contains(where: \.isLetter))
+        // "12-34-5": too short, but made of nothing but a phone number's characters, so the answer
+        // (to be flagged invalid), not another line.
+        case .phone: return digits >= 6 || (digits >= 3 && text.allSatisfy { $0.isNumber || " -+().".contains($0) })
         case .birthYear, .coordinatedCount, .volunteerCount, .registrationDate: return digits >= 1
         // "name.surname inbox.ru": an address typed without its "@" is still the answer, to be
         // flagged invalid, not taken for a blank; Cyrillic words or a colon make it another line.

@@ -5,7 +5,7 @@ import Glibc
 
 /// The client of tizilim-pdftext (Sources/tizilim-pdftext/main.cpp): a process with poppler
 /// loaded once that forks a fresh child for each PDF and answers with what `pdftotext -layout`
-/// would print. Starting pdftotext costs ~6 ms of CPU per PDF, mostly the dynamic linker; a
+/// would print, or with the pages' geometry (`PDFLayout` reads it). Starting pdftotext costs ~6 ms of CPU per PDF, mostly the dynamic linker; a
 /// child of the server costs under 1 ms more than poppler's own reading.
 ///
 /// Servers are kept for reuse, one per concurrent reader. A server that stops answering is

@@ -130,7 +130,7 @@ extension Extraction {
                 accept(match.key, value: Extraction.clean(value[...]))
                 return
             }
-            if list == .members { addMembers(cells.joined(separator: " ")); return }
+            if list == .members, addMembers(cells.joined(separator: " ")) { return }
             for cell in cells { process(FieldExtractor.Line(cells: [cell], paragraph: nil)) }
             return
         }
@@ -152,7 +152,7 @@ extension Extraction {
                 return
             }
         }
-        if list == .members { addMembers(text); return }
+        if list == .members, addMembers(text) { return }
         looseLine = text
         prose.append((text, words))
         if checkKindList(text) { return }

@@ -53,6 +53,12 @@ public enum LabelMatcher {
         return out
     }
 
+    /// Abbreviations and contractions forms use for label words (folded, without dots or hyphens).
+    static let abbreviations: [String: String] = [
+        "рег": "регистрации", "регции": "регистрации", "гос": "государственной", "наим": "наименование",
+        "жит": "жительства", "житва": "жительства", "рожд": "рождения", "колво": "количество",
+    ]
+
     // Optional-field suffixes say nothing about which field it is.
     static let optionalPhrases: [[String]] = [
         ["бар", "болған", "кезде"], ["бар", "болса"], ["при", "наличии"], ["если", "есть"], ["если", "имеется"],
@@ -90,6 +96,10 @@ public enum LabelMatcher {
         }
         flush(text.endIndex)
         raw = joinedInitials(raw)
+        // "Дата рег.", "Наим. организации", "Место жит-ва": the words written out, as the catalogue has them.
+        if raw.contains(where: { abbreviations[$0.text] != nil }) {
+            raw = raw.map { token in abbreviations[token.text].map { Token(text: $0, range: token.range) } ?? token }
+        }
         // Leading numbering: "1." or "1)" before a label.
         while let first = raw.first, first.text.allSatisfy(\.isNumber), first.text.count <= 2, raw.count > 1 {
             let after = first.range.upperBound

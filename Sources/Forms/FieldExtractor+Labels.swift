@@ -22,6 +22,7 @@ extension Extraction {
     // MARK: text helpers
 
     static let aboutWords: Set<String> = ["туралы", "жөнінде", "жөніндегі", "бойынша"]
+    static let aboutPrepositions = ["о", "об"]
 
     mutating func vote(_ language: String?) {
         if let l = language { languageVotes[l, default: 0] += 1 }
@@ -324,6 +325,11 @@ extension Extraction {
             // "…қызмет түрлерін таңдаңыз:" with nothing after the colon is such a label too.
             guard valueAfterSeparator == nil, let m = label(headWords, maxStart: 5, value: nil), m.coverage >= 0.4,
                   m.end == headWords.count else { return nil }
+            // "Информация о руководителе организации", "Сведения о руководителе": a heading over the lines that follow.
+            if m.start >= 1, Extraction.aboutPrepositions.containsSpelling(headWords.tokens[m.start - 1].text) {
+                heading = m.key
+                return nil
+            }
             vote(m.language)
             return (m.key, nil)
         }

@@ -263,15 +263,14 @@ extension Extraction {
     /// The label of a line whose answer is `value` (nil: not on this line). "Заявитель" names the
     /// kind only when the answer is a kind or no field is named beside it: "ФИО заявителя",
     /// "ИИН заявителя", "Өтініш берушінің Т.А.Ә." ask for the applicant's name and number.
-    func label(_ words: LabelMatcher.Words, maxStart: Int, value: String?) -> LabelMatcher.Match<LabelKey>? {
-        let found: LabelMatcher.Match<LabelKey>?
-        if let value, LabelMatcher.bestMatch(in: value, among: Extraction.kindNames, maxStart: 1, gap: 0) != nil {
-            found = bestLabel(words, maxStart: maxStart)
-        } else if let field = bestLabel(words, maxStart: maxStart, accepting: { $0 != .kindLabel }) {
-            found = field
-        } else {
-            found = value == nil ? bestLabel(words, maxStart: maxStart) : nil
+    /// `isHead`: the words are label only (before a separator, a label cell, a caption), not a
+    /// line that also holds its value.
+    func label(_ words: LabelMatcher.Words, maxStart: Int, value: String?, isHead: Bool = true) -> LabelMatcher.Match<LabelKey>? {
+        var found = bestLabel(words, maxStart: maxStart)
+        if found?.key == .kindLabel, !(value.map { LabelMatcher.bestMatch(in: $0, among: Extraction.kindNames, maxStart: 1, gap: 0) != nil } ?? false) {
+            found = bestLabel(words, maxStart: maxStart, accepting: { $0 != .kindLabel }) ?? (value == nil ? found : nil)
         }
+        guard isHead else { return found }
         // Russian puts the head word first and its qualifiers after it ("Волонтерский опыт
         // руководителя группы", "БИН организации"): a Russian label that opens the line wins
         // over a longer one in its qualifiers. Kazakh puts the head last ("Топ басшысының Т.А.Ә.").
@@ -319,7 +318,7 @@ extension Extraction {
         let headWords = separator == nil ? words : LabelMatcher.Words(Extraction.withoutParentheses(head))
         // "ФИО заявителя: …", "Өтініш берушінің Т.А.Ә.: …": "заявитель" names the kind only when
         // the answer is a kind; otherwise the line's other label is the one meant.
-        guard let m = label(headWords, maxStart: separator == nil ? 0 : 2, value: valueAfterSeparator) else {
+        guard let m = label(headWords, maxStart: separator == nil ? 0 : 2, value: valueAfterSeparator, isHead: separator != nil) else {
             // A label alone on its line may open with other words ("Қазіргі уақытта сіз қатысып жүрген
             // негізгі қызмет түрлерін таңдаңыз", "Волонтерлік тобы басшысының Т.А.Ә.").
             // "…қызмет түрлерін таңдаңыз:" with nothing after the colon is such a label too.

@@ -54,10 +54,16 @@ public enum LabelMatcher {
     }
 
     /// Abbreviations and contractions forms use for label words (folded, without dots or hyphens).
-    static let abbreviations: [String: String] = [
-        "рег": "регистрации", "регции": "регистрации", "гос": "государственной", "наим": "наименование",
-        "жит": "жительства", "житва": "жительства", "рожд": "рождения", "колво": "количество",
+    /// Compared by bytes, not hashed: every word of every line is asked (see `spelledAlike`).
+    static let abbreviations: [(short: String, full: String)] = [
+        ("рег", "регистрации"), ("регции", "регистрации"), ("гос", "государственной"), ("наим", "наименование"),
+        ("жит", "жительства"), ("житва", "жительства"), ("рожд", "рождения"), ("колво", "количество"),
     ]
+    static let abbreviationBytes = abbreviations.map(\.short.utf8.count).max()!
+
+    static func abbreviation(of word: String) -> String? {
+        abbreviations.first { spelledAlike($0.short, word) }?.full
+    }
 
     // Optional-field suffixes say nothing about which field it is.
     static let optionalPhrases: [[String]] = [
@@ -97,8 +103,8 @@ public enum LabelMatcher {
         flush(text.endIndex)
         raw = joinedInitials(raw)
         // "Дата рег.", "Наим. организации", "Место жит-ва": the words written out, as the catalogue has them.
-        if raw.contains(where: { abbreviations[$0.text] != nil }) {
-            raw = raw.map { token in abbreviations[token.text].map { Token(text: $0, range: token.range) } ?? token }
+        if raw.contains(where: { $0.text.utf8.count <= abbreviationBytes && abbreviation(of: $0.text) != nil }) {
+            raw = raw.map { token in abbreviation(of: token.text).map { Token(text: $0, range: token.range) } ?? token }
         }
         // Leading numbering: "1." or "1)" before a label.
         while let first = raw.first, first.text.allSatisfy(\.isNumber), first.text.count <= 2, raw.count > 1 {

@@ -31,6 +31,10 @@ import Testing
         (.headName, "ФИО директора", "Ахметов Ерлан", "Ахметов Ерлан"),
         (.volunteerCount, "Кол-во волонтеров", "120", "120"),
         (.registrationDate, "Дата гос. регистрации", "15.03.2019", "15.03.2019"),
+        (.registrationDate, "дата рег.", "15.03.2019", "15.03.2019"),
+        (.organizationName, "Наим. организации", "ОО «Жарқын»", "ОО «Жарқын»"),
+        (.residence, "Место жит-ва", "г. Шымкент", "г. Шымкент"),
+        (.coordinatedCount, "Сколько волонтеров координирую", "12", "12"),
     ]
 
     static let separators = [": ", " — ", " - ", "—", "\t", "     "]
@@ -66,5 +70,39 @@ import Testing
             """))
         #expect(form.roles == [2])
         #expect(form.availability == [3])
+    }
+
+    @Test func theMembersListEndsAtALineThatIsNoName() {
+        let form = FieldExtractor.extract(PlainText.document("""
+            Анкета группы волонтеров
+            Состав группы:
+            1. Иванов Иван Иванович
+            2. Петрова Анна
+            Какой вид связи для вас удобен
+            Информация об осуществлении волонтерской деятельности
+            """))
+        #expect(form.members == ["Иванов Иван Иванович", "Петрова Анна"])
+    }
+
+    @Test func aHeadingAboutTheHeadNamesTheHeadsName() {
+        let form = FieldExtractor.extract(PlainText.document("""
+            Анкета волонтерской организации
+            Информация о руководителе организации
+            Директордың аты-жөні: Иванов Максим Викторович
+            """))
+        #expect(form.values[.headName] == "Иванов Максим Викторович")
+        #expect(form.values[.fullName] == nil)
+    }
+
+    @Test func aNumberColumnIsNotAnOptionAndTheAnswerBesideTheQuestionIsTheChoice() {
+        let form = FieldExtractor.extract(doc(
+            para("Волонтер сауалнамасы"),
+            table(row("№", "Сұрақ", "Жауап"),
+                  row("6", "Негізгі қызмет түрі", ""),
+                  row("", "Тармақтар", "4,6,11"),
+                  row("7", "Волонтер ретіндегі рөліңіз", ""),
+                  row("", "Таңдауым", "4"))))
+        #expect(form.activityTypes == [4, 6, 11])
+        #expect(form.roles == [4])
     }
 }

@@ -302,6 +302,11 @@ extension Extraction {
     static let fillerWords = ["укажите", "введите", "напишите", "ваш", "ваше", "ваша", "ваши", "мой", "моя", "мое", "свой",
                               "көрсетіңіз", "жазыңыз", "сіздің", "менің"]
 
+    /// How many filler words end the text ("… нөмірі (көрсетіңіз)", "… (укажите)").
+    static func trailingFiller(_ words: LabelMatcher.Words) -> Int {
+        words.tokens.reversed().prefix { fillerWords.containsSpelling($0.text) }.count
+    }
+
     /// How many filler words open the text.
     static func leadingFiller(_ words: LabelMatcher.Words) -> Int {
         words.tokens.prefix { fillerWords.containsSpelling($0.text) }.count
@@ -323,7 +328,7 @@ extension Extraction {
             // негізгі қызмет түрлерін таңдаңыз", "Волонтерлік тобы басшысының Т.А.Ә.").
             // "…қызмет түрлерін таңдаңыз:" with nothing after the colon is such a label too.
             guard valueAfterSeparator == nil, let m = label(headWords, maxStart: 5, value: nil), m.coverage >= 0.4,
-                  m.end == headWords.count else { return nil }
+                  m.end + Extraction.trailingFiller(headWords) == headWords.count else { return nil }
             // "Информация о руководителе организации", "Сведения о руководителе": a heading over the lines that follow.
             if m.start >= 1, Extraction.aboutPrepositions.containsSpelling(headWords.tokens[m.start - 1].text) {
                 heading = m.key
@@ -366,7 +371,7 @@ extension Extraction {
         "директор", "руководитель", "председатель", "первый руководитель", "басшы", "басшысы", "директоры", "төрағасы",
         "жетекшісі", "адрес", "наименование", "название", "атауы", "направление", "время", "уақыты", "почта", "пошта",
         "мобильный", "сотовый", "ұялы", "бағыты", "бағыттары", "тіркелген", "зарегистрирована", "зарегистрировано",
-        "родился", "родилась", "мекенжай", "тәжірибе", "топ басшысы", "топ жетекшісі", "топ көшбасшысы",
+        "родился", "родилась", "топ басшысы", "топ жетекшісі", "топ көшбасшысы",
         "руководитель группы", "лидер группы", "старший группы",
     ]
 

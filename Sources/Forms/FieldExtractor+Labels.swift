@@ -316,7 +316,7 @@ extension Extraction {
     mutating func inlineLabel(_ text: String, _ words: LabelMatcher.Words) -> (LabelKey, String?)? {
         var separator = Extraction.labelSeparator(text)
         // A dash or tab with no label before it is punctuation of a sentence ("Ранее — нет"), not a form line.
-        if let d = separator, text[d] != ":", bestLabel(text[..<d.lowerBound], maxStart: 2) == nil { separator = nil }
+        if let d = separator, text.unicodeScalars[d.lowerBound] != ":", bestLabel(text[..<d.lowerBound], maxStart: 2) == nil { separator = nil }
         let head = separator.map { text[..<$0.lowerBound] } ?? text[...]
         let valueAfterSeparator = separator.flatMap { Extraction.clean(text[$0.upperBound...]) }
         // A note in parentheses before the colon ("ЖСН (12 сан):") is no part of the label's wording.
@@ -352,7 +352,7 @@ extension Extraction {
         }
         // "Директор фонда Турсынова Г. М.", "Адрес указан выше": a common noun names a field in a
         // sentence too; it is a label only when a colon, dash or column ends it.
-        if separator == nil, Extraction.commonNounLabels.contains(m.keyword), Extraction.clean(text[m.labelEnd...]) != nil { return nil }
+        if separator == nil, Extraction.commonNounLabels.containsSpelling(m.keyword), Extraction.clean(text[m.labelEnd...]) != nil { return nil }
         vote(m.language)
         // Words between the matched keywords and the colon are still label ("Опыт в качестве
         // координатора волонтеров: …"); the value starts after the colon.
@@ -367,7 +367,7 @@ extension Extraction {
     }
 
     /// Catalogue keywords that are everyday words (see `inlineLabel`).
-    static let commonNounLabels: Set<String> = [
+    static let commonNounLabels = [
         "директор", "руководитель", "председатель", "первый руководитель", "басшы", "басшысы", "директоры", "төрағасы",
         "жетекшісі", "адрес", "наименование", "название", "атауы", "направление", "время", "уақыты", "почта", "пошта",
         "мобильный", "сотовый", "ұялы", "бағыты", "бағыттары", "тіркелген", "зарегистрирована", "зарегистрировано",
@@ -379,29 +379,31 @@ extension Extraction {
     /// spaces ("ФИО — …", "Телефон - …"), a tab or three spaces, as people type a form without its table. A dash inside
     /// a word ("Усть-Каменогорск", "аты-жөні") separates nothing.
     static func labelSeparator(_ text: String) -> Range<String.Index>? {
+        // By scalars: every line is asked, and the separators are single scalars.
+        let scalars = text.unicodeScalars
         var previousIsSpace = false
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            let next = text.index(after: i)
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            let next = scalars.index(after: i)
             if c == ":" { return i..<next }
+            if previousIsSpace, c == "-", next == scalars.endIndex || scalars[next].properties.isWhitespace { return i..<next }
+            // A long dash joins no word: "отчество—Оспанов" is a label and its value.
+            if c == "—" || c == "–", i > scalars.startIndex { return i..<next }
             // A tab, or a run of spaces, lines values up in a column.
             if c == "\t" || c == " " || c == "\u{A0}" {
                 var end = next
                 var spaces = 1
-                while end < text.endIndex, text[end] == "\t" || text[end] == " " || text[end] == "\u{A0}" {
-                    end = text.index(after: end)
+                while end < scalars.endIndex, scalars[end] == "\t" || scalars[end] == " " || scalars[end] == "\u{A0}" {
+                    end = scalars.index(after: end)
                     spaces += 1
                 }
-                if c == "\t" || spaces >= 3, end < text.endIndex, i > text.startIndex { return i..<end }
+                if c == "\t" || spaces >= 3, end < scalars.endIndex, i > scalars.startIndex { return i..<end }
                 previousIsSpace = true
                 i = end
                 continue
             }
-            if previousIsSpace, c == "-", next == text.endIndex || text[next].isWhitespace { return i..<next }
-            // A long dash joins no word: "отчество—Оспанов" is a label and its value.
-            if c == "—" || c == "–", i > text.startIndex { return i..<next }
-            previousIsSpace = c.isWhitespace
+            previousIsSpace = c.properties.isWhitespace
             i = next
         }
         return nil

@@ -98,12 +98,15 @@ extension Extraction {
             for stems in wordings {
                 guard !stems.isEmpty else { continue }
                 let hits = stems.filter(table.matchesAnywhere).count
+                guard hits > 0 else { continue }
                 let ratio = Double(hits) / Double(stems.count)
-                // The share of the line's words the wording accounts for: two stems of one word
-                // ("түрлері", "түрлерін" against "түрлері") cover it once.
-                let covered = hits == 0 ? 0 : (0..<words.count).filter { p in stems.contains { table.matches($0, at: p) } }.count
-                let lineRatio = Double(covered) / Double(words.count)
-                guard ratio >= 0.5 || hits >= 3 || (lineRatio >= 0.6 && hits >= 1) else { continue }
+                let lineRatio = Double(min(hits, words.count)) / Double(words.count)
+                if ratio < 0.5 && hits < 3 {
+                    // Mostly the line's words, then: counted once each, as two stems of one word
+                    // ("түрлері", "түрлерін" against "түрлері") cover it once.
+                    let covered = (0..<words.count).filter { p in stems.contains { table.matches($0, at: p) } }.count
+                    guard Double(covered) / Double(words.count) >= 0.6 else { continue }
+                }
                 let score = ratio + lineRatio
                 if best == nil || score > best!.1 { best = (item.number, score) }
             }

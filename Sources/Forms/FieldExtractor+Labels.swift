@@ -350,6 +350,11 @@ extension Extraction {
             let opens = m.start <= Extraction.leadingFiller(headWords) && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
             guard opens || m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
         }
+        // "instagram.com/irina_kz": a site's name, not the Instagram label before a value.
+        if separator == nil {
+            let rest = text.unicodeScalars[m.labelEnd...]
+            if rest.first == ".", let after = rest.dropFirst().first, after.properties.isAlphabetic { return nil }
+        }
         // "Директор фонда Турсынова Г. М.", "Адрес указан выше": a common noun names a field in a
         // sentence too; it is a label only when a colon, dash or column ends it.
         if separator == nil, Extraction.commonNounLabels.containsSpelling(m.keyword), Extraction.clean(text[m.labelEnd...]) != nil { return nil }

@@ -275,7 +275,9 @@ extension Extraction {
         // руководителя группы", "БИН организации"): a Russian label that opens the line wins
         // over a longer one in its qualifiers. Kazakh puts the head last ("Топ басшысының Т.А.Ә.").
         // Kazakh puts the head last: "Топ басшысының тәжірибесі" asks for experience, not the name.
-        if let best = found, best.language == "kk", best.end < words.count,
+        // Only a label ending in the genitive qualifies what follows ("Волонтерлік топ тізімі
+        // (Т.А.Ә. көрсетіңіз)" is the list, with a note).
+        if let best = found, best.language == "kk", best.end < words.count, Extraction.isGenitive(words.tokens[best.end - 1].text),
            let last = Extraction.trailingLabel(after: best, in: words, among: self), last.key != .kindLabel {
             return last
         }
@@ -291,16 +293,22 @@ extension Extraction {
     static func trailingLabel(after best: LabelMatcher.Match<LabelKey>, in words: LabelMatcher.Words,
                               among reader: Extraction) -> LabelMatcher.Match<LabelKey>? {
         let tail = LabelMatcher.Words(words.tokens[best.end...].map(\.text).joined(separator: " "))
-        guard let m = reader.bestLabel(tail, maxStart: tail.count), m.language != "ru", m.end == tail.count else { return nil }
+        guard let m = reader.bestLabel(tail, maxStart: tail.count), m.language != "ru",
+              m.end + trailingFiller(tail) == tail.count else { return nil }
         let start = best.end + m.start, end = best.end + m.end
         return LabelMatcher.Match(key: m.key, keyword: m.keyword, language: m.language, score: m.score, start: start, end: end,
                                   coverage: Double(end - start) / Double(words.count),
                                   labelEnd: words.tokens[end - 1].range.upperBound)
     }
 
-    /// Words people put before a label that name nothing ("Укажите ваш ИИН", "Көрсетіңіз БСН").
+    /// Words people put around a label that name nothing ("Укажите ваш ИИН", "БСН (міндетті)").
     static let fillerWords = ["укажите", "введите", "напишите", "ваш", "ваше", "ваша", "ваши", "мой", "моя", "мое", "свой",
                               "көрсетіңіз", "жазыңыз", "сіздің", "менің"]
+
+    /// A Kazakh word in the genitive ("басшысының", "ұйымның", "топтың").
+    static func isGenitive(_ word: String) -> Bool {
+        ["ның", "нің", "дың", "дің", "тың", "тің"].contains { word.hasSuffix($0) }
+    }
 
     /// How many filler words end the text ("… нөмірі (көрсетіңіз)", "… (укажите)").
     static func trailingFiller(_ words: LabelMatcher.Words) -> Int {

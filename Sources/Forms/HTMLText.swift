@@ -13,6 +13,7 @@ public enum HTMLText {
         var underlined = false
         var bold = false
         var struckThrough = false
+        var highlighted = false
     }
 
     /// Tags whose start and end both end the current paragraph.
@@ -226,9 +227,11 @@ public enum HTMLText {
                     case "u", "ins": s.underlined = true
                     case "b", "strong": s.bold = true
                     case "s", "strike", "del": s.struckThrough = true
+                    case "mark": s.highlighted = true
                     default: break
                     }
                     if let css = attributes["style"]?.lowercased() { Self.apply(css, to: &s) }
+                    if let colour = attributes["bgcolor"] { s.highlighted = Paragraph.Run.isBackgroundColour(colour) }
                     if inline.count < Self.maxInlineDepth { inline.append((name, s)) }
                 }
             }
@@ -246,6 +249,8 @@ public enum HTMLText {
                     if value == "none" { s.underlined = false; s.struckThrough = false }
                 case "font-weight":
                     s.bold = value == "bold" || value == "bolder" || (Int(value).map { $0 >= 600 } ?? false)
+                case "background", "background-color":
+                    s.highlighted = Paragraph.Run.isBackgroundColour(String(value))
                 default: continue
                 }
             }
@@ -333,11 +338,11 @@ public enum HTMLText {
             let top = containers.count - 1
             // Mutated in place: copying the container out would copy its runs on every append.
             if let last = containers[top].runs.last, last.underlined == st.underlined, last.bold == st.bold,
-               last.struckThrough == st.struckThrough {
+               last.struckThrough == st.struckThrough, last.highlighted == st.highlighted {
                 containers[top].runs[containers[top].runs.count - 1].text += out
             } else {
                 containers[top].runs.append(Paragraph.Run(out, underlined: st.underlined, bold: st.bold,
-                                                          struckThrough: st.struckThrough))
+                                                          struckThrough: st.struckThrough, highlighted: st.highlighted))
             }
             containers[top].afterSpace = afterSpace
         }

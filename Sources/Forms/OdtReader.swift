@@ -42,10 +42,12 @@ public enum OdtReader {
         var underlined: Bool?
         var bold: Bool?
         var struckThrough: Bool?
+        /// A background colour behind the text, its paragraph or its table cell.
+        var highlighted: Bool?
 
         func over(_ base: Properties) -> Properties {
             Properties(underlined: underlined ?? base.underlined, bold: bold ?? base.bold,
-                       struckThrough: struckThrough ?? base.struckThrough)
+                       struckThrough: struckThrough ?? base.struckThrough, highlighted: highlighted ?? base.highlighted)
         }
     }
 
@@ -65,6 +67,10 @@ public enum OdtReader {
                         }
                         if let s = t["style:text-line-through-style"] { p.struckThrough = s != "none" }
                     }
+                    // The highlighter (text background), a shaded paragraph or a shaded table cell.
+                    let backgrounds = ["style:text-properties", "style:paragraph-properties", "style:table-cell-properties"]
+                        .compactMap { style.first($0)?["fo:background-color"] }
+                    if !backgrounds.isEmpty { p.highlighted = backgrounds.contains(where: Paragraph.Run.isBackgroundColour) }
                     own[name] = (style["style:parent-style-name"], p)
                 }
             }
@@ -88,24 +94,25 @@ public enum OdtReader {
     struct Walker {
         let styles: Styles
 
-        func blocks(_ container: XMLTree.Element) -> [FormDocument.Block] {
+        /// `base`: what the enclosing table cell's style gives its text (a shaded cell).
+        func blocks(_ container: XMLTree.Element, base: Properties = Properties()) -> [FormDocument.Block] {
             var out: [FormDocument.Block] = []
             for e in container.elements {
                 switch e.name {
-                case "text:p", "text:h": out.append(.paragraph(paragraph(e)))
+                case "text:p", "text:h": out.append(.paragraph(paragraph(e, base: base)))
                 case "table:table": out.append(.table(table(e)))
                 case "text:list", "text:list-item", "text:list-header", "text:section", "text:numbered-paragraph":
-                    out += blocks(e)
+                    out += blocks(e, base: base)
                 default: continue
                 }
             }
             return out
         }
 
-        private func paragraph(_ p: XMLTree.Element) -> Paragraph {
+        private func paragraph(_ p: XMLTree.Element, base: Properties) -> Paragraph {
             var runs: [Paragraph.Run] = []
             var pendingSpace = false
-            inline(p, styles.resolve(p["text:style-name"]), into: &runs, pendingSpace: &pendingSpace)
+            inline(p, styles.resolve(p["text:style-name"]).over(base), into: &runs, pendingSpace: &pendingSpace)
             if let last = runs.last, last.text.hasSuffix(" "), pendingSpace {
                 runs[runs.count - 1].text.removeLast()
                 if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
@@ -157,11 +164,11 @@ public enum OdtReader {
 
         private func append(_ text: String, _ p: Properties, to runs: inout [Paragraph.Run]) {
             guard !text.isEmpty else { return }
-            let u = p.underlined ?? false, b = p.bold ?? false, s = p.struckThrough ?? false
-            if let last = runs.last, last.underlined == u, last.bold == b, last.struckThrough == s {
+            let u = p.underlined ?? false, b = p.bold ?? false, s = p.struckThrough ?? false, h = p.highlighted ?? false
+            if let last = runs.last, last.underlined == u, last.bold == b, last.struckThrough == s, last.highlighted == h {
                 runs[runs.count - 1].text += text
             } else {
-                runs.append(Paragraph.Run(text, underlined: u, bold: b, struckThrough: s))
+                runs.append(Paragraph.Run(text, underlined: u, bold: b, struckThrough: s, highlighted: h))
             }
         }
 
@@ -197,7 +204,7 @@ public enum OdtReader {
                             let height = min(max(Int(tc["table:number-rows-spanned"] ?? "1") ?? 1, 1), 10_000)
                             if height > 1 { down[column] = (width, height - 1) }
                             skip = width - 1
-                            cells.append(Table.Cell(blocks: blocks(tc), columnSpan: width))
+                            cells.append(Table.Cell(blocks: blocks(tc, base: styles.resolve(tc["table:style-name"])), columnSpan: width))
                         }
                     }
                     rows.append(Table.Row(cells: cells))

@@ -158,10 +158,17 @@ extension Extraction {
         }
         let body = rest.joined(separator: " ")
         // "9. Сколько волонтеров вы координируете: 25", "11. В какое время вам удобна волонтерская
-        // деятельность?": the questionnaire's own numbering, not option 9 or 11.
+        // деятельность?", "| 9 | Иной вид | донорство крови |": the questionnaire's own numbering, not
+        // option 9 or 11; only option 13 is itself worded as "other".
         if let n = number, !marked {
+            // "| 11 | Иное (укажите) | донорство крови |": the questionnaire's "other" question under its own
+            // number says which other activity; whether option 13 is chosen the list itself tells.
+            if field == .activityTypes, n != 13, let (_, after) = Extraction.otherWord(body) {
+                if let other = Extraction.clean(after[...]), result.values[.otherActivity] == nil { result.values[.otherActivity] = other }
+                return true
+            }
             let head = Extraction.labelSeparator(body).map { body[..<$0.lowerBound] } ?? body[...]
-            if let m = bestLabel(head, maxStart: 3), m.coverage >= 0.5 || m.start == 0, m.key != .field(.otherActivity),
+            if let m = bestLabel(head, maxStart: 3), m.coverage >= 0.5 || m.start == 0, m.key != .field(.otherActivity) || n != 13,
                m.key != .field(field), Extraction.identify(String(head), in: items) != n {
                 return false
             }

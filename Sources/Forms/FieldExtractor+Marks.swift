@@ -239,7 +239,9 @@ extension Extraction {
             chosen += marked
         } else {
             let underlined = listItems.filter(\.underlined).map(\.number)
-            if !underlined.isEmpty && underlined.count < listItems.count {
+            // Every other option coloured from top to bottom is a striped (banded) table, not a choice.
+            let striped = listItems.count >= 6 && zip(listItems, listItems.dropFirst()).allSatisfy { $0.underlined != $1.underlined }
+            if !underlined.isEmpty && underlined.count < listItems.count && !striped {
                 chosen += underlined
             } else if chosen.isEmpty && !listItems.isEmpty && !listBoxed && Set(listItems.map(\.number)).count < items.items.count {
                 // Kept options, unless they stand in empty boxes: a list of ☐ with none ticked chose nothing.

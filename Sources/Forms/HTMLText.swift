@@ -181,6 +181,9 @@ public enum HTMLText {
             var cells: [Table.Cell]?
             var cellOpen = false
             var cellSpan = 1
+            /// The open row's and cell's background (bgcolor or a CSS background): their text is highlighted.
+            var rowHighlighted = false
+            var cellHighlighted = false
             /// Inline elements open when the table began: closed again when it ends, so an
             /// unclosed <u> in a cell does not underline the rest of the message.
             var inlineDepth = 0
@@ -214,13 +217,27 @@ public enum HTMLText {
                 guard !tables.isEmpty else { return flush() }
                 closeCell(); closeRow()
                 tables[tables.count - 1].cells = []
+                tables[tables.count - 1].rowHighlighted = Self.background(attributes) ?? false
             case "td", "th":
                 guard !tables.isEmpty else { return flush() }
                 openCell(span: Int(attributes["colspan"] ?? "") ?? 1)
+                let top = tables.count - 1
+                tables[top].cellHighlighted = Self.background(attributes) ?? tables[top].rowHighlighted
             default:
                 if HTMLText.blockTags.contains(name) {
                     flush()
                     if name == "pre" { preformatted += 1 }
+                    // A paragraph cannot hold another: an unclosed <p>'s background ends where the next one starts.
+                    if name == "p" || name == "li",
+                       let k = inline[(tables.last?.inlineDepth ?? 0)...].lastIndex(where: { $0.name == name }) {
+                        inline.removeSubrange(k...)
+                    }
+                    // A block's own background highlights its text, as a span's would.
+                    if let shown = Self.background(attributes), shown != style.highlighted, inline.count < Self.maxInlineDepth {
+                        var s = style
+                        s.highlighted = shown
+                        inline.append((name, s))
+                    }
                 } else if !HTMLText.voidTags.contains(name) {
                     var s = style
                     switch name {
@@ -235,6 +252,18 @@ public enum HTMLText {
                     if inline.count < Self.maxInlineDepth { inline.append((name, s)) }
                 }
             }
+        }
+
+        /// The background an element's bgcolor or style gives, nil when it sets none.
+        static func background(_ attributes: [String: String]) -> Bool? {
+            var s = Style()
+            var set = false
+            if let colour = attributes["bgcolor"] { s.highlighted = Paragraph.Run.isBackgroundColour(colour); set = true }
+            if let css = attributes["style"]?.lowercased(), css.contains("background") {
+                apply(css, to: &s)
+                set = true
+            }
+            return set ? s.highlighted : nil
         }
 
         static func apply(_ css: String, to s: inout Style) {
@@ -276,6 +305,8 @@ public enum HTMLText {
                 if HTMLText.blockTags.contains(name) {
                     flush()
                     if name == "pre", preformatted > 0 { preformatted -= 1 }
+                    let floor = tables.last?.inlineDepth ?? 0
+                    if let k = inline[floor...].lastIndex(where: { $0.name == name }) { inline.removeSubrange(k...) }
                     return
                 }
                 // Close the innermost open element of this name, and any left open inside it;
@@ -381,8 +412,13 @@ public enum HTMLText {
             guard let top = tables.indices.last, tables[top].cellOpen else { return }
             flush()
             let c = containers.removeLast()
-            tables[top].cells!.append(Table.Cell(blocks: c.blocks, columnSpan: tables[top].cellSpan))
+            let blocks = tables[top].cellHighlighted ? c.blocks.map { block -> FormDocument.Block in
+                guard case .paragraph(let p) = block else { return block }
+                return .paragraph(Paragraph(runs: p.runs.map { var r = $0; r.highlighted = true; return r }))
+            } : c.blocks
+            tables[top].cells!.append(Table.Cell(blocks: blocks, columnSpan: tables[top].cellSpan))
             tables[top].cellOpen = false
+            tables[top].cellHighlighted = false
         }
 
         private mutating func closeRow() {

@@ -33,6 +33,8 @@ extension Paragraph.Run {
             // rgba(…, 0) / hsla(…, 0): fully transparent.
             if t.hasPrefix("rgba(") || t.hasPrefix("hsla("), let alpha = t.dropLast().split(separator: ",").last,
                Double(alpha) == 0 { return false }
+            // A position ("0% 0%", "50") is no colour; a hex value without "#" (Word's "D9D9D9", "000000") is.
+            guard t.contains(where: \.isLetter) || token.hasPrefix("#") || (t.count == 6 && t.allSatisfy(\.isHexDigit)) else { return false }
             return t.allSatisfy { $0.isLetter || $0.isNumber || "(),.%-".contains($0) }
         }
     }

@@ -104,3 +104,28 @@ private func read(_ body: String) throws -> FormDocument {
     // ODF forbids a DTD: any DOCTYPE makes the part corrupt, before an entity is read.
     #expect(reason.kind == .corrupt)
 }
+
+@Test func odtBackgroundsOfTextParagraphAndCellAreHighlighted() throws {
+    let colours = """
+        <style:style style:name="H1" style:family="text"><style:text-properties fo:background-color="#ffff00"/></style:style>
+        <style:style style:name="H0" style:family="text"><style:text-properties fo:background-color="transparent"/></style:style>
+        <style:style style:name="PH" style:family="paragraph"><style:paragraph-properties fo:background-color="#d9d9d9"/></style:style>
+        <style:style style:name="CH" style:family="table-cell"><style:table-cell-properties fo:background-color="#d9d9d9"/></style:style>
+        """
+    let doc = try OdtReader.read(ReaderFixtures.odt(body: """
+        <text:p><text:span text:style-name="H1">маркер</text:span> <text:span text:style-name="H0">прозрачно</text:span></text:p>
+        <text:p text:style-name="PH">абзац</text:p>
+        <table:table><table:table-row><table:table-cell table:style-name="CH"><text:p>ячейка</text:p></table:table-cell>\
+        <table:table-cell><text:p>другая</text:p></table:table-cell></table:table-row></table:table>
+        """, automaticStyles: colours)).get()
+    let ps = doc.paragraphs
+    #expect(ps[0].runs.map(\.highlighted) == [true, false])
+    #expect(ps[0].runs.first?.text == "маркер")
+    #expect(ps[1].runs.allSatisfy { $0.highlighted })
+    let row = try #require(ReaderFixtures.table(doc)?.rows.first)
+    let shaded = row.cells.map { cell -> Bool in
+        guard case .paragraph(let p)? = cell.blocks.first else { return false }
+        return p.runs.allSatisfy(\.highlighted)
+    }
+    #expect(shaded == [true, false])
+}

@@ -209,6 +209,10 @@ public enum HTMLText {
             switch name {
             case "br":
                 breakLine()
+            case "input":
+                // A form's check box saved as HTML: the tick as a mark the choice reader knows.
+                guard hidden == 0, let type = attributes["type"]?.lowercased(), type == "checkbox" || type == "radio" else { return }
+                append(attributes["checked"] != nil ? "☒ " : "☐ ", collapse: true)
             case "table":
                 guard tables.count < Self.maxTables else { return }
                 flush()

@@ -33,8 +33,22 @@ public enum OdtReader {
         guard let text = content.root.first("office:body")?.first("office:text") else {
             throw UnreadableReason(.corrupt, "content.xml has no office:body/office:text")
         }
-        let walker = Walker(styles: styles)
+        let walker = Walker(styles: styles, checkBoxes: checkBoxes(text.first("office:forms")))
         return FormDocument(blocks: walker.blocks(text))
+    }
+
+    /// Form check boxes (office:forms) by id: true when ticked. The text places them with `draw:control`.
+    static func checkBoxes(_ forms: XMLTree.Element?) -> [String: (checked: Bool, label: String)] {
+        var out: [String: (checked: Bool, label: String)] = [:]
+        var stack = forms.map { [$0] } ?? []
+        while let e = stack.popLast() {
+            if e.name == "form:checkbox" || e.name == "form:radio", let id = e["form:id"] ?? e["xml:id"] {
+                let state = e["form:current-state"] ?? e["form:state"] ?? (e["form:current-selected"] ?? e["form:selected"]).map { $0 == "true" ? "checked" : "unchecked" }
+                out[id] = (state == "checked", e["form:label"] ?? "")
+            }
+            stack += e.elements
+        }
+        return out
     }
 
     /// Text properties a style sets; nil means "inherit".
@@ -93,6 +107,7 @@ public enum OdtReader {
 
     struct Walker {
         let styles: Styles
+        var checkBoxes: [String: (checked: Bool, label: String)] = [:]
 
         /// `base`: what the enclosing table cell's style gives its text (a shaded cell).
         func blocks(_ container: XMLTree.Element, base: Properties = Properties()) -> [FormDocument.Block] {
@@ -147,6 +162,12 @@ public enum OdtReader {
                         collapsible = false
                     case "text:tab": append("\t", format, to: &runs); collapsible = false
                     case "text:line-break": append("\n", format, to: &runs); collapsible = false
+                    case "draw:control":
+                        // A form check box stands as ☒/☐ with its own label, so the choice survives as text.
+                        if let box = e["draw:control"].flatMap({ checkBoxes[$0] }) {
+                            append((box.checked ? "☒ " : "☐ ") + box.label, format, to: &runs)
+                            collapsible = box.label.isEmpty
+                        }
                     case "text:span":
                         inline(e, styles.resolve(e["text:style-name"]).over(format), into: &runs, pendingSpace: &collapsible)
                     case "text:note", "office:annotation", "office:annotation-end", "text:tracked-changes",

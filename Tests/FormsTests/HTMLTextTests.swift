@@ -107,3 +107,14 @@ import Testing
         #expect(!Paragraph.Run.isBackgroundColour(blank), "\(blank)")
     }
 }
+
+@Test func htmlCheckBoxInputsBecomeBallotBoxes() {
+    let doc = HTMLText.document("""
+        <p><input type="checkbox" checked> 1) профессионал</p><p><input type=checkbox>2) руководитель</p>
+        <table><tr><td>3) менеджер</td><td><INPUT TYPE="radio" CHECKED></td></tr></table><p><input type="text" value="X"></p>
+        """)
+    #expect(doc.plainText.contains("☒ 1) профессионал"))
+    #expect(doc.plainText.contains("☐ 2) руководитель"))
+    #expect(ReaderFixtures.table(doc)?.rows.first?.cells.map(\.text) == ["3) менеджер", "☒"])
+    #expect(!doc.plainText.contains("X"))
+}

@@ -129,3 +129,20 @@ private func read(_ body: String) throws -> FormDocument {
     }
     #expect(shaded == [true, false])
 }
+
+@Test func odtFormCheckBoxesStandAsBallotBoxes() throws {
+    // As LibreOffice writes a form check box: the control in office:forms, its place in the text by draw:control.
+    let form = "urn:oasis:names:tc:opendocument:xmlns:form:1.0", draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+    let doc = try OdtReader.read(ReaderFixtures.odt(body: """
+        <office:forms xmlns:form="\(form)" form:automatic-focus="false" form:apply-design-mode="false">\
+        <form:form form:name="Form"><form:properties/>\
+        <form:checkbox form:name="c1" xml:id="control1" form:id="control1" form:label="" form:current-state="checked"/>\
+        <form:checkbox form:name="c2" xml:id="control2" form:id="control2" form:label=""/>\
+        <form:checkbox form:name="c3" xml:id="control3" form:id="control3" form:label="3) менеджер" form:state="checked"/>\
+        </form:form></office:forms>
+        <text:p><draw:control xmlns:draw="\(draw)" draw:control="control1"/>1) профессионал в своей области</text:p>
+        <text:p><draw:control xmlns:draw="\(draw)" draw:control="control2"/>2) руководитель/лидер</text:p>
+        <text:p><draw:control xmlns:draw="\(draw)" draw:control="control3"/></text:p>
+        """)).get()
+    #expect(doc.paragraphs.map(\.text) == ["☒ 1) профессионал в своей области", "☐ 2) руководитель/лидер", "☒ 3) менеджер"])
+}

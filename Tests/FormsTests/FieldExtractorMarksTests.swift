@@ -61,3 +61,27 @@ func colourMarkedChoicesReadInEveryFormat(name: String) throws {
     #expect(form.roles == [3])
     #expect(form.availability == [1])
 }
+
+@Test func tableRowsWithNumberAndMarkInTheirOwnCells() {
+    let form = FieldExtractor.extract(doc(
+        para("Анкета волонтера"),
+        table(row("9", "Виды деятельности (отметить нужное)", ""),
+              row("1", activities[0], ""), row("2", activities[1], "✔"), row("6", activities[5], "да"),
+              row("8", activities[7], "нет"), row("", "13) " + activities[12], "х"))
+    ))
+    #expect(form.activityTypes == [2, 6, 13])
+}
+
+@Test func optionTextsAnsweredOnOneLineOrOnePerLine() {
+    let oneLine = FieldExtractor.extract(doc(
+        para("Анкета волонтера"),
+        para("Виды деятельности: социальное обслуживание пожилых людей; участие в охране и защите окружающей среды")
+    ))
+    #expect(oneLine.activityTypes == [2, 6])
+    let perLine = FieldExtractor.extract(doc(
+        para("Анкета волонтера"),
+        para("Виды деятельности:"), para("- социальное обслуживание пожилых людей"),
+        para("- участие в охране и защите окружающей среды"), para("Роль: 3")
+    ))
+    #expect(perLine.activityTypes == [2, 6])
+}

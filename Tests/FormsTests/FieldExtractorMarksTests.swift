@@ -85,3 +85,11 @@ func colourMarkedChoicesReadInEveryFormat(name: String) throws {
     ))
     #expect(perLine.activityTypes == [2, 6])
 }
+
+/// The same questionnaire as RTF (LibreOffice: `\highlight` for the highlighter, `\chcbpat` for shading),
+/// read through unrtf. unrtf prints no cell shading (`\clcbpat`), so only the runs' colours are asked.
+@Test func colourMarkedChoicesReadInRTF() throws {
+    let form = FieldExtractor.extract(try RTFText.read(try FormLetters.fixture("highlighted-choices.rtf")).get())
+    #expect(form.activityTypes == [2, 10])
+    #expect(form.roles == [3])
+}

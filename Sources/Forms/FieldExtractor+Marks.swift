@@ -181,15 +181,16 @@ extension Extraction {
             number = n
         }
         guard let n = number, (1...max(items.items.count, 13)).contains(n) || marked else { return false }
-        // Underlined or bold: the official form says "underline", Word users also embolden or highlight.
-        let underlined = line.paragraph.map { p in
-            let stressed: (Paragraph.Run) -> Bool = { ($0.underlined || $0.bold || $0.highlighted) && !$0.struckThrough }
-            guard p.runs.contains(where: stressed) else { return false }
+        // Underlined or bold: the official form says "underline", Word users also embolden; or coloured
+        // with the highlighter or shading. Each is weighed apart (`closeList`): a template that shades
+        // every option does not hide the one the applicant underlined.
+        func stressed(_ by: (Paragraph.Run) -> Bool) -> Bool {
+            guard let p = line.paragraph, p.runs.contains(where: { by($0) && !$0.struckThrough }) else { return false }
             let letters = p.text.filter(\.isLetter).count
-            let under = p.runs.filter(stressed).map(\.text).joined().filter(\.isLetter).count
+            let under = p.runs.filter { by($0) && !$0.struckThrough }.map(\.text).joined().filter(\.isLetter).count
             return letters > 0 && under * 2 >= letters
-        } ?? false
-        listItems.append((n, marked, negated, underlined))
+        }
+        listItems.append((n, marked, negated, stressed { $0.underlined || $0.bold }, stressed(\.highlighted)))
         if field == .activityTypes, n == 13, result.values[.otherActivity] == nil, let other = Extraction.otherText(rest) {
             result.values[.otherActivity] = other
         }
@@ -238,11 +239,15 @@ extension Extraction {
         if !marked.isEmpty || answered {
             chosen += marked
         } else {
-            let underlined = listItems.filter(\.underlined).map(\.number)
-            // Every other option coloured from top to bottom is a striped (banded) table, not a choice.
-            let striped = listItems.count >= 6 && zip(listItems, listItems.dropFirst()).allSatisfy { $0.underlined != $1.underlined }
-            if !underlined.isEmpty && underlined.count < listItems.count && !striped {
-                chosen += underlined
+            // Options set apart by one kind of stress, when it sets some apart and not all; every other
+            // option stressed from top to bottom is a striped (banded) table, not a choice.
+            let stressed = [listItems.map(\.underlined), listItems.map(\.highlighted)].compactMap { flags -> [Int]? in
+                let striped = flags.count >= 6 && zip(flags, flags.dropFirst()).allSatisfy { $0 != $1 }
+                let some = zip(listItems, flags).filter(\.1).map(\.0.number)
+                return some.isEmpty || some.count == listItems.count || striped ? nil : some
+            }.flatMap { $0 }
+            if !stressed.isEmpty {
+                chosen += stressed
             } else if chosen.isEmpty && !listItems.isEmpty && !listBoxed && Set(listItems.map(\.number)).count < items.items.count {
                 // Kept options, unless they stand in empty boxes: a list of ☐ with none ticked chose nothing.
                 chosen += listItems.map(\.number)

@@ -93,3 +93,12 @@ func colourMarkedChoicesReadInEveryFormat(name: String) throws {
     #expect(form.activityTypes == [2, 10])
     #expect(form.roles == [3])
 }
+
+@Test func aTemplateShadingEveryOptionDoesNotHideTheUnderlinedOne() {
+    // The blank form shades the whole list; the applicant underlined options 4 and 8.
+    let form = FieldExtractor.extract(FormDocument(blocks: [para("Виды деятельности (отметить нужное)")]
+        + (1...13).map { n in
+            .paragraph(Paragraph(runs: [Paragraph.Run("\(n)) \(activities[n - 1])", underlined: [4, 8].contains(n), highlighted: true)]))
+        }))
+    #expect(form.activityTypes == [4, 8])
+}

@@ -60,6 +60,7 @@ public enum DocxReader {
         var underlined = false
         var bold = false
         var struckThrough = false
+        var highlighted = false
         var symbolFont = false
     }
 
@@ -98,7 +99,23 @@ public enum DocxReader {
         func paragraph(_ p: XMLTree.Element) -> Paragraph {
             var runs: [Paragraph.Run] = []
             inline(p, into: &runs)
+            // A shaded paragraph is highlighted as a whole.
+            if let shading = p.first("w:pPr")?.first("w:shd"), Self.isShaded(shading) { return Self.highlighting(Paragraph(runs: runs)) }
             return Paragraph(runs: runs)
+        }
+
+        static func highlighting(_ p: Paragraph) -> Paragraph {
+            Paragraph(runs: p.runs.map { var r = $0; r.highlighted = true; return r })
+        }
+
+        /// A shaded table cell: its text is highlighted.
+        static func highlighting(_ blocks: [FormDocument.Block]) -> [FormDocument.Block] {
+            blocks.map { block in
+                switch block {
+                case .paragraph(let p): .paragraph(highlighting(p))
+                case .table: block
+                }
+            }
         }
 
         private func inline(_ container: XMLTree.Element, into runs: inout [Paragraph.Run]) {
@@ -141,11 +158,11 @@ public enum DocxReader {
         private func append(_ text: String, _ format: Format, to runs: inout [Paragraph.Run]) {
             guard !text.isEmpty else { return }
             if let last = runs.last, last.underlined == format.underlined, last.bold == format.bold,
-               last.struckThrough == format.struckThrough {
+               last.struckThrough == format.struckThrough, last.highlighted == format.highlighted {
                 runs[runs.count - 1].text += text
             } else {
                 runs.append(Paragraph.Run(text, underlined: format.underlined, bold: format.bold,
-                                          struckThrough: format.struckThrough))
+                                          struckThrough: format.struckThrough, highlighted: format.highlighted))
             }
         }
 
@@ -165,7 +182,8 @@ public enum DocxReader {
                     let span = Int(props?.first("w:gridSpan")?["w:val"] ?? "") ?? 1
                     var continues = false
                     if let merge = props?.first("w:vMerge") { continues = (merge["w:val"] ?? "continue") == "continue" }
-                    cells.append(Table.Cell(blocks: blocks(tc), columnSpan: min(max(span, 1), 1_000),
+                    let shaded = props?.first("w:shd").map(Self.isShaded) ?? false
+                    cells.append(Table.Cell(blocks: shaded ? Self.highlighting(blocks(tc)) : blocks(tc), columnSpan: min(max(span, 1), 1_000),
                                             continuesAbove: continues))
                 }
                 rows.append(Table.Row(cells: cells))
@@ -195,11 +213,22 @@ public enum DocxReader {
             if let b = rPr.first("w:b") { f.bold = isOn(b["w:val"]) }
             if let s = rPr.first("w:strike") { f.struckThrough = isOn(s["w:val"]) }
             if let s = rPr.first("w:dstrike"), isOn(s["w:val"]) { f.struckThrough = true }
+            // The highlighter pen (w:highlight) or character shading (w:shd): how Word users mark a choice.
+            if let h = rPr.first("w:highlight") { f.highlighted = Paragraph.Run.isBackgroundColour(h["w:val"] ?? "none") }
+            if let shading = rPr.first("w:shd"), isShaded(shading) { f.highlighted = true }
             if let fonts = rPr.first("w:rFonts") {
                 f.symbolFont = [fonts["w:ascii"], fonts["w:hAnsi"], fonts["w:cs"]]
                     .contains { $0?.lowercased().hasPrefix("wingdings") == true }
             }
             return f
+        }
+
+        /// A shading that shows: a fill colour other than none/white, or a solid or patterned fill.
+        static func isShaded(_ shd: XMLTree.Element) -> Bool {
+            if Paragraph.Run.isBackgroundColour(shd["w:fill"] ?? "auto") { return true }
+            // A solid or patterned fill paints with the pattern colour (black when "auto").
+            let pattern = (shd["w:val"] ?? "clear").lowercased()
+            return !["clear", "nil", "none"].contains(pattern) && (shd["w:color"] ?? "auto").lowercased() != "ffffff"
         }
 
         static func isOn(_ value: String?, absent: Bool = true) -> Bool {

@@ -161,10 +161,17 @@ extension Extraction {
         }
         let body = rest.joined(separator: " ")
         // "9. Сколько волонтеров вы координируете: 25", "11. В какое время вам удобна волонтерская
-        // деятельность?": the questionnaire's own numbering, not option 9 or 11.
+        // деятельность?", "| 9 | Иной вид | донорство крови |": the questionnaire's own numbering, not
+        // option 9 or 11; only option 13 is itself worded as "other".
         if let n = number, !marked {
+            // "| 11 | Иное (укажите) | донорство крови |": the questionnaire's "other" question under its own
+            // number says which other activity; whether option 13 is chosen the list itself tells.
+            if field == .activityTypes, n != 13, let (_, after) = Extraction.otherWord(body) {
+                if let other = Extraction.clean(after[...]), result.values[.otherActivity] == nil { result.values[.otherActivity] = other }
+                return true
+            }
             let head = Extraction.labelSeparator(body).map { body[..<$0.lowerBound] } ?? body[...]
-            if let m = bestLabel(head, maxStart: 3), m.coverage >= 0.5 || m.start == 0, m.key != .field(.otherActivity),
+            if let m = bestLabel(head, maxStart: 3), m.coverage >= 0.5 || m.start == 0, m.key != .field(.otherActivity) || n != 13,
                m.key != .field(field), Extraction.identify(String(head), in: items) != n {
                 return false
             }
@@ -177,15 +184,16 @@ extension Extraction {
             number = n
         }
         guard let n = number, (1...max(items.items.count, 13)).contains(n) || marked else { return false }
-        // Underlined or bold: the official form says "underline", Word users also embolden or highlight.
-        let underlined = line.paragraph.map { p in
-            let stressed: (Paragraph.Run) -> Bool = { ($0.underlined || $0.bold || $0.highlighted) && !$0.struckThrough }
-            guard p.runs.contains(where: stressed) else { return false }
+        // Underlined or bold: the official form says "underline", Word users also embolden; or coloured
+        // with the highlighter or shading. Each is weighed apart (`closeList`): a template that shades
+        // every option does not hide the one the applicant underlined.
+        func stressed(_ by: (Paragraph.Run) -> Bool) -> Bool {
+            guard let p = line.paragraph, p.runs.contains(where: { by($0) && !$0.struckThrough }) else { return false }
             let letters = p.text.filter(\.isLetter).count
-            let under = p.runs.filter(stressed).map(\.text).joined().filter(\.isLetter).count
+            let under = p.runs.filter { by($0) && !$0.struckThrough }.map(\.text).joined().filter(\.isLetter).count
             return letters > 0 && under * 2 >= letters
-        } ?? false
-        listItems.append((n, marked, negated, underlined))
+        }
+        listItems.append((n, marked, negated, stressed { $0.underlined || $0.bold }, stressed(\.highlighted)))
         if field == .activityTypes, n == 13, result.values[.otherActivity] == nil, let other = Extraction.otherText(rest) {
             result.values[.otherActivity] = other
         }
@@ -234,9 +242,15 @@ extension Extraction {
         if !marked.isEmpty || answered {
             chosen += marked
         } else {
-            let underlined = listItems.filter(\.underlined).map(\.number)
-            if !underlined.isEmpty && underlined.count < listItems.count {
-                chosen += underlined
+            // Options set apart by one kind of stress, when it sets some apart and not all; every other
+            // option stressed from top to bottom is a striped (banded) table, not a choice.
+            let stressed = [listItems.map(\.underlined), listItems.map(\.highlighted)].compactMap { flags -> [Int]? in
+                let striped = flags.count >= 6 && zip(flags, flags.dropFirst()).allSatisfy { $0 != $1 }
+                let some = zip(listItems, flags).filter(\.1).map(\.0.number)
+                return some.isEmpty || some.count == listItems.count || striped ? nil : some
+            }.flatMap { $0 }
+            if !stressed.isEmpty {
+                chosen += stressed
             } else if chosen.isEmpty && !listItems.isEmpty && !listBoxed && Set(listItems.map(\.number)).count < items.items.count {
                 // Kept options, unless they stand in empty boxes: a list of ☐ with none ticked chose nothing.
                 chosen += listItems.map(\.number)

@@ -125,7 +125,8 @@ struct Extraction {
     var pending: LabelKey? = nil
     var lastAssigned: LabelKey? = nil
     var list: FormField? = nil
-    var listItems: [(number: Int, marked: Bool, negated: Bool, underlined: Bool)] = []
+    /// `underlined`: underlined or bold; `highlighted`: coloured (`Extraction.closeList` weighs them apart).
+    var listItems: [(number: Int, marked: Bool, negated: Bool, underlined: Bool, highlighted: Bool)] = []
     /// Some option of the open list stands in an empty box (☐, [ ]): its options were offered, not kept.
     var listBoxed = false
     var listExplicit: [Int] = []

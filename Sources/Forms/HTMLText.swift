@@ -13,6 +13,7 @@ public enum HTMLText {
         var underlined = false
         var bold = false
         var struckThrough = false
+        var highlighted = false
     }
 
     /// Tags whose start and end both end the current paragraph.
@@ -180,6 +181,9 @@ public enum HTMLText {
             var cells: [Table.Cell]?
             var cellOpen = false
             var cellSpan = 1
+            /// The open row's and cell's background (bgcolor or a CSS background): their text is highlighted.
+            var rowHighlighted = false
+            var cellHighlighted = false
             /// Inline elements open when the table began: closed again when it ends, so an
             /// unclosed <u> in a cell does not underline the rest of the message.
             var inlineDepth = 0
@@ -205,6 +209,10 @@ public enum HTMLText {
             switch name {
             case "br":
                 breakLine()
+            case "input":
+                // A form's check box saved as HTML: the tick as a mark the choice reader knows.
+                guard hidden == 0, let type = attributes["type"]?.lowercased(), type == "checkbox" || type == "radio" else { return }
+                append(attributes["checked"] != nil ? "☒ " : "☐ ", collapse: true)
             case "table":
                 guard tables.count < Self.maxTables else { return }
                 flush()
@@ -213,25 +221,53 @@ public enum HTMLText {
                 guard !tables.isEmpty else { return flush() }
                 closeCell(); closeRow()
                 tables[tables.count - 1].cells = []
+                tables[tables.count - 1].rowHighlighted = Self.background(attributes) ?? false
             case "td", "th":
                 guard !tables.isEmpty else { return flush() }
                 openCell(span: Int(attributes["colspan"] ?? "") ?? 1)
+                let top = tables.count - 1
+                tables[top].cellHighlighted = Self.background(attributes) ?? tables[top].rowHighlighted
             default:
                 if HTMLText.blockTags.contains(name) {
                     flush()
                     if name == "pre" { preformatted += 1 }
+                    // A paragraph cannot hold another: an unclosed <p>'s background ends where the next one starts.
+                    if name == "p" || name == "li",
+                       let k = inline[(tables.last?.inlineDepth ?? 0)...].lastIndex(where: { $0.name == name }) {
+                        inline.removeSubrange(k...)
+                    }
+                    // A block's own background highlights its text, as a span's would.
+                    if let shown = Self.background(attributes), shown != style.highlighted, inline.count < Self.maxInlineDepth {
+                        var s = style
+                        s.highlighted = shown
+                        inline.append((name, s))
+                    }
                 } else if !HTMLText.voidTags.contains(name) {
                     var s = style
                     switch name {
                     case "u", "ins": s.underlined = true
                     case "b", "strong": s.bold = true
                     case "s", "strike", "del": s.struckThrough = true
+                    case "mark": s.highlighted = true
                     default: break
                     }
                     if let css = attributes["style"]?.lowercased() { Self.apply(css, to: &s) }
+                    if let colour = attributes["bgcolor"] { s.highlighted = Paragraph.Run.isBackgroundColour(colour) }
                     if inline.count < Self.maxInlineDepth { inline.append((name, s)) }
                 }
             }
+        }
+
+        /// The background an element's bgcolor or style gives, nil when it sets none.
+        static func background(_ attributes: [String: String]) -> Bool? {
+            var s = Style()
+            var set = false
+            if let colour = attributes["bgcolor"] { s.highlighted = Paragraph.Run.isBackgroundColour(colour); set = true }
+            if let css = attributes["style"]?.lowercased(), css.contains("background") {
+                apply(css, to: &s)
+                set = true
+            }
+            return set ? s.highlighted : nil
         }
 
         static func apply(_ css: String, to s: inout Style) {
@@ -246,6 +282,8 @@ public enum HTMLText {
                     if value == "none" { s.underlined = false; s.struckThrough = false }
                 case "font-weight":
                     s.bold = value == "bold" || value == "bolder" || (Int(value).map { $0 >= 600 } ?? false)
+                case "background", "background-color":
+                    s.highlighted = Paragraph.Run.isBackgroundColour(String(value))
                 default: continue
                 }
             }
@@ -271,6 +309,8 @@ public enum HTMLText {
                 if HTMLText.blockTags.contains(name) {
                     flush()
                     if name == "pre", preformatted > 0 { preformatted -= 1 }
+                    let floor = tables.last?.inlineDepth ?? 0
+                    if let k = inline[floor...].lastIndex(where: { $0.name == name }) { inline.removeSubrange(k...) }
                     return
                 }
                 // Close the innermost open element of this name, and any left open inside it;
@@ -333,11 +373,11 @@ public enum HTMLText {
             let top = containers.count - 1
             // Mutated in place: copying the container out would copy its runs on every append.
             if let last = containers[top].runs.last, last.underlined == st.underlined, last.bold == st.bold,
-               last.struckThrough == st.struckThrough {
+               last.struckThrough == st.struckThrough, last.highlighted == st.highlighted {
                 containers[top].runs[containers[top].runs.count - 1].text += out
             } else {
                 containers[top].runs.append(Paragraph.Run(out, underlined: st.underlined, bold: st.bold,
-                                                          struckThrough: st.struckThrough))
+                                                          struckThrough: st.struckThrough, highlighted: st.highlighted))
             }
             containers[top].afterSpace = afterSpace
         }
@@ -376,8 +416,13 @@ public enum HTMLText {
             guard let top = tables.indices.last, tables[top].cellOpen else { return }
             flush()
             let c = containers.removeLast()
-            tables[top].cells!.append(Table.Cell(blocks: c.blocks, columnSpan: tables[top].cellSpan))
+            let blocks = tables[top].cellHighlighted ? c.blocks.map { block -> FormDocument.Block in
+                guard case .paragraph(let p) = block else { return block }
+                return .paragraph(Paragraph(runs: p.runs.map { var r = $0; r.highlighted = true; return r }))
+            } : c.blocks
+            tables[top].cells!.append(Table.Cell(blocks: blocks, columnSpan: tables[top].cellSpan))
             tables[top].cellOpen = false
+            tables[top].cellHighlighted = false
         }
 
         private mutating func closeRow() {

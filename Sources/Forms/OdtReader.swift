@@ -33,8 +33,22 @@ public enum OdtReader {
         guard let text = content.root.first("office:body")?.first("office:text") else {
             throw UnreadableReason(.corrupt, "content.xml has no office:body/office:text")
         }
-        let walker = Walker(styles: styles)
+        let walker = Walker(styles: styles, checkBoxes: checkBoxes(text.first("office:forms")))
         return FormDocument(blocks: walker.blocks(text))
+    }
+
+    /// Form check boxes (office:forms) by id: true when ticked. The text places them with `draw:control`.
+    static func checkBoxes(_ forms: XMLTree.Element?) -> [String: (checked: Bool, label: String)] {
+        var out: [String: (checked: Bool, label: String)] = [:]
+        var stack = forms.map { [$0] } ?? []
+        while let e = stack.popLast() {
+            if e.name == "form:checkbox" || e.name == "form:radio", let id = e["form:id"] ?? e["xml:id"] {
+                let state = e["form:current-state"] ?? e["form:state"] ?? (e["form:current-selected"] ?? e["form:selected"]).map { $0 == "true" ? "checked" : "unchecked" }
+                out[id] = (state == "checked", e["form:label"] ?? "")
+            }
+            stack += e.elements
+        }
+        return out
     }
 
     /// Text properties a style sets; nil means "inherit".
@@ -42,10 +56,12 @@ public enum OdtReader {
         var underlined: Bool?
         var bold: Bool?
         var struckThrough: Bool?
+        /// A background colour behind the text, its paragraph or its table cell.
+        var highlighted: Bool?
 
         func over(_ base: Properties) -> Properties {
             Properties(underlined: underlined ?? base.underlined, bold: bold ?? base.bold,
-                       struckThrough: struckThrough ?? base.struckThrough)
+                       struckThrough: struckThrough ?? base.struckThrough, highlighted: highlighted ?? base.highlighted)
         }
     }
 
@@ -65,6 +81,10 @@ public enum OdtReader {
                         }
                         if let s = t["style:text-line-through-style"] { p.struckThrough = s != "none" }
                     }
+                    // The highlighter (text background), a shaded paragraph or a shaded table cell.
+                    let backgrounds = ["style:text-properties", "style:paragraph-properties", "style:table-cell-properties"]
+                        .compactMap { style.first($0)?["fo:background-color"] }
+                    if !backgrounds.isEmpty { p.highlighted = backgrounds.contains(where: Paragraph.Run.isBackgroundColour) }
                     own[name] = (style["style:parent-style-name"], p)
                 }
             }
@@ -87,25 +107,27 @@ public enum OdtReader {
 
     struct Walker {
         let styles: Styles
+        var checkBoxes: [String: (checked: Bool, label: String)] = [:]
 
-        func blocks(_ container: XMLTree.Element) -> [FormDocument.Block] {
+        /// `base`: what the enclosing table cell's style gives its text (a shaded cell).
+        func blocks(_ container: XMLTree.Element, base: Properties = Properties()) -> [FormDocument.Block] {
             var out: [FormDocument.Block] = []
             for e in container.elements {
                 switch e.name {
-                case "text:p", "text:h": out.append(.paragraph(paragraph(e)))
+                case "text:p", "text:h": out.append(.paragraph(paragraph(e, base: base)))
                 case "table:table": out.append(.table(table(e)))
                 case "text:list", "text:list-item", "text:list-header", "text:section", "text:numbered-paragraph":
-                    out += blocks(e)
+                    out += blocks(e, base: base)
                 default: continue
                 }
             }
             return out
         }
 
-        private func paragraph(_ p: XMLTree.Element) -> Paragraph {
+        private func paragraph(_ p: XMLTree.Element, base: Properties) -> Paragraph {
             var runs: [Paragraph.Run] = []
             var pendingSpace = false
-            inline(p, styles.resolve(p["text:style-name"]), into: &runs, pendingSpace: &pendingSpace)
+            inline(p, styles.resolve(p["text:style-name"]).over(base), into: &runs, pendingSpace: &pendingSpace)
             if let last = runs.last, last.text.hasSuffix(" "), pendingSpace {
                 runs[runs.count - 1].text.removeLast()
                 if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
@@ -140,6 +162,12 @@ public enum OdtReader {
                         collapsible = false
                     case "text:tab": append("\t", format, to: &runs); collapsible = false
                     case "text:line-break": append("\n", format, to: &runs); collapsible = false
+                    case "draw:control":
+                        // A form check box stands as ☒/☐ with its own label, so the choice survives as text.
+                        if let box = e["draw:control"].flatMap({ checkBoxes[$0] }) {
+                            append((box.checked ? "☒ " : "☐ ") + box.label, format, to: &runs)
+                            collapsible = box.label.isEmpty
+                        }
                     case "text:span":
                         inline(e, styles.resolve(e["text:style-name"]).over(format), into: &runs, pendingSpace: &collapsible)
                     case "text:note", "office:annotation", "office:annotation-end", "text:tracked-changes",
@@ -157,11 +185,11 @@ public enum OdtReader {
 
         private func append(_ text: String, _ p: Properties, to runs: inout [Paragraph.Run]) {
             guard !text.isEmpty else { return }
-            let u = p.underlined ?? false, b = p.bold ?? false, s = p.struckThrough ?? false
-            if let last = runs.last, last.underlined == u, last.bold == b, last.struckThrough == s {
+            let u = p.underlined ?? false, b = p.bold ?? false, s = p.struckThrough ?? false, h = p.highlighted ?? false
+            if let last = runs.last, last.underlined == u, last.bold == b, last.struckThrough == s, last.highlighted == h {
                 runs[runs.count - 1].text += text
             } else {
-                runs.append(Paragraph.Run(text, underlined: u, bold: b, struckThrough: s))
+                runs.append(Paragraph.Run(text, underlined: u, bold: b, struckThrough: s, highlighted: h))
             }
         }
 
@@ -197,7 +225,7 @@ public enum OdtReader {
                             let height = min(max(Int(tc["table:number-rows-spanned"] ?? "1") ?? 1, 1), 10_000)
                             if height > 1 { down[column] = (width, height - 1) }
                             skip = width - 1
-                            cells.append(Table.Cell(blocks: blocks(tc), columnSpan: width))
+                            cells.append(Table.Cell(blocks: blocks(tc, base: styles.resolve(tc["table:style-name"])), columnSpan: width))
                         }
                     }
                     rows.append(Table.Row(cells: cells))

@@ -17,7 +17,7 @@ public enum RTFText {
             return .failure(UnreadableReason(.toolMissing, "install unrtf to read .rtf documents"))
         }
         let child = BoundedChild(tool: tool, arguments: ["--html"], limits: limits, timeout: timeout, maxOutput: maxOutput)
-        switch child.run(input: bytes) {
+        switch child.run(input: shadingAsHighlight(bytes)) {
         case .cannotStart(let error):
             return .failure(UnreadableReason(.toolMissing, "unrtf could not start (\(error))"))
         case .deadline:
@@ -36,6 +36,28 @@ public enum RTFText {
             }
             return .success(document)
         }
+    }
+
+    /// Character shading (`\chcbpatN`, Word's and Writer's "Shading") marks a choice as the highlighter
+    /// (`\highlightN`) does, and both name a colour of the colour table; unrtf prints only the
+    /// highlighter (`<span style="background:…">`), so shading is renamed to it.
+    static func shadingAsHighlight(_ bytes: [UInt8]) -> [UInt8] {
+        let from = Array("\\chcbpat".utf8), to = Array("\\highlight".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            // A control word, not the text "\\chcbpat" (an escaped backslash before it), and with its number.
+            if bytes[i] == 0x5C, i + from.count < bytes.count, bytes[i..<(i + from.count)].elementsEqual(from),
+               i == 0 || bytes[i - 1] != 0x5C, (0x30...0x39).contains(bytes[i + from.count]) {
+                out += to
+                i += from.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// unrtf 0.21 opens a table's row and cell only when it prints a plain word (its

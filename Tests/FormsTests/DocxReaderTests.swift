@@ -150,3 +150,29 @@ private func read(_ body: String) throws -> FormDocument {
     let t = try #require(ReaderFixtures.table(doc))
     #expect(t.rows.map { $0.cells.map(\.text) } == [["БСН / БИН", "940140000385"]])
 }
+
+@Test func docxHighlighterAndShadingAreHighlightedRuns() throws {
+    func c(_ t: String, _ p: String = "") -> String { ReaderFixtures.wordCell(t, properties: p) }
+    let doc = try read("""
+        <w:p><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>маркер</w:t></w:r>\
+        <w:r><w:rPr><w:highlight w:val="none"/></w:rPr><w:t xml:space="preserve"> без цвета</w:t></w:r></w:p>
+        <w:p><w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/></w:rPr><w:t>заливка</w:t></w:r>\
+        <w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="auto"/></w:rPr><w:t xml:space="preserve"> пусто</w:t></w:r>\
+        <w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/></w:rPr><w:t xml:space="preserve"> белое</w:t></w:r></w:p>
+        <w:p><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/></w:pPr><w:r><w:t>абзац</w:t></w:r></w:p>
+        <w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid>
+        <w:tr>\(c("ячейка", "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>"))</w:tr>
+        <w:tr>\(c("другая"))</w:tr></w:tbl>
+        """)
+    let ps = doc.paragraphs
+    #expect(ps[0].runs.map(\.highlighted) == [true, false])
+    #expect(ps[1].runs.map(\.highlighted) == [true, false])
+    #expect(ps[1].runs.map(\.text) == ["заливка", " пусто белое"])
+    #expect(ps[2].runs.allSatisfy { $0.highlighted })
+    let table = try #require(ReaderFixtures.table(doc))
+    let cells = table.rows.map { row -> Bool in
+        guard case .paragraph(let p)? = row.cells.first?.blocks.first else { return false }
+        return p.runs.allSatisfy(\.highlighted)
+    }
+    #expect(cells == [true, false])
+}

@@ -74,3 +74,47 @@ import Testing
     let doc = HTMLText.document("<pre>ИИН:  900101300123\nФИО:  Иванов</pre>")
     #expect(doc.paragraphs.map(\.text) == ["ИИН:  900101300123", "ФИО:  Иванов"])
 }
+
+@Test func htmlMarkAndBackgroundsAreHighlighted() throws {
+    let doc = HTMLText.document("""
+        <p><mark>маркер</mark> <span style="background-color: rgb(255, 255, 0)">жёлтый</span> \
+        <span style='background:yellow;mso-highlight:yellow'>Outlook</span> \
+        <span style="background: transparent">прозрачно</span> <span style="background:#FFFFFF">белое</span></p>
+        <p style="background: #d9d9d9">абзац</p><p>после
+        <table><tr><td bgcolor="#ffff00">ячейка</td><td>другая</td></tr>
+        <tr style="background-color:#eee"><td>строка</td><td style="background:none">снято</td></tr></table>
+        """)
+    let ps = doc.paragraphs
+    #expect(ps[0].runs.filter(\.highlighted).map(\.text) == ["маркер", "жёлтый", "Outlook"])
+    #expect(ps[1].runs.allSatisfy { $0.highlighted } && ps[1].text == "абзац")
+    #expect(!ps[2].runs.contains { $0.highlighted })
+    let table = try #require(ReaderFixtures.table(doc))
+    let shaded = table.rows.map { row in
+        row.cells.map { cell -> Bool in
+            guard case .paragraph(let p)? = cell.blocks.first else { return false }
+            return p.runs.allSatisfy(\.highlighted)
+        }
+    }
+    #expect(shaded == [[true, false], [true, false]])
+}
+
+@Test func backgroundColourRuleKnowsBlankValues() {
+    for shown in ["yellow", "D9D9D9", "#ffff00", "rgb(255, 255, 0)", "#D9D9D9 none repeat scroll 0% 0%", "lightgray !important"] {
+        #expect(Paragraph.Run.isBackgroundColour(shown), "\(shown)")
+    }
+    for blank in ["", "auto", "none", "transparent", "FFFFFF", "#fff", "white", "inherit", "rgba(0, 0, 0, 0)", "url(a.png) no-repeat",
+                  "transparent none repeat scroll 0% 0%"] {
+        #expect(!Paragraph.Run.isBackgroundColour(blank), "\(blank)")
+    }
+}
+
+@Test func htmlCheckBoxInputsBecomeBallotBoxes() {
+    let doc = HTMLText.document("""
+        <p><input type="checkbox" checked> 1) профессионал</p><p><input type=checkbox>2) руководитель</p>
+        <table><tr><td>3) менеджер</td><td><INPUT TYPE="radio" CHECKED></td></tr></table><p><input type="text" value="X"></p>
+        """)
+    #expect(doc.plainText.contains("☒ 1) профессионал"))
+    #expect(doc.plainText.contains("☐ 2) руководитель"))
+    #expect(ReaderFixtures.table(doc)?.rows.first?.cells.map(\.text) == ["3) менеджер", "☒"])
+    #expect(!doc.plainText.contains("X"))
+}

@@ -104,3 +104,45 @@ private func read(_ body: String) throws -> FormDocument {
     // ODF forbids a DTD: any DOCTYPE makes the part corrupt, before an entity is read.
     #expect(reason.kind == .corrupt)
 }
+
+@Test func odtBackgroundsOfTextParagraphAndCellAreHighlighted() throws {
+    let colours = """
+        <style:style style:name="H1" style:family="text"><style:text-properties fo:background-color="#ffff00"/></style:style>
+        <style:style style:name="H0" style:family="text"><style:text-properties fo:background-color="transparent"/></style:style>
+        <style:style style:name="PH" style:family="paragraph"><style:paragraph-properties fo:background-color="#d9d9d9"/></style:style>
+        <style:style style:name="CH" style:family="table-cell"><style:table-cell-properties fo:background-color="#d9d9d9"/></style:style>
+        """
+    let doc = try OdtReader.read(ReaderFixtures.odt(body: """
+        <text:p><text:span text:style-name="H1">маркер</text:span> <text:span text:style-name="H0">прозрачно</text:span></text:p>
+        <text:p text:style-name="PH">абзац</text:p>
+        <table:table><table:table-row><table:table-cell table:style-name="CH"><text:p>ячейка</text:p></table:table-cell>\
+        <table:table-cell><text:p>другая</text:p></table:table-cell></table:table-row></table:table>
+        """, automaticStyles: colours)).get()
+    let ps = doc.paragraphs
+    #expect(ps[0].runs.map(\.highlighted) == [true, false])
+    #expect(ps[0].runs.first?.text == "маркер")
+    #expect(ps[1].runs.allSatisfy { $0.highlighted })
+    let row = try #require(ReaderFixtures.table(doc)?.rows.first)
+    let shaded = row.cells.map { cell -> Bool in
+        guard case .paragraph(let p)? = cell.blocks.first else { return false }
+        return p.runs.allSatisfy(\.highlighted)
+    }
+    #expect(shaded == [true, false])
+}
+
+@Test func odtFormCheckBoxesStandAsBallotBoxes() throws {
+    // As LibreOffice writes a form check box: the control in office:forms, its place in the text by draw:control.
+    let form = "urn:oasis:names:tc:opendocument:xmlns:form:1.0", draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+    let doc = try OdtReader.read(ReaderFixtures.odt(body: """
+        <office:forms xmlns:form="\(form)" form:automatic-focus="false" form:apply-design-mode="false">\
+        <form:form form:name="Form"><form:properties/>\
+        <form:checkbox form:name="c1" xml:id="control1" form:id="control1" form:label="" form:current-state="checked"/>\
+        <form:checkbox form:name="c2" xml:id="control2" form:id="control2" form:label=""/>\
+        <form:checkbox form:name="c3" xml:id="control3" form:id="control3" form:label="3) менеджер" form:state="checked"/>\
+        </form:form></office:forms>
+        <text:p><draw:control xmlns:draw="\(draw)" draw:control="control1"/>1) профессионал в своей области</text:p>
+        <text:p><draw:control xmlns:draw="\(draw)" draw:control="control2"/>2) руководитель/лидер</text:p>
+        <text:p><draw:control xmlns:draw="\(draw)" draw:control="control3"/></text:p>
+        """)).get()
+    #expect(doc.paragraphs.map(\.text) == ["☒ 1) профессионал в своей области", "☐ 2) руководитель/лидер", "☒ 3) менеджер"])
+}

@@ -376,6 +376,9 @@ extension Extraction {
         if separator == nil, let v = value, !Extraction.fitsShape(v, of: m.key) { return (m.key, nil) }
         // "Волонтер ретіндегі өз рөліңізді қысқаша сипаттап беріңіз?": a question asks; its answer follows.
         if separator == nil, text.catalogueTrimmed().hasSuffix("?") { return (m.key, nil) }
+        // "Выберите основные виды деятельности, в которых участвует группа…": the question goes on
+        // after a comma; its answer follows.
+        if separator == nil, text.unicodeScalars[m.labelEnd...].first(where: { !$0.properties.isWhitespace }) == "," { return (m.key, nil) }
         return (m.key, value)
     }
 
@@ -566,6 +569,8 @@ extension Extraction {
         case .email: return text.contains("@") || (text.contains(".") && !text.contains(":") && text.allSatisfy(\.isASCII)
                                                    && text.split(separator: " ").count <= 3)
         case .website: return text.contains(".")
+        // A handle is Latin letters, digits, "_" and "."; "парақшасы", "аккаунт" are the label's own words.
+        case .instagram: return text.unicodeScalars.contains { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
         default: return true
         }
     }

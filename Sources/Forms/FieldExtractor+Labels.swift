@@ -149,7 +149,7 @@ extension Extraction {
             // A line that cannot be the awaited value ("Дата заполнения: …" after an empty e-mail
             // line) is read for what it is.
             if Extraction.fitsShape(text, of: key) {
-                assign(key, value: text)
+                assign(key, value: Extraction.clean(text[...]) ?? text)
                 return
             }
         }
@@ -331,7 +331,17 @@ extension Extraction {
         let headWords = separator == nil ? words : LabelMatcher.Words(Extraction.withoutParentheses(head))
         // "ФИО заявителя: …", "Өтініш берушінің Т.А.Ә.: …": "заявитель" names the kind only when
         // the answer is a kind; otherwise the line's other label is the one meant.
-        guard let m = label(headWords, maxStart: separator == nil ? 0 : 2, value: valueAfterSeparator, isHead: separator != nil) else {
+        var primary = label(headWords, maxStart: separator == nil ? 0 : 2, value: valueAfterSeparator, isHead: separator != nil)
+        // Before a colon or dash every word is label: one that opens with a known label is that
+        // field whatever words follow it ("Опыт участия в волонтерских проектах: …"), unless what
+        // follows holds a value ("тел. +7 705 555 88 47, e-mail: …" is prose with two contacts);
+        // one that only holds a label somewhere must be mostly that label, or the label is looked
+        // for further along ("Қазіргі уақытта сіз … қызмет түрлерін таңдаңыз:").
+        if let m = primary, separator != nil {
+            let opens = m.start <= Extraction.leadingFiller(headWords) && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
+            if !(opens || m.coverage >= 0.34 || headWords.count - m.end <= 1) { primary = nil }
+        }
+        guard let m = primary else {
             // A label alone on its line may open with other words ("Қазіргі уақытта сіз қатысып жүрген
             // негізгі қызмет түрлерін таңдаңыз", "Волонтерлік тобы басшысының Т.А.Ә.").
             // "…қызмет түрлерін таңдаңыз:" with nothing after the colon is such a label too.
@@ -349,14 +359,6 @@ extension Extraction {
         if separator == nil, let next = LabelMatcher.tokens(text[m.labelEnd...]).first?.text, Extraction.aboutWords.contains(next) {
             heading = m.key
             return nil
-        }
-        // Before a colon or dash every word is label: one that opens with a known label is that
-        // field whatever words follow it ("Опыт участия в волонтерских проектах: …"), unless what
-        // follows holds a value ("тел. +7 705 555 88 47, e-mail: …" is prose with two contacts);
-        // one that only holds a label somewhere must be mostly that label.
-        if separator != nil {
-            let opens = m.start <= Extraction.leadingFiller(headWords) && !head.contains("@") && !headWords.tokens[m.end...].contains { $0.text.contains(where: \.isNumber) }
-            guard opens || m.coverage >= 0.34 || headWords.count - m.end <= 1 else { return nil }
         }
         // "instagram.com/irina_kz": a site's name, not the Instagram label before a value.
         if separator == nil {
@@ -380,6 +382,14 @@ extension Extraction {
         // after a comma; its answer follows.
         if separator == nil, text.unicodeScalars[m.labelEnd...].first(where: { !$0.properties.isWhitespace }) == "," { return (m.key, nil) }
         return (m.key, value)
+    }
+
+    static func unquoted(_ value: String) -> String {
+        for (open, close) in [("«", "»"), ("\"", "\""), ("“", "”")] where value.hasPrefix(open) && value.hasSuffix(close) && value.count > 2 {
+            let inner = value.dropFirst().dropLast()
+            if !inner.contains(open), !inner.contains(close) { return String(inner).catalogueTrimmed() }
+        }
+        return value
     }
 
     /// Catalogue keywords that are everyday words (see `inlineLabel`).
@@ -453,6 +463,9 @@ extension Extraction {
 
     mutating func assign(_ key: LabelKey, value: String) {
         lastAssigned = key
+        // "«Петрова Алия»", "«+7 701 …»": quotes around a whole answer are not part of it; an
+        // organisation's name keeps its own («Жарқын» қоғамдық бірлестігі).
+        let value = key == .field(.organizationName) ? value : Extraction.unquoted(value)
         switch key {
         case .field(.members):
             list = .members

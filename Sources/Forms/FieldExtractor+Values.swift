@@ -11,6 +11,10 @@ extension Extraction {
         // "**ФИО:** …": the emphasis of a label typed in Markdown (or a required-field star) ends after its colon.
         while let f = t.first, ":-–—=.*".contains(f) { t.removeFirst(); t = t.catalogueTrimmed() }
         while let l = t.last, l == "*" { t.removeLast(); t = t.catalogueTrimmed() }
+        // "Ответ: …", "Жауабы: …" on the line under a question: the answer's own label.
+        if let colon = t.firstIndex(of: ":"), answerWords.containsSpelling(LabelMatcher.normalise(String(t[..<colon]))) {
+            t = String(t[t.index(after: colon)...]).catalogueTrimmed()
+        }
         // An explanatory parenthesis right after the label ("(Т.А.Ә. көрсетіңіз)", "(бар болған кезде)").
         while t.hasPrefix("(") {
             let close = t.firstIndex(of: ")") ?? t.endIndex
@@ -23,6 +27,8 @@ extension Extraction {
         }
         return isBlank(t) ? nil : t
     }
+
+    static let answerWords = ["ответ", "жауап", "жауабы", "answer"]
 
     /// "6) text", "6. text", "6 text", "№6" → (6, "text").
     static func leadingNumber(_ text: String) -> (Int, String)? {

@@ -42,7 +42,10 @@ deliver /ci/letters/sample-1 1000000001.M1P1.ci
 deliver /ci/letters/pdf 1000000002.M2P2.ci
 deliver /ci/letters/scan 1000000004.M4P4.ci
 deliver /ci/letters/doc 1000000005.M5P5.ci
-waitfor 60 "the letters taken into cur/" sh -c 'ls /var/lib/tizilim/maildir/cur | grep -c "\.ci" | grep -qx 4'
+# The daemon allows a scan 90 s of OCR (Sources/Forms/OCRText.swift) and a PDF 20 s (twice): the
+# wait covers those bounds, so only a reader that overruns its own deadline fails here. Once,
+# right after the release build, 60 s was not enough for this pass (a cold first OCR, we think).
+waitfor 120 "the letters taken into cur/" sh -c 'ls /var/lib/tizilim/maildir/cur | grep -c "\.ci" | grep -qx 4'
 waitfor 10 "the scan's letter logged" sh -c "journalctl -u tizilim.service -o cat | grep -q 1000000004.M4P4.ci"
 waitfor 10 "the .doc letter logged" sh -c "journalctl -u tizilim.service -o cat | grep -q 1000000005.M5P5.ci"
 for letter in 1000000001.M1P1.ci 1000000002.M2P2.ci 1000000004.M4P4.ci 1000000005.M5P5.ci; do

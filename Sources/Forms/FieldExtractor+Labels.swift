@@ -234,7 +234,7 @@ extension Extraction {
         bestLabel(LabelMatcher.Words(text), maxStart: maxStart)
     }
 
-    func bestLabel(_ words: LabelMatcher.Words, maxStart: Int,
+    func bestLabel(_ words: LabelMatcher.Words, minStart: Int = 0, maxStart: Int,
                    accepting: (LabelKey) -> Bool = { _ in true }) -> LabelMatcher.Match<LabelKey>? {
         let order: [LabelIndex<LabelKey>]
         switch section {
@@ -244,7 +244,7 @@ extension Extraction {
         }
         var best: LabelMatcher.Match<LabelKey>? = nil
         for group in order {
-            if let m = LabelMatcher.bestMatch(in: words, among: group, maxStart: maxStart, accepting: accepting),
+            if let m = LabelMatcher.bestMatch(in: words, among: group, minStart: minStart, maxStart: maxStart, accepting: accepting),
                m.score > (best?.score ?? 0) { best = m }
         }
         return best
@@ -270,35 +270,24 @@ extension Extraction {
         if found?.key == .kindLabel, !(value.map { LabelMatcher.bestMatch(in: $0, among: Extraction.kindNames, maxStart: 1, gap: 0) != nil } ?? false) {
             found = bestLabel(words, maxStart: maxStart, accepting: { $0 != .kindLabel }) ?? (value == nil ? found : nil)
         }
-        guard isHead else { return found }
-        // Russian puts the head word first and its qualifiers after it ("Волонтерский опыт
-        // руководителя группы", "БИН организации"): a Russian label that opens the line wins
-        // over a longer one in its qualifiers. Kazakh puts the head last ("Топ басшысының Т.А.Ә.").
-        // Kazakh puts the head last: "Топ басшысының тәжірибесі" asks for experience, not the name.
-        // Only a label ending in the genitive qualifies what follows ("Волонтерлік топ тізімі
+        guard isHead, let best = found else { return found }
+        // Kazakh puts the head word last: "Топ басшысының тәжірибесі" asks for experience, not the
+        // name. Only a label ending in the genitive qualifies what follows ("Волонтерлік топ тізімі
         // (Т.А.Ә. көрсетіңіз)" is the list, with a note).
-        if let best = found, best.language == "kk", best.end < words.count, Extraction.isGenitive(words.tokens[best.end - 1].text),
-           let last = Extraction.trailingLabel(after: best, in: words, among: self), last.key != .kindLabel {
+        if best.language == "kk", best.end < words.count, Extraction.isGenitive(words.tokens[best.end - 1].text),
+           let last = bestLabel(words, minStart: best.end, maxStart: words.count, accepting: { $0 != .kindLabel }),
+           last.language != "ru", last.end + Extraction.trailingFiller(words) == words.count {
             return last
         }
-        guard let best = found, best.start > Extraction.leadingFiller(words), best.language == "ru" else { return found }
+        // Russian puts the head word first and its qualifiers after it ("Волонтерский опыт
+        // руководителя группы", "БИН организации"): a Russian label that opens the line wins over
+        // a longer one among its qualifiers.
         let lead = Extraction.leadingFiller(words)
+        guard best.language == "ru", best.start > lead else { return best }
         if let first = bestLabel(words, maxStart: lead, accepting: { $0 != .kindLabel }), first.language == "ru", first.end <= best.start {
             return first
         }
-        return found
-    }
-
-    /// A Kazakh label that ends the text after `best`, placed in the whole text's words.
-    static func trailingLabel(after best: LabelMatcher.Match<LabelKey>, in words: LabelMatcher.Words,
-                              among reader: Extraction) -> LabelMatcher.Match<LabelKey>? {
-        let tail = LabelMatcher.Words(words.tokens[best.end...].map(\.text).joined(separator: " "))
-        guard let m = reader.bestLabel(tail, maxStart: tail.count), m.language != "ru",
-              m.end + trailingFiller(tail) == tail.count else { return nil }
-        let start = best.end + m.start, end = best.end + m.end
-        return LabelMatcher.Match(key: m.key, keyword: m.keyword, language: m.language, score: m.score, start: start, end: end,
-                                  coverage: Double(end - start) / Double(words.count),
-                                  labelEnd: words.tokens[end - 1].range.upperBound)
+        return best
     }
 
     /// Words people put around a label that name nothing ("Укажите ваш ИИН", "БСН (міндетті)").

@@ -254,16 +254,16 @@ struct LabelMatchTable {
 
     /// Where a keyword's words occur in order, at most `gap` other words between two, starting
     /// at the earliest word no later than `maxStart`; end exclusive.
-    func find(_ keyword: [Int], gap: Int, maxStart: Int) -> (start: Int, end: Int)? {
-        if let found = findInOrder(keyword, gap: gap, maxStart: maxStart) { return found }
+    func find(_ keyword: [Int], gap: Int, minStart: Int = 0, maxStart: Int) -> (start: Int, end: Int)? {
+        if let found = findInOrder(keyword, gap: gap, minStart: minStart, maxStart: maxStart) { return found }
         // Two words either way round: "группа (список)" is "список группы".
         guard keyword.count == 2 else { return nil }
-        return findInOrder(keyword.reversed(), gap: gap, maxStart: maxStart)
+        return findInOrder(keyword.reversed(), gap: gap, minStart: minStart, maxStart: maxStart)
     }
 
-    private func findInOrder(_ keyword: [Int], gap: Int, maxStart: Int) -> (start: Int, end: Int)? {
+    private func findInOrder(_ keyword: [Int], gap: Int, minStart: Int, maxStart: Int) -> (start: Int, end: Int)? {
         guard let first = keyword.first, keyword.count <= words, matchesAnywhere(first) else { return nil }
-        var start = 0
+        var start = minStart
         while start < words, start <= maxStart {
             defer { start += 1 }
             guard matches(first, at: start) else { continue }

@@ -281,7 +281,7 @@ public enum LabelMatcher {
     /// Where the keyword's words occur in order in the text, at most `gap` foreign words between
     /// two, taking the earliest start; `words` is tokenized once for every catalogue asked of it.
     public static func bestMatch<Key>(in words: Words, among index: LabelIndex<Key>,
-                                      maxStart: Int = Int.max, gap: Int = 1,
+                                      minStart: Int = 0, maxStart: Int = Int.max, gap: Int = 1,
                                       accepting: (Key) -> Bool = { _ in true }) -> Match<Key>? {
         guard words.count > 0 else { return nil }
         let table = index.table(for: words)
@@ -289,7 +289,7 @@ public enum LabelMatcher {
         // By position: copying each candidate (its strings retained and released) cost more
         // than the matching, and most candidates do not match at all.
         for c in index.candidates(startingIn: table) {
-            guard let (start, end) = table.find(index.wordIDs[c], gap: gap, maxStart: maxStart) else { continue }
+            guard let (start, end) = table.find(index.wordIDs[c], gap: gap, minStart: minStart, maxStart: maxStart) else { continue }
             let candidate = index.candidates[c]
             guard accepting(candidate.key) else { continue }
             let score = candidate.score
